@@ -1,0 +1,28 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from zhengxie.api.api import api
+from zhengxie.core.views import shell
+
+admin.site.site_header = "Zhengxie 智慧政协"
+
+urlpatterns = [
+    path("healthz", shell.healthz, name="healthz"),
+    path("readyz", shell.readyz, name="readyz"),
+    path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
+    path("proposals/", include("zhengxie.proposals.urls")),
+    path("opinions/", include("zhengxie.opinions.urls")),
+    path("duties/", include("zhengxie.duties.urls")),
+    path("activities/", include("zhengxie.activities.urls")),
+    path("outreach/", include("zhengxie.outreach.urls")),
+    path("stats/", include("zhengxie.stats.urls")),
+    path("search/", include("zhengxie.search.urls")),
+    path("", include("zhengxie.core.urls")),
+]
+
+handler403 = "zhengxie.core.views.shell.custom_403"
+handler404 = "zhengxie.core.views.shell.custom_404"
+handler500 = "zhengxie.core.views.shell.custom_500"
+# Uploaded files are never served as static media: each app serves them through a view that checks the
+# user's right to the object they belong to.
