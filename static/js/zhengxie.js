@@ -1,0 +1,36 @@
+// Zhengxie: small behaviours shared by every page. No inline scripts (the CSP forbids them).
+(function () {
+  "use strict";
+  // Confirm dangerous actions: <button data-confirm="…">
+  document.addEventListener("click", function (event) {
+    var el = event.target.closest("[data-confirm]");
+    if (el && !window.confirm(el.getAttribute("data-confirm"))) {
+      event.preventDefault();
+      event.stopPropagation();
+    }
+  }, true);
+  // Auto-submit filter forms on change: <form data-autosubmit>
+  document.addEventListener("change", function (event) {
+    var form = event.target.closest("form[data-autosubmit]");
+    if (form) {
+      if (window.htmx && form.hasAttribute("hx-get")) { window.htmx.trigger(form, "submit"); } else { form.submit(); }
+    }
+  });
+  // Select all checkboxes: <input type="checkbox" data-select-all="name">
+  document.addEventListener("change", function (event) {
+    var name = event.target.getAttribute && event.target.getAttribute("data-select-all");
+    if (name) {
+      document.querySelectorAll('input[type="checkbox"][name="' + name + '"]').forEach(function (box) {
+        box.checked = event.target.checked;
+      });
+    }
+  });
+  // Copy to clipboard: <button data-copy="#id">
+  document.addEventListener("click", function (event) {
+    var el = event.target.closest("[data-copy]");
+    if (el) {
+      var target = document.querySelector(el.getAttribute("data-copy"));
+      if (target && navigator.clipboard) { navigator.clipboard.writeText(target.value || target.textContent); }
+    }
+  });
+})();

@@ -1,0 +1,112 @@
+"""The Django admin: for platform administrators (superusers) and reference data only."""
+
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+
+from .models import (
+    AuditEntry,
+    Body,
+    HandlingUnit,
+    Member,
+    Organisation,
+    Person,
+    RoleAssignment,
+    Sector,
+    Session,
+    SpecialCommittee,
+    Term,
+    User,
+)
+
+admin.site.has_permission = lambda request: request.user.is_active and request.user.is_superuser
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "level", "parent", "region_code", "is_active"]
+    list_filter = ["level", "is_active"]
+    search_fields = ["name", "short_name", "region_code"]
+
+
+class SessionInline(admin.TabularInline):
+    model = Session
+    extra = 0
+
+
+@admin.register(Term)
+class TermAdmin(admin.ModelAdmin):
+    list_display = ["organisation", "name", "number", "starts_on", "ends_on", "is_current"]
+    list_filter = ["is_current"]
+    inlines = [SessionInline]
+
+
+@admin.register(Sector)
+class SectorAdmin(admin.ModelAdmin):
+    list_display = ["organisation", "name", "kind", "sort_order"]
+    list_filter = ["kind", "organisation"]
+    search_fields = ["name"]
+
+
+@admin.register(SpecialCommittee)
+class SpecialCommitteeAdmin(admin.ModelAdmin):
+    list_display = ["organisation", "name", "sort_order"]
+    list_filter = ["organisation"]
+
+
+@admin.register(Body)
+class BodyAdmin(admin.ModelAdmin):
+    list_display = ["organisation", "name", "kind", "sector", "committee", "is_active"]
+    list_filter = ["kind", "organisation"]
+
+
+@admin.register(HandlingUnit)
+class HandlingUnitAdmin(admin.ModelAdmin):
+    list_display = ["organisation", "name", "kind", "is_active"]
+    list_filter = ["kind", "organisation"]
+    search_fields = ["name"]
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["name", "gender", "affiliation", "work_unit"]
+    search_fields = ["name", "phone"]
+    list_filter = ["affiliation", "gender"]
+
+
+@admin.register(Member)
+class MemberAdmin(admin.ModelAdmin):
+    list_display = ["person", "organisation", "term", "sector", "committee", "status"]
+    list_filter = ["organisation", "status", "is_standing_committee"]
+    search_fields = ["person__name"]
+    raw_id_fields = ["person"]
+
+
+class RoleInline(admin.TabularInline):
+    model = RoleAssignment
+    extra = 0
+    raw_id_fields = ["handling_unit", "body", "committee"]
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    list_display = ["username", "display_name", "phone", "email", "is_active", "is_superuser"]
+    search_fields = ["username", "phone", "display_name", "person__name"]
+    fieldsets = BaseUserAdmin.fieldsets + (("Zhengxie", {"fields": ("phone", "person", "display_name", "language", "default_organisation")}),)
+    raw_id_fields = ["person"]
+    inlines = [RoleInline]
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    list_display = ["at", "actor", "organisation", "action", "object_repr", "ip"]
+    list_filter = ["organisation"]
+    search_fields = ["action", "object_repr"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,38 @@
+"""The demo accounts, as printed by ``make demo`` and listed in docs/demo-accounts.md."""
+
+from .choices import Role
+from .demo_data import PASSWORD
+from .models import RoleAssignment, User
+
+LISTED = ("gs", "ts", "jq", "qz", "sz", "qg")
+
+
+def demo_account_rows():
+    """(role label, organisation, username, password) for the listed organisations, from the database."""
+    rows = []
+    superuser = User.objects.filter(username="admin", is_superuser=True).first()
+    if superuser:
+        rows.append(("Platform administrator (superuser)", "—", "admin", PASSWORD))
+    order = {value: index for index, value in enumerate(Role.values)}
+    assignments = (
+        RoleAssignment.objects.filter(user__username__regex=r"^(%s)_" % "|".join(LISTED))
+        .select_related("user", "organisation").order_by("organisation__path", "user__username")
+    )
+    by_org = {}
+    for ra in assignments:
+        by_org.setdefault(ra.organisation, []).append((order[ra.role], str(Role(ra.role).label), ra.user.username))
+    for user in User.objects.filter(username__regex=r"^(%s)_member$" % "|".join(LISTED)).select_related("default_organisation"):
+        by_org.setdefault(user.default_organisation, []).append((order[Role.MEMBER], str(Role.MEMBER.label), user.username))
+    for org in sorted(by_org, key=lambda o: o.path):
+        for _rank, label, username in sorted(by_org[org]):
+            rows.append((label, org.short_name, username, PASSWORD))
+    return rows
+
+
+def print_accounts(stdout):
+    rows = demo_account_rows()
+    stdout.write("")
+    stdout.write("Demo accounts (all passwords: %s)" % PASSWORD)
+    stdout.write(f"{'role':<46} {'organisation':<16} username")
+    for label, org, username, _password in rows:
+        stdout.write(f"{label:<46} {org:<16} {username}")

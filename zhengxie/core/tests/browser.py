@@ -1,0 +1,104 @@
+"""Browser-test fixtures (a pytest plugin loaded by the root conftest): Debian's Chromium driven by Playwright
+against the live test server.
+
+    @pytest.mark.e2e
+    def test_journey(live_world, phone, shot):
+        login(phone, "city_member")
+        shot(phone, "proposals", "01-draft")
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from .factories import PASSWORD
+
+SCREENSHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1366, "height": 900}
+CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are still synchronous.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def live_world(transactional_db, live_server):
+    from .world import build_world
+
+    world = build_world()
+    world.url = live_server.url
+    return world
+
+
+def _page(browser, live_server, viewport, *, mobile: bool):
+    context = browser.new_context(
+        viewport=viewport, base_url=live_server.url, locale="zh-CN", is_mobile=mobile, has_touch=mobile,
+        device_scale_factor=2 if mobile else 1,
+    )
+    context.set_default_timeout(15000)
+    page = context.new_page()
+    return context, page
+
+
+@pytest.fixture
+def phone(browser, live_server):
+    context, page = _page(browser, live_server, PHONE, mobile=True)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def desktop(browser, live_server):
+    context, page = _page(browser, live_server, DESKTOP, mobile=False)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def new_page(browser, live_server):
+    """Open more pages (several users at once): ``new_page(phone=True)``."""
+    contexts = []
+
+    def make(phone: bool = False):
+        context, page = _page(browser, live_server, PHONE if phone else DESKTOP, mobile=phone)
+        contexts.append(context)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def shot():
+    def take(page, app: str, name: str, *, full_page: bool = True):
+        folder = SCREENSHOTS / app
+        folder.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(folder / f"{name}.png"), full_page=full_page)
+
+    return take
+
+
+def login(page, username: str, password: str = PASSWORD):
+    page.goto("/accounts/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.click("main button[type=submit]")
+    page.wait_for_load_state("networkidle")
+
+
+def logout(page):
+    page.context.clear_cookies()

@@ -1,0 +1,33 @@
+"""Every user-facing string has a Simplified Chinese translation, and both catalogues exist for every app."""
+
+from pathlib import Path
+
+import polib
+import pytest
+
+ROOT = Path(__file__).resolve().parents[3]
+CATALOGUES = sorted(ROOT.glob("zhengxie/*/locale/zh_Hans/LC_MESSAGES/django.po")) + [ROOT / "locale/zh_Hans/LC_MESSAGES/django.po"]
+
+
+@pytest.mark.parametrize("path", CATALOGUES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_zh_hans_catalogue_is_complete(path):
+    po = polib.pofile(str(path))
+    missing = [e.msgid for e in po if not e.obsolete and ("fuzzy" in e.flags or not (e.msgstr or all(e.msgstr_plural.values()) and e.msgstr_plural))]
+    assert not missing, f"untranslated in {path.relative_to(ROOT)}: {missing[:10]}"
+
+
+@pytest.mark.parametrize("path", CATALOGUES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_english_catalogue_has_the_same_entries(path):
+    english = polib.pofile(str(path).replace("zh_Hans", "en"))
+    assert {e.msgid for e in english if not e.obsolete} == {e.msgid for e in polib.pofile(str(path)) if not e.obsolete}
+
+
+def test_placeholders_survive_translation():
+    import re
+
+    for path in CATALOGUES:
+        for entry in polib.pofile(str(path)):
+            if entry.msgstr:
+                wanted = sorted(re.findall(r"%\(\w+\)[sd]|%\(\w+\)\.\d+f|\{\w+\}", entry.msgid))
+                found = sorted(re.findall(r"%\(\w+\)[sd]|%\(\w+\)\.\d+f|\{\w+\}", entry.msgstr))
+                assert wanted == found, f"{path.name}: {entry.msgid!r} -> {entry.msgstr!r}"

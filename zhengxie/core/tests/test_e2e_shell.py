@@ -1,0 +1,62 @@
+"""Browser journeys through the shell: a member on a phone, office staff on a desktop."""
+
+import pytest
+from playwright.sync_api import expect
+
+from .browser import login
+
+pytestmark = pytest.mark.e2e
+
+
+def test_member_on_a_phone_switches_language_and_organisation(live_world, phone, shot):
+    login(phone, "multi")
+    assert phone.locator("h1").inner_text().startswith("两地委员")
+    shot(phone, "core", "01-member-workbench-phone")
+
+    # The menu is collapsed on a phone: open it, then switch to the city committee.
+    phone.click("button.navbar-toggler")
+    phone.click("#org-switcher")
+    phone.click("text=天水市政协")
+    phone.wait_for_load_state("networkidle")
+    phone.click("button.navbar-toggler")
+    assert "天水市政协" in phone.locator("#org-switcher").inner_text()
+    shot(phone, "core", "02-member-switched-organisation-phone")
+
+    phone.click("button[name=language][value=en]")
+    phone.wait_for_load_state("networkidle")
+    assert "Hello" in phone.locator("h1").inner_text()
+    shot(phone, "core", "03-member-workbench-english-phone")
+    phone.click("button.navbar-toggler")
+    phone.click("button[name=language][value=zh-hans]")
+    phone.wait_for_load_state("networkidle")
+    assert "您好" in phone.locator("h1").inner_text()
+
+
+def test_office_staff_on_a_desktop(live_world, desktop, shot):
+    login(desktop, "city_office")
+    assert "办公室" in desktop.content()
+    shot(desktop, "core", "04-office-workbench-desktop")
+    desktop.click("header >> text=委员管理")
+    desktop.wait_for_load_state("networkidle")
+    assert desktop.locator("table tbody tr").count() >= 3
+    desktop.fill("input[name=q]", live_world.members["city_member2"].person.name)
+    desktop.keyboard.press("Enter")
+    expect(desktop.locator("table tbody tr")).to_have_count(1)
+    shot(desktop, "core", "05-member-list-desktop")
+
+
+def test_administrator_sees_the_audit_log(live_world, desktop, shot):
+    login(desktop, "city_admin")
+    desktop.goto("/manage/units/new/")
+    desktop.fill("input[name=name]", "天水市数据局")
+    desktop.click("main button[type=submit]")
+    desktop.wait_for_load_state("networkidle")
+    desktop.goto("/manage/audit/")
+    assert "core.handling_unit.saved" in desktop.content()
+    shot(desktop, "core", "06-audit-log-desktop")
+
+
+def test_wrong_password_message_on_a_phone(live_world, phone, shot):
+    login(phone, "city_member", "wrong-password")
+    assert "不匹配" in phone.content()
+    shot(phone, "core", "00-login-error-phone")

@@ -1,0 +1,133 @@
+"""Logging in and out, the user's profile and API tokens, and account management for administrators."""
+
+from django.conf import settings
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .. import permissions, selectors, services
+from ..auth import is_locked_out, record_attempt
+from ..context import ip_of
+from ..forms import LoginForm, RoleGrantForm, TokenForm, UserCreateForm
+from ..models import ApiToken, RoleAssignment
+from .common import paginate, require, run_service
+
+
+class LoginView(auth_views.LoginView):
+    form_class = LoginForm
+    template_name = "core/login.html"
+    redirect_authenticated_user = True
+
+    def post(self, request, *args, **kwargs):
+        username = request.POST.get("username", "")
+        if is_locked_out(username):
+            form = self.get_form()
+            form.is_valid()  # bind, so the page shows what was typed
+            form.errors.clear()
+            form.add_error(None, ValidationError(
+                LoginForm.error_messages["locked"] % {"minutes": settings.LOGIN_LOCKOUT_MINUTES}, code="locked"))
+            record_attempt(username, ip_of(request), False)
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        record_attempt(form.cleaned_data["username"], ip_of(self.request), True)
+        response = super().form_valid(form)
+        user = form.get_user()
+        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, user.language, max_age=365 * 86400, samesite="Lax")
+        return response
+
+    def form_invalid(self, form):
+        record_attempt(self.request.POST.get("username", ""), ip_of(self.request), False)
+        return super().form_invalid(form)
+
+
+@login_required
+def profile(request):
+    tokens = ApiToken.objects.filter(user=request.user)
+    new_secret = request.session.pop("zx_new_token", None)
+    form = TokenForm()
+    if request.method == "POST":
+        form = TokenForm(request.POST)
+        if form.is_valid():
+            result = run_service(request, lambda: services.api_token_create(
+                user=request.user, name=form.cleaned_data["name"], days=form.cleaned_data["days"]))
+            if result:
+                request.session["zx_new_token"] = result[1]
+                return redirect("core:profile")
+    roles = RoleAssignment.objects.filter(user=request.user, is_active=True).select_related("organisation", "handling_unit", "body")
+    seats = request.user.person.seats.select_related("organisation", "term", "sector", "committee") if request.user.person_id else []
+    return render(request, "core/profile.html", {"tokens": tokens, "form": form, "new_secret": new_secret,
+                                                 "role_assignments": roles, "seats": seats})
+
+
+@login_required
+@require_POST
+def token_revoke(request, pk):
+    token = get_object_or_404(ApiToken, pk=pk, user=request.user)
+    run_service(request, lambda: services.api_token_revoke(user=request.user, token=token), success=_("The token was revoked."))
+    return redirect("core:profile")
+
+
+@require(permissions.is_admin_of)
+def accounts(request):
+    org = request.organisation
+    qs = selectors.accounts_of(request.user, org)
+    q = request.GET.get("q", "").strip()
+    if q:
+        qs = qs.filter(username__icontains=q) | qs.filter(person__name__contains=q) | qs.filter(phone=q)
+    page = paginate(request, qs, 30)
+    roles = {}
+    for ra in RoleAssignment.objects.filter(organisation=org, user__in=[u.pk for u in page], is_active=True).select_related("handling_unit", "body"):
+        roles.setdefault(ra.user_id, []).append(ra)
+    locked = {u.pk for u in page if is_locked_out(u.username)}
+    create_form = UserCreateForm()
+    if request.method == "POST":
+        create_form = UserCreateForm(request.POST)
+        if create_form.is_valid():
+            data = create_form.cleaned_data
+            user = run_service(request, lambda: services.user_create(
+                actor=request.user, organisation=org, username=data["username"], password=data["password"],
+                phone=data["phone"], email=data["email"], display_name=data["display_name"]),
+                success=_("The account was created."), form=create_form)
+            if user:
+                return redirect("core:account_detail", pk=user.pk)
+    return render(request, "core/accounts.html", {"page": page, "roles": roles, "locked": locked,
+                                                  "create_form": create_form, "q": q})
+
+
+@require(permissions.is_admin_of)
+def account_detail(request, pk):
+    org = request.organisation
+    account = get_object_or_404(selectors.accounts_of(request.user, org), pk=pk)
+    form = RoleGrantForm(organisation=org)
+    if request.method == "POST":
+        form = RoleGrantForm(request.POST, organisation=org)
+        if form.is_valid():
+            if run_service(request, lambda: services.role_grant(
+                    actor=request.user, organisation=org, user=account, role=form.cleaned_data["role"],
+                    handling_unit=form.cleaned_data["handling_unit"]), success=_("The role was granted."), form=form):
+                return redirect("core:account_detail", pk=account.pk)
+    assignments = RoleAssignment.objects.filter(organisation=org, user=account).select_related("handling_unit", "body")
+    return render(request, "core/account_detail.html", {
+        "account": account, "assignments": assignments, "form": form, "locked": is_locked_out(account.username)})
+
+
+@require(permissions.is_admin_of)
+@require_POST
+def role_revoke(request, pk):
+    assignment = get_object_or_404(RoleAssignment, pk=pk, organisation=request.organisation)
+    run_service(request, lambda: services.role_revoke(actor=request.user, assignment=assignment), success=_("The role was revoked."))
+    return redirect("core:account_detail", pk=assignment.user_id)
+
+
+@require(permissions.is_admin_of)
+@require_POST
+def account_unlock(request, pk):
+    account = get_object_or_404(selectors.accounts_of(request.user, request.organisation), pk=pk)
+    run_service(request, lambda: services.account_unlock(actor=request.user, organisation=request.organisation, user=account),
+                success=_("The account was unlocked."))
+    return redirect("core:account_detail", pk=account.pk)

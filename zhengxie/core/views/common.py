@@ -1,0 +1,72 @@
+"""What every view of every app uses: the active organisation, role checks, htmx, pagination, service calls."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import render
+
+from ..exceptions import DomainError, NotAllowed, NotFound
+
+
+def organisation_required(view):
+    """Logged in, and working in an organisation (else a page that says the account has no role yet)."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.organisation is None:
+            return render(request, "core/no_organisation.html", status=403)
+        try:
+            return view(request, *args, **kwargs)
+        except NotAllowed as exc:
+            raise PermissionDenied(str(exc)) from exc
+        except NotFound as exc:
+            raise Http404(str(exc)) from exc
+
+    return wrapper
+
+
+def require(predicate):
+    """Refuse (403) unless ``predicate(user, organisation)`` holds."""
+
+    def decorator(view):
+        @organisation_required
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not predicate(request.user, request.organisation):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def is_htmx(request) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+def paginate(request, queryset, per_page: int = 25):
+    paginator = Paginator(queryset, per_page)
+    return paginator.get_page(request.GET.get("page"))
+
+
+def run_service(request, call, *, success: str | None = None, form=None):
+    """Call a service; on a DomainError show its message (and field errors on ``form``) and return None."""
+    try:
+        result = call()
+    except DomainError as exc:
+        if isinstance(exc, NotAllowed):
+            raise PermissionDenied(str(exc)) from exc
+        messages.error(request, str(exc))
+        if form is not None:
+            for field, error in exc.errors.items():
+                form.add_error(field if field in form.fields else None, error)
+        return None
+    if success:
+        messages.success(request, success)
+    return result if result is not None else True
