@@ -17,6 +17,9 @@ from zhengxie.core.exceptions import DomainError
 STEP_SECONDS = 30
 GRACE_STEPS = 1
 SALT = "zhengxie.activities.signin"
+#: A scan is remembered in the member's session this long: a member who must log in first (or is slow to
+#: confirm) is judged by the moment of the scan, not of the confirmation.
+SCAN_MEMORY_SECONDS = 600
 
 
 class InvalidToken(DomainError):

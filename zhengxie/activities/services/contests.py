@@ -123,7 +123,7 @@ CONTEST_FIELDS = ["title", "description", "opens_at", "closes_at", "time_limit_m
                   "category", "include_lower_levels"]
 
 
-def _bank(contest_or_org, category: str = ""):
+def question_bank(contest_or_org, category: str = ""):
     organisation = getattr(contest_or_org, "organisation", contest_or_org)
     qs = Question.objects.filter(organisation=organisation, is_active=True)
     return qs.filter(category=category) if category else qs
@@ -153,7 +153,7 @@ def contest_publish(*, actor, contest: Contest) -> Contest:
     with transaction.atomic():
         contest = lock_for_update(Contest.objects.all(), contest.pk)
         target = CONTEST_WORKFLOW.target("publish", contest.status)
-        available = _bank(contest, contest.category).count()
+        available = question_bank(contest, contest.category).count()
         if available < contest.question_count:
             raise DomainError(_("The question bank has %(n)d questions for this contest; it draws %(m)d.") % {
                 "n": available, "m": contest.question_count}, code="too_few_questions")
@@ -176,7 +176,7 @@ def attempt_start(*, actor, contest: Contest) -> Attempt:
     now = timezone.now()
     if not contest.is_open(now):
         raise DomainError(_("The contest is not open now."), code="contest_closed")
-    ids = list(_bank(contest, contest.category).values_list("pk", flat=True))
+    ids = list(question_bank(contest, contest.category).values_list("pk", flat=True))
     drawn = random.SystemRandom().sample(ids, min(contest.question_count, len(ids)))
     deadline = min(now + dt.timedelta(minutes=contest.time_limit_minutes), contest.closes_at)
     try:

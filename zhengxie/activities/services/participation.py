@@ -3,6 +3,7 @@ early leave, and corrections after attendance was closed."""
 
 import datetime as dt
 import re
+import time
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -237,9 +238,16 @@ def _own_participant(actor, activity) -> Participant:
     return found
 
 
-def participant_sign_in(*, actor, token: str, method: str = SignInMethod.QR) -> Participant:
-    """A member signs themself in with the code scanned from the sign-in screen."""
-    activity_id = tokens.verify_token(token)
+def participant_sign_in(*, actor, token: str, scanned_at: float | None = None,
+                        method: str = SignInMethod.QR) -> Participant:
+    """A member signs themself in with the code scanned from the sign-in screen.
+
+    ``scanned_at``: when the server first saw the code (kept in the member's session, so that logging in first
+    does not expire it); at most ``tokens.SCAN_MEMORY_SECONDS`` ago, else the code is judged now."""
+    now_ts = time.time()
+    if scanned_at is None or not (now_ts - tokens.SCAN_MEMORY_SECONDS <= scanned_at <= now_ts):
+        scanned_at = now_ts
+    activity_id = tokens.verify_token(token, now=scanned_at)
     with transaction.atomic():
         activity = Activity.objects.select_related("organisation").filter(pk=activity_id).first()
         if activity is None:
