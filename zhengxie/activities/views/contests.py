@@ -99,7 +99,8 @@ def attempt_take(request, pk):
         q = by_id.get(qid)
         if q is not None:
             chosen = set(attempt.answers.get(str(qid), []))
-            questions.append({"number": number, "q": q, "choices": [(i, c, i in chosen) for i, c in enumerate(q.choices)]})
+            questions.append({"number": number, "q": q, "choices": [(i, services.LETTERS[i], c, i in chosen)
+                                                                           for i, c in enumerate(q.choices)]})
     remaining = max(0, int((attempt.deadline - timezone.now()).total_seconds()))
     return render(request, "activities/attempt.html", {"attempt": attempt, "questions": questions, "remaining": remaining})
 
