@@ -123,10 +123,8 @@ def calendar(request, start: dt.date, end: dt.date, mine: bool = True):
 def activity_detail(request, activity_id: int):
     org = active_organisation(request)
     activity = selectors.activity_get_for_user(request.user, org, activity_id)
-    data = ActivityOut.from_orm(activity).dict()
-    mine = permissions.participant_of(request.user, activity)
-    data["participation"] = ParticipationOut.from_orm(mine).dict() if mine else None
-    return data
+    activity.participation = permissions.participant_of(request.user, activity)
+    return activity
 
 
 @router.post("/{int:activity_id}/respond", response={200: ParticipationOut, **ERRORS},

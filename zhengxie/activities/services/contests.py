@@ -220,7 +220,7 @@ def attempt_submit(*, actor, attempt: Attempt, answers: dict | None = None) -> A
         if answers is not None and now <= attempt.deadline + SUBMIT_GRACE:
             attempt.answers = _clean_answers(attempt, answers)
         _score(attempt)
-        attempt.submitted_at = min(now, attempt.deadline)
+        attempt.submitted_at = max(attempt.started_at, min(now, attempt.deadline))
         attempt.seconds_used = int((attempt.submitted_at - attempt.started_at).total_seconds())
         attempt.save(update_fields=["answers", "correct_count", "score", "submitted_at", "seconds_used"])
         record_duty_event(member=attempt.member, kind=DutyEventKind.CONTEST_TAKEN, source=attempt.contest,
