@@ -212,8 +212,11 @@ def _sign_in(participant, *, actor, method: str, at: dt.datetime, by=None) -> Pa
                 "time": timezone.localtime(participant.signed_in_at).strftime("%H:%M")},
             code="already_signed_in")
     participant.signed_in_at, participant.signin_method, participant.signed_in_by = at, method, by
+    if participant.response == Response.INVITED:  # coming is the answer
+        participant.response = RESPONSE_WORKFLOW.target("attend", participant.response)
+        participant.responded_at = at
     participant.version += 1
-    participant.save(update_fields=["signed_in_at", "signin_method", "signed_in_by", "version"])
+    participant.save(update_fields=["signed_in_at", "signin_method", "signed_in_by", "response", "responded_at", "version"])
     participant_history(participant, action="sign_in", actor=actor, from_state=participant.response,
                         data={"method": method, "at": at.isoformat()})
     return participant

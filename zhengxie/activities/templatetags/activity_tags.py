@@ -37,7 +37,7 @@ def outcome_badge(participant):
 
 
 HISTORY_LABELS = {
-    "create": _("Created"),
+    "create": _("Activity created"),
     "minutes": _("Minutes saved"),
     "speech": _("Speech recorded"),
     "report": _("Outcome report written"),

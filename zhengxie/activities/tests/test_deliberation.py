@@ -125,8 +125,9 @@ def test_summary_and_word_export(world, client_as):
     assert post.in_summary and topic.summary == "委员们提出三方面建议"
     docx = staff.get(reverse("activities:topic_summary_docx", args=[topic.pk]))
     assert docx.status_code == 200 and docx.content[:2] == b"PK"
-    from docx import Document
     import io
+
+    from docx import Document
 
     text = "\n".join(p.text for p in Document(io.BytesIO(docx.content)).paragraphs)
     assert "建议设立文旅发展基金" in text and "委员们提出三方面建议" in text

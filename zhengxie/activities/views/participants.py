@@ -129,7 +129,7 @@ def attendance(request, pk):
 @organisation_required
 def attendance_export(request, pk):
     activity = _managed(request, pk)
-    columns = [(_("Name"), 10), (_("Sector"), 18), (_("Special committee"), 20), (_("Answer"), 12),
+    columns = [(_("Name"), 10), (_("Sector"), 18), (_("Special committee"), 20), (_("Answer to the notice"), 12),
                (_("Reason for leave"), 30), (_("Signed in at"), 18), (_("Signed in by"), 12), (_("Late"), 6),
                (_("Left early at"), 18), (_("Outcome"), 10)]
     rows = ((p.member.person.name, p.member.sector.name, p.member.committee.name if p.member.committee else "",
