@@ -208,16 +208,22 @@ def topic_counts(topic) -> dict:
 # --- contests ---------------------------------------------------------------------------------------------------
 
 
+def _system_wide_from_above(organisation):
+    """Published contests of the organisations above that are open to the members of the ones below."""
+    return Q(organisation__in=organisation.ancestors(), include_lower_levels=True, status=ContestStatus.PUBLISHED)
+
+
 def contests_visible_to(user, organisation):
-    qs = Contest.objects.filter(organisation=organisation)
-    if permissions.can_organise(user, organisation):
-        return qs
-    return qs.filter(status=ContestStatus.PUBLISHED)
+    """The organisation's contests (drafts for its staff only) and the system-wide ones of the levels above."""
+    own = Q(organisation=organisation)
+    if not permissions.can_organise(user, organisation):
+        own &= Q(status=ContestStatus.PUBLISHED)
+    return Contest.objects.filter(own | _system_wide_from_above(organisation)).select_related("organisation")
 
 
 def contest_get_for_user(user, organisation, pk) -> Contest:
     contest = Contest.objects.select_related("organisation").filter(pk=pk).first()
-    if contest is None or contest.organisation_id != getattr(organisation, "pk", None):
+    if contest is None or not contests_visible_to(user, organisation).filter(pk=pk).exists():
         raise NotFound()
     if not permissions.can_view_contest(user, contest):
         raise NotAllowed()

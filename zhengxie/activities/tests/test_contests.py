@@ -123,7 +123,12 @@ def test_system_wide_contest_and_rankings(world, client_as):
     assert by_member.index("秦州member") < by_member.index("天水member")
     by_org = client.get(reverse("activities:contest_ranking", args=[contest.pk]) + "?by=organisation").content.decode()
     assert "秦州区政协" in by_org and "天水市政协" in by_org
+    county_client = client_as(world.county_member)
+    assert contest.title in county_client.get(reverse("activities:contests")).content.decode()
+    assert county_client.get(reverse("activities:contest_detail", args=[contest.pk])).status_code == 200
+    assert client_as(world.city2_member).get(reverse("activities:contest_detail", args=[contest.pk])).status_code == 404
     local = make_contest(world, lower=False)
+    assert client_as(world.county_member).get(reverse("activities:contest_detail", args=[local.pk])).status_code == 404
     with pytest.raises(NotAllowed):
         services.attempt_start(actor=world.county_member, contest=local)
 
@@ -155,4 +160,4 @@ def test_question_bank_pages_for_staff_only(world, client_as):
     template = client_as(world.city_office).get(reverse("activities:question_template"))
     assert template.status_code == 200 and template.content[:2] == b"PK"
     draft = make_contest(world, count=2, publish=False)
-    assert client_as(world.city_member).get(reverse("activities:contest_detail", args=[draft.pk])).status_code == 403
+    assert client_as(world.city_member).get(reverse("activities:contest_detail", args=[draft.pk])).status_code == 404
