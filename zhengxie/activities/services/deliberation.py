@@ -187,7 +187,7 @@ def post_hide(*, actor, post: Post, reason: str) -> Post:
     if not reason:
         raise DomainError(_("Give the reason for hiding the post."), errors={"reason": gettext("This field is required.")})
     with transaction.atomic():
-        post = lock_for_update(Post.objects.select_related("topic", "author"), post.pk)
+        post = lock_for_update(Post.objects.all(), post.pk)  # no join: PostgreSQL cannot lock an outer join
         post.hidden_at, post.hidden_by, post.hidden_reason = timezone.now(), actor, reason[:200]
         post.in_summary = False
         post.save(update_fields=["hidden_at", "hidden_by", "hidden_reason", "in_summary"])
@@ -206,7 +206,7 @@ def post_unhide(*, actor, post: Post) -> Post:
     if not permissions.can_organise(actor, topic.organisation):
         raise NotAllowed()
     with transaction.atomic():
-        post = lock_for_update(Post.objects.select_related("topic", "author"), post.pk)
+        post = lock_for_update(Post.objects.all(), post.pk)  # no join: PostgreSQL cannot lock an outer join
         post.hidden_at, post.hidden_by, post.hidden_reason = None, None, ""
         post.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
         _sync_author_event(post)

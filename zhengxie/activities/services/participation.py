@@ -286,18 +286,24 @@ def participant_join_remote(*, actor, activity: Activity) -> Participant:
     return participant
 
 
-def participant_sign_in_manual(*, actor, participant: Participant, at: dt.datetime | None = None) -> Participant:
-    """Staff sign a member in by hand (a member without a phone, a correction)."""
+def _lock_for_attendance(actor, participant, *, refused) -> Participant:
+    """Staff's attendance records: while the notice is out, or as a correction once attendance was closed."""
     if not permissions.can_manage_activity(actor, participant.activity):
         raise NotAllowed()
+    participant = lock_for_update(Participant.objects.select_related("activity__organisation", "member__person"),
+                                  participant.pk)
+    status = participant.activity.status
+    if status != ActivityStatus.PUBLISHED and not ACTIVITY_WORKFLOW.can("correct", status):
+        raise DomainError(refused)
+    return participant
+
+
+def participant_sign_in_manual(*, actor, participant: Participant, at: dt.datetime | None = None) -> Participant:
+    """Staff sign a member in by hand (a member without a phone, a correction)."""
     with transaction.atomic():
-        participant = lock_for_update(Participant.objects.select_related("activity__organisation", "member__person"),
-                                      participant.pk)
+        participant = _lock_for_attendance(actor, participant,
+                                           refused=_("Members can be signed in once the notice was sent."))
         activity = participant.activity
-        if activity.status == ActivityStatus.CLOSED:
-            ACTIVITY_WORKFLOW.target("correct", activity.status)
-        elif activity.status != ActivityStatus.PUBLISHED:
-            raise DomainError(_("Members can be signed in once the notice was sent."))
         at = at or timezone.now()
         if at > timezone.now() or not (activity.signin_opens_at <= at <= activity.ends_at):
             raise DomainError(_("The time must lie between the opening of sign-in and the end of the activity."),
@@ -312,16 +318,10 @@ def participant_sign_in_manual(*, actor, participant: Participant, at: dt.dateti
 
 def participant_mark_left(*, actor, participant: Participant, at: dt.datetime | None = None) -> Participant:
     """Record that a member left before the end (early leave)."""
-    if not permissions.can_manage_activity(actor, participant.activity):
-        raise NotAllowed()
     with transaction.atomic():
-        participant = lock_for_update(Participant.objects.select_related("activity__organisation", "member__person"),
-                                      participant.pk)
+        participant = _lock_for_attendance(actor, participant,
+                                           refused=_("Early leave can be recorded once the notice was sent."))
         activity = participant.activity
-        if activity.status == ActivityStatus.CLOSED:
-            ACTIVITY_WORKFLOW.target("correct", activity.status)
-        elif activity.status != ActivityStatus.PUBLISHED:
-            raise DomainError(_("Early leave can be recorded once the notice was sent."))
         if participant.signed_in_at is None:
             raise DomainError(_("%(name)s has not signed in.") % {"name": participant.member.person.name})
         at = at or timezone.now()
