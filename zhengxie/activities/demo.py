@@ -35,6 +35,9 @@ from .models import (
     Participant,
     Plan,
     PlanItem,
+    Poll,
+    PollOption,
+    PollVote,
     Post,
     Question,
     ReportRecipient,
@@ -43,6 +46,7 @@ from .models import (
 )
 
 SEED_CITY = "ts"
+SEED_SUGGESTIONS = 93  # "提出符合市情实际的建议90余条"
 LEAVE_REASONS = ["赴外地出差", "单位有重要公务", "身体不适住院治疗", "参加上级组织的培训", "家中有急事"]
 
 
@@ -182,7 +186,7 @@ def _plans(b: Builder, year: int) -> dict:
                                title=f"政协{place}{year}年度协商计划", approved_on=dt.date(year, 2, 20))
     items = PlanItem.objects.bulk_create([
         PlanItem(plan=plan, title=title.removesuffix("会"), activity_type=ActivityType.CONSULTATION,
-                 consultation_type=kind, planned_month=3 + 2 * i, lead_name=b.members[1 + i % 5].name, sort_order=i)
+                 consultation_type=kind, planned_month=2 + 2 * i, lead_name=b.members[1 + i % 5].name, sort_order=i)
         for i, (kind, title) in enumerate(D.CONSULTATIONS[:6])])
     found[(ActivityType.CONSULTATION, year)] = list(reversed(items))
     plan = Plan.objects.create(organisation=b.org, year=year, kind=PlanKind.INSPECTION_RESEARCH,
@@ -215,7 +219,7 @@ def _today(b: Builder, demo_member):
           cancel_reason="与市委重要会议时间冲突，另行安排", cancelled_at=b.now - dt.timedelta(days=1))
 
 
-def _attendance(b: Builder, activity, members, rules, rows, participants):
+def _attendance(b: Builder, activity, members, rules, rows, participants, demo_member):
     """Answers and sign-ins in realistic proportions; the outcome and the duty events follow the real rules."""
     rng = b.rng
     closed = activity.status == ActivityStatus.CLOSED
@@ -232,6 +236,8 @@ def _attendance(b: Builder, activity, members, rules, rows, participants):
                 p.response, p.leave_reason = Response.LEAVE_APPROVED, rng.choice(LEAVE_REASONS)
             elif r < 0.6:
                 p.response = Response.ATTENDING
+            if member.pk == demo_member.pk:  # the demo account has notices to answer
+                p.response, p.leave_reason = Response.INVITED, ""
             p.responded_at = activity.published_at + dt.timedelta(hours=rng.randint(1, 60)) if p.response != Response.INVITED else None
             participants.append(p)
             continue
@@ -259,9 +265,12 @@ def _attendance(b: Builder, activity, members, rules, rows, participants):
         participants.append(p)
 
 
-def _speeches_and_reports(b: Builder, attended: dict, rows):
+def _speeches_and_reports(b: Builder, attended: dict, rows, *, seed: bool):
+    """Speeches and outcome reports. The seed city gets its reported figures: 110+ speakers at its study sessions
+    and 90+ adopted suggestions."""
     rng = b.rng
     speeches, reports, report_authors = [], [], []
+    studies, adopted_total = 0, 0
     for activity in b.activities:
         if activity.status != ActivityStatus.CLOSED:
             continue
@@ -270,7 +279,8 @@ def _speeches_and_reports(b: Builder, attended: dict, rows):
             continue
         count = 0
         if activity.type == ActivityType.STUDY:
-            count = rng.choice([1, 1, 2, 2, 2])
+            studies += 1
+            count = (2 if studies <= 42 else 1) if seed else rng.choice([1, 2])
         elif activity.meeting_type == MeetingType.PLENARY:
             count = 10
         for member in b.sample(present, count):
@@ -280,10 +290,16 @@ def _speeches_and_reports(b: Builder, attended: dict, rows):
                                    created_at=activity.ends_at))
         if activity.type in (ActivityType.INSPECTION, ActivityType.RESEARCH, ActivityType.CONSULTATION) and rng.random() < 0.75:
             kind = {"inspection": "inspection", "research": "research"}.get(activity.type, "suggestion")
-            adopted = rng.random() < 0.8
+            suggestions = rng.randint(1, 3)
+            if seed:
+                adopted = adopted_total < SEED_SUGGESTIONS
+                suggestions = min(suggestions, SEED_SUGGESTIONS - adopted_total) if adopted else suggestions
+            else:
+                adopted = rng.random() < 0.8
+            adopted_total += suggestions if adopted else 0
             report = OutcomeReport(
                 organisation=b.org, activity=activity, kind=kind, title=f"{activity.title.removesuffix('会')}的报告",
-                body="\n".join(D.REPORT_PARAGRAPHS), suggestion_count=rng.randint(1, 3),
+                body="\n".join(D.REPORT_PARAGRAPHS), suggestion_count=suggestions,
                 status=ReportStatus.ADOPTED if adopted else ReportStatus.SENT, sent_at=activity.ends_at + dt.timedelta(days=10),
                 adopted_at=activity.ends_at + dt.timedelta(days=30) if adopted else None, created_by=b.office,
                 created_at=activity.ends_at + dt.timedelta(days=7))
@@ -342,11 +358,16 @@ def _deliberation(b: Builder, rows):
             posts[-1].hidden_at, posts[-1].hidden_by, posts[-1].hidden_reason = now, b.office, "内容与议题无关"
             posts[-1].in_summary = False
         Post.objects.bulk_create(posts)
-        replies = [Post(topic=topic, parent=parent, author=parent.author, user_id=parent.user_id, text=rng.choice(D.REPLIES),
-                        created_at=parent.created_at + dt.timedelta(hours=3)) for parent in posts[:3]]
+        replies = [Post(topic=topic, parent=parent, author=reply.author, user_id=reply.user_id, text=rng.choice(D.REPLIES),
+                        created_at=parent.created_at + dt.timedelta(hours=3)) for parent, reply in zip(posts[:3], posts[3:6], strict=False)]
         Post.objects.bulk_create(replies)
         rows += [{"member": p.author, "kind": K.DELIBERATION_POSTED, "source": topic, "occurred_at": p.created_at,
                   "title": topic.title} for p in posts[:-1]]
+        if status == TopicStatus.PUBLISHED:
+            poll = Poll.objects.create(topic=topic, question="您认为最需要优先解决的问题是？")
+            options = PollOption.objects.bulk_create([PollOption(poll=poll, text=t, sort_order=i)
+                                                      for i, t in enumerate(["政策扶持", "配套设施", "人才培养", "宣传推介"])])
+            PollVote.objects.bulk_create([PollVote(poll=poll, option=rng.choice(options), member=m) for m in authors])
 
 
 def _users_of(members):
@@ -420,20 +441,22 @@ def generate(ctx):
         b = Builder(ctx, org)
         plan_items = _plans(b, today.year) if org.level != OrganisationLevel.COUNTY else {}
         _meetings(b, plan, [s for s in ctx.sessions[org.pk] if s.year in years])
-        _field_work(b, plan, history_from, today + dt.timedelta(days=40), plan_items)
+        # The seed city's figures count what was done: its field work lies in the past.
+        field_until = today - dt.timedelta(days=1) if slug == SEED_CITY else today + dt.timedelta(days=40)
+        _field_work(b, plan, history_from, field_until, plan_items)
         demo_member = ctx.members[org.pk][20 if org.level == OrganisationLevel.PROVINCE else 10]
         _today(b, demo_member)
         Activity.objects.bulk_create(b.activities, batch_size=1000)
         rules = Rules.of(org)
         participants = []
         for index, activity in enumerate(b.activities):
-            _attendance(b, activity, b.invited[index], rules, rows, participants)
+            _attendance(b, activity, b.invited[index], rules, rows, participants, demo_member)
         Participant.objects.bulk_create(participants, batch_size=2000)
         attended = {}
         for p in participants:
             if p.outcome == Outcome.ATTENDED:
                 attended.setdefault(p.activity_id, []).append(p.member)
-        speeches, suggestions = _speeches_and_reports(b, attended, rows)
+        speeches, suggestions = _speeches_and_reports(b, attended, rows, seed=slug == SEED_CITY)
         _deliberation(b, rows)
         totals["activities"] += len(b.activities)
         totals["participants"] += len(participants)

@@ -61,6 +61,7 @@ class ActivityForm(forms.ModelForm):
         self.fields["signin_closes_at"].help_text = _("Empty: at the end of the activity.")
         self.fields["committee"].queryset = SpecialCommittee.objects.filter(organisation=organisation)
         self.fields["session"].queryset = Session.objects.filter(term__organisation=organisation).select_related("term")
+        self.fields["committee"].empty_label = self.fields["session"].empty_label = "—"
         for name in ("signin_opens_at", "signin_closes_at", "starts_at", "ends_at"):
             self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
 
@@ -198,6 +199,7 @@ class PlanItemForm(forms.ModelForm):
     def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["lead_committee"].queryset = SpecialCommittee.objects.filter(organisation=plan.organisation)
+        self.fields["lead_committee"].empty_label = "—"
         self.fields["activity_type"].choices = [c for c in ActivityType.choices if c[0] in {
             PlanKind.CONSULTATION: {"consultation"}, PlanKind.INSPECTION_RESEARCH: {"inspection", "research"},
         }[plan.kind]]
@@ -226,6 +228,8 @@ class TopicForm(forms.ModelForm):
         self.fields["committee"].queryset = SpecialCommittee.objects.filter(organisation=organisation)
         self.fields["activity"].queryset = Activity.objects.filter(
             organisation=organisation, type=ActivityType.CONSULTATION).order_by("-starts_at")
+        for name in ("sector", "committee", "activity"):
+            self.fields[name].empty_label = "—"
         for name in ("opens_at", "closes_at"):
             self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
 

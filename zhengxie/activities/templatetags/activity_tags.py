@@ -55,3 +55,10 @@ def history_label(entry):
         if entry.action in workflow.transitions:
             return workflow[entry.action].label
     return entry.action
+
+
+@register.filter
+def duration(seconds):
+    """Seconds as minutes and seconds: 4′42″."""
+    seconds = int(seconds or 0)
+    return f"{seconds // 60}′{seconds % 60:02d}″"
