@@ -150,10 +150,6 @@ class Participant(models.Model):
     def __str__(self):
         return f"{self.member} · {self.activity}"
 
-    @property
-    def is_signed_in(self) -> bool:
-        return self.signed_in_at is not None
-
 
 class ParticipantEvent(TransitionRecord):
     participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="history")
