@@ -11,5 +11,5 @@ class CoreConfig(AppConfig):
         from django.utils.module_loading import autodiscover_modules
 
         # Each app's org_settings.py registers its settings; workbench.py its navigation and to-do items;
-        # figures.py its statistics.
-        autodiscover_modules("org_settings", "workbench", "figures")
+        # figures.py its statistics; search.py what can be searched.
+        autodiscover_modules("org_settings", "workbench", "figures", "search")
