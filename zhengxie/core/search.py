@@ -10,7 +10,7 @@ from .selectors import members_visible_to
 
 register_searchable(Searchable(
     model=Member,
-    label=_("Members"),
+    label=_("Member"),
     title=lambda m: f"{m.person.name}（{m.sector.name}）",
     text=lambda m: f"{m.person.work_unit} {m.person.job_title} {m.committee.name if m.committee_id else ''} {m.term.name}",
     url=lambda m: reverse("core:member_detail", args=[m.pk]),
