@@ -18,9 +18,11 @@ def _seats(scope):
 
 
 register_figure(Figure("core.members", _("Number of members"), GROUP_MEMBERS, lambda s: _seats(s).count(), unit=_("people"),
-                       order=10, stock=True, seed=_("286 members in 6 special committees (Jiuquan)")))
+                       order=10, stock=True, seed=_("286 members in 6 special committees (Jiuquan)"),
+                       sentence=_("%(value)s members")))
 register_figure(Figure("core.members_in_committees", _("Members in a special committee"), GROUP_MEMBERS,
-                       lambda s: _seats(s).filter(committee__isnull=False).count(), unit=_("people"), order=11, stock=True))
+                       lambda s: _seats(s).filter(committee__isnull=False).count(), unit=_("people"), order=11, stock=True,
+                       sentence=_("%(value)s of them placed in special committees")))
 register_figure(Figure("core.standing_members", _("Standing committee members"), GROUP_MEMBERS,
                        lambda s: _seats(s).filter(is_standing_committee=True).count(), unit=_("people"), order=12, stock=True))
 register_figure(Figure("core.committees", _("Special committees"), GROUP_MEMBERS,

@@ -45,6 +45,8 @@ class Figure:
     compute: Callable[[Scope], float | int]
     unit: Promise | str = ""
     seed: Promise | str = ""  # the figure of the seed report this reproduces, for the reader
+    # A clause for the annual report's summary, e.g. _("%(value)s proposals submitted by members").
+    sentence: Promise | str = ""
     order: int = 100
     percent: bool = False
     # Point-in-time figures (members, places) ignore the period's start: they count what exists at its end.

@@ -53,15 +53,27 @@ def _report(request):
     return form, start, end, descendants, groups
 
 
+def summary(organisation, start, end, descendants, groups) -> str:
+    """One paragraph in the manner of a committee's yearly report: every figure that has a sentence and a value."""
+    clauses = [str(row["figure"].sentence) % {"value": row["shown"]}
+               for _group, rows in groups for row in rows if row["figure"].sentence and row["value"]]
+    if not clauses:
+        return ""
+    scope = _("including the organisations below it") if descendants else _("this organisation only")
+    return _("From %(start)s to %(end)s, %(org)s (%(scope)s): %(clauses)s.") % {
+        "start": start, "end": end, "org": organisation.short_name, "scope": scope, "clauses": _("; ").join(clauses)}
+
+
 @require(can_view_stats)
 def dashboard(request):
     form, start, end, descendants, groups = _report(request)
+    text = summary(request.organisation, start, end, descendants, groups)
     rows = selectors.breakdown(request.organisation, start, end) if request.organisation.children.exists() else []
     chart = {"labels": [o.short_name for o, _values in rows],
              "series": {f.key: [v.get(f.key, 0) for _o, v in rows] for f in figures()},
              "names": {f.key: str(f.label) for f in figures()}}
     return render(request, "stats/dashboard.html", {
-        "form": form, "start": start, "end": end, "descendants": descendants, "groups": groups,
+        "form": form, "start": start, "end": end, "descendants": descendants, "groups": groups, "summary": text,
         "breakdown_orgs": [o for o, _values in rows],
         "breakdown": [(f, [_format(v.get(f.key, 0), f) for _o, v in rows]) for f in figures()] if rows else [],
         "figures": figures(),
@@ -89,10 +101,13 @@ def annual_report(request, fmt):
     _form, start, end, descendants, groups = _report(request)
     title = _("%(org)s statistical report, %(start)s to %(end)s") % {"org": org.name, "start": start, "end": end}
     scope_note = _("Including the organisations below it.") if descendants else _("This organisation only.")
+    text = summary(org, start, end, descendants, groups)
     if fmt == "docx":
         document = new_docx()
         add_title(document, title, size=18)
         add_paragraph(document, scope_note, indent=False, align="center")
+        if text:
+            add_paragraph(document, text)
         for group, rows in groups:
             add_heading(document, group)
             table = document.add_table(rows=1, cols=4)
@@ -111,6 +126,8 @@ def annual_report(request, fmt):
 
     styles = pdf_styles()
     flow = [Paragraph(pdf_text(title), styles["title"]), Paragraph(pdf_text(scope_note), styles["subtitle"]), Spacer(1, 12)]
+    if text:
+        flow += [Paragraph(pdf_text(text), styles["body"]), Spacer(1, 8)]
     for group, rows in groups:
         flow.append(Paragraph(pdf_text(group), styles["heading"]))
         data = [[Paragraph(pdf_text(t), styles["small"]) for t in (_("Figure"), _("This period"), _("Previous period"))]]

@@ -82,3 +82,11 @@ def test_registered_figures_of_other_apps_appear(world, client_as):
         from zhengxie.stats import registry
 
         registry._figures.pop("test.answer")
+
+
+def test_dashboard_summary_reads_like_a_report(world, client_as):
+    seat = world.members["county_member"]
+    seat.committee = world.county.committees.first()
+    seat.save()
+    text = client_as(world.city_leader).get("/stats/").context["summary"]
+    assert text.endswith("天水市政协（含下级政协）有委员 10 名，其中 1 名编入专委会。")
