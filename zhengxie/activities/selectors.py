@@ -135,6 +135,12 @@ def plan_items_with_progress(plan):
         Prefetch("activities", queryset=Activity.objects.exclude(status=ActivityStatus.CANCELLED).order_by("starts_at")))
 
 
+def reports_visible_to(user, organisation):
+    """Outcome reports of the activities the user may see."""
+    return OutcomeReport.objects.filter(organisation=organisation,
+                                        activity__in=activities_visible_to(user, organisation).values("pk"))
+
+
 def reports_of(activity):
     return activity.reports.prefetch_related("authors__person", "recipients__handling_unit")
 

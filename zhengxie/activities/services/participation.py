@@ -33,7 +33,7 @@ GROUP_STANDING = "standing"
 GROUP_CHAIR_COUNCIL = "chair_council"
 GROUPS = [
     (GROUP_ALL, _("All members")),
-    (GROUP_STANDING, _("Standing committee members")),
+    (GROUP_STANDING, _("Members of the standing committee")),
     (GROUP_CHAIR_COUNCIL, _("Chair's council (chair, vice-chairs, secretary-general)")),
 ]
 NAME_SEPARATORS = re.compile(r"[\s,，、;；]+")
