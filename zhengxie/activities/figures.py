@@ -67,7 +67,7 @@ for key, label, compute, unit, order, extra in [
     ("trainings", _("Training classes"), _count(ActivityType.TRAINING), pgettext_lazy("unit", "classes"), 46, {}),
     ("suggestions_adopted", _("Suggestions adopted"), _suggestions_adopted, pgettext_lazy("unit", "suggestions"), 47,
      {"seed": _("90+ suggestions (Tianshui)"), "sentence": _("%(value)s suggestions adopted")}),
-    ("meeting_attendance", _("Meeting attendance rate"), _meeting_attendance_rate, "%", 48, {"percent": True}),
+    ("meeting_attendance", _("Meeting attendance rate"), _meeting_attendance_rate, "", 48, {"percent": True}),
     ("deliberation_posts", _("Views posted in online deliberation"), _deliberation_posts, pgettext_lazy("unit", "views"), 49, {}),
     ("contest_takers", _("Members who took a knowledge contest"), _contest_takers, pgettext_lazy("unit", "people"), 50, {}),
 ]:
