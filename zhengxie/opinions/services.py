@@ -73,7 +73,8 @@ def _lock(report, version=None) -> Report:
 
 def _clean_fields(organisation, *, title: str, text: str, category: str, cap: bool = True) -> tuple[str, str, str]:
     """Validate a report's fields; raise a DomainError naming each bad field (the form keeps what was typed)."""
-    title, text, category = (title or "").strip(), (text or "").strip(), (category or "").strip()
+    title, category = (title or "").strip(), (category or "").strip()
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
     errors = {}
     if not title:
         errors["title"] = gettext("Give the report a title.")
@@ -384,8 +385,9 @@ def _proposal_text(proposal) -> str:
 def report_create_from_proposal(*, actor, proposal) -> Report:
     """Make a received report, in the proposal's organisation, of a proposal its proposer agreed to convert (转为
     社情民意信息). The author is the first proposer (a member) or the collective body; the report links back to the
-    proposal. The length cap does not apply to a conversion by the office (the history says so). Converting the same
-    proposal again returns the report made the first time."""
+    proposal. The length cap does not apply to a conversion by the office (the history says so). No "submitted" duty
+    event is recorded: the proposal already counts as the member's submission; adoptions and instructions of the report
+    count as usual. Converting the same proposal again returns the report made the first time."""
     organisation = proposal.organisation
     if not permissions.can_convert_proposal(actor, organisation):
         raise NotAllowed()

@@ -3,7 +3,7 @@
 from zhengxie.opinions import bulletins, services
 from zhengxie.opinions.models import Report
 
-TEXT = ("近年来，我区农村留守老人逐年增多，村级互助养老服务站点覆盖不足，部分站点建成后因缺少运营经费而闲置。"
+TEXT = ("近年来，我区农村留守老人逐年增多，村级互助养老服务站点覆盖不足，部分站点建成后因缺少运营经费而闲置。\n"
         "建议：一是将互助养老站点运营经费纳入财政预算；二是引导社会组织参与运营；三是建立志愿服务积分制度。")
 
 

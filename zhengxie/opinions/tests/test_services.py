@@ -185,6 +185,13 @@ def test_a_proposal_becomes_a_received_report_linked_back(world):
     assert "字数上限" in report.transitions.get().comment or "length cap" in report.transitions.get().comment
 
 
+def test_the_report_page_links_back_to_the_proposal(world, client_as):
+    report = services.report_create_from_proposal(actor=world.county_proposal, proposal=stand_in(world))
+    page = client_as(world.county_info).get(f"/opinions/{report.pk}/").content.decode()
+    assert "转自提案" in page and str(world.county) in page
+    assert not DutyEvent.objects.filter(kind=DutyEventKind.OPINION_SUBMITTED).exists()
+
+
 def test_a_converted_proposal_is_not_held_to_the_length_cap(world):
     report = services.report_create_from_proposal(actor=world.county_proposal,
                                                   proposal=stand_in(world, suggestions="字" * 3000))

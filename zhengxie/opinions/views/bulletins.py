@@ -17,7 +17,7 @@ from ..choices import BulletinStatus, ReportStatus
 from ..forms import BulletinCreateForm, BulletinReturnForm, BulletinSendForm
 from ..org_settings import default_recipients
 from ..workflow import BULLETIN_WORKFLOW
-from . import history_rows
+from . import history_rows, posted_version
 
 
 @require(permissions.can_view_bulletins)
@@ -72,11 +72,6 @@ def bulletin_detail(request, pk):
         "history": history_rows(issue.transitions.select_related("actor", "actor__person").order_by("created_at", "pk"),
                                 BULLETIN_WORKFLOW),
     })
-
-
-def _version(request):
-    value = request.POST.get("version")
-    return int(value) if value and value.isdigit() else None
 
 
 def _chosen_reports(request, field="reports"):
@@ -143,7 +138,7 @@ def bulletin_move(request, pk, report_id):
 @require_POST
 def bulletin_submit(request, pk):
     issue = _issue(request, pk)
-    run_service(request, lambda: bulletins.bulletin_submit(actor=request.user, bulletin=issue, version=_version(request)),
+    run_service(request, lambda: bulletins.bulletin_submit(actor=request.user, bulletin=issue, version=posted_version(request)),
                 success=_("The issue was sent to the leaders for sign-off."))
     return redirect("opinions:bulletin_detail", pk=issue.pk)
 
@@ -167,7 +162,7 @@ def bulletin_return(request, pk):
 def bulletin_sign_off(request, pk):
     issue = _issue(request, pk)
     run_service(request, lambda: bulletins.bulletin_sign_off(actor=request.user, bulletin=issue,
-                                                             version=_version(request)),
+                                                             version=posted_version(request)),
                 success=_("Signed off: the reports are published and their authors are told."))
     return redirect("opinions:bulletin_detail", pk=issue.pk)
 

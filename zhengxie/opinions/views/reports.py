@@ -29,7 +29,7 @@ from ..forms import (
 from ..org_settings import MAX_LENGTH
 from ..text import count_characters, text_diff
 from ..workflow import REPORT_WORKFLOW
-from . import history_rows
+from . import history_rows, posted_version
 
 
 @require(permissions.can_use_reports)
@@ -100,15 +100,16 @@ def submit(request):
 def _detail_context(request, report):
     user, org = request.user, request.organisation
     office = permissions.can_handle_report(user, report)
+    author_view = not permissions.sees_all_reports(user, org)
     adoptions, instructions = selectors.feedback_of(report)
     chain = selectors.chain_of(report)
     context = {
-        "report": report, "office": office, "author_view": not permissions.sees_all_reports(user, org),
+        "report": report, "office": office, "author_view": author_view,
         "is_author": permissions.is_author(user, report), "chain": chain,
         "above": [step for step in chain if step.record.depth > report.depth],
         "below": [step for step in chain if step.record.depth < report.depth],
         "adoptions": adoptions, "instructions": instructions, "attachments": attachments_of(report),
-        "characters": count_characters(report.text), "can": {t.action for t in REPORT_WORKFLOW.actions_from(report.status)},
+        "characters": count_characters(report.original_text if author_view else report.text), "can": {t.action for t in REPORT_WORKFLOW.actions_from(report.status)},
         "converted_from": report.converted_from if report.converted_from_type_id else None,
     }
     if office:
@@ -124,11 +125,6 @@ def _detail_context(request, report):
 def detail(request, pk):
     report = selectors.report_get_for_user(request.user, request.organisation, pk)
     return render(request, "opinions/detail.html", _detail_context(request, report))
-
-
-def _version(request):
-    value = request.POST.get("version")
-    return int(value) if value and value.isdigit() else None
 
 
 def _office_report(request, pk):
@@ -159,7 +155,7 @@ def amend(request, pk):
 @require_POST
 def withdraw(request, pk):
     report = selectors.report_get_for_user(request.user, request.organisation, pk)
-    run_service(request, lambda: services.report_withdraw(actor=request.user, report=report, version=_version(request)),
+    run_service(request, lambda: services.report_withdraw(actor=request.user, report=report, version=posted_version(request)),
                 success=_("The report was withdrawn."))
     return redirect("opinions:detail", pk=report.pk)
 
@@ -168,7 +164,7 @@ def withdraw(request, pk):
 @require_POST
 def accept(request, pk):
     report = _office_report(request, pk)
-    run_service(request, lambda: services.report_accept(actor=request.user, report=report, version=_version(request)),
+    run_service(request, lambda: services.report_accept(actor=request.user, report=report, version=posted_version(request)),
                 success=_("Accepted: the report can now be edited."))
     return redirect("opinions:detail", pk=report.pk)
 
@@ -193,7 +189,7 @@ def not_use(request, pk):
 @require_POST
 def reopen(request, pk):
     report = _office_report(request, pk)
-    run_service(request, lambda: services.report_reopen(actor=request.user, report=report, version=_version(request)),
+    run_service(request, lambda: services.report_reopen(actor=request.user, report=report, version=posted_version(request)),
                 success=_("The report is received again."))
     return redirect("opinions:detail", pk=report.pk)
 
@@ -229,7 +225,7 @@ def diff(request, pk):
 def forward(request, pk):
     report = _office_report(request, pk)
     upper = run_service(request, lambda: services.report_forward(
-        actor=request.user, report=report, version=_version(request)))
+        actor=request.user, report=report, version=posted_version(request)))
     if upper:
         messages.success(request, _("Forwarded to %(org)s.") % {"org": upper.organisation.short_name})
     return redirect("opinions:detail", pk=report.pk)
