@@ -1,4 +1,5 @@
-"""Figures of public-opinion reports for one organisation and one period (selectors the statistics app reuses).
+"""Figures of public-opinion reports: for one organisation and one period (the app's figures page and API), and the
+figures registered with the platform's statistics (any set of organisations, at the end of this module).
 
 Every figure counts acts that happened in the period, on the organisation's own records:
 
@@ -16,8 +17,10 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
 
 from zhengxie.core.choices import OrganisationLevel
+from zhengxie.stats.registry import Figure, ratio, register_figure
 
 from .choices import (
     INSTRUCTION_LEVEL_OF,
@@ -27,7 +30,7 @@ from .choices import (
     InstructionLevel,
     ReportStatus,
 )
-from .models import Adoption, Instruction, Report
+from .models import Adoption, BulletinIssue, Instruction, Report
 
 BY_AUTHOR, BY_SUBMITTER, BY_CATEGORY = "author", "submitter", "category"
 
@@ -139,3 +142,81 @@ def report_figures_by(organisation, period: Period, by: str) -> list[dict]:
     keys = ["submitted", "adopted", "not_used", "forwarded", "adopted_higher", "adopted_media", "instructions"]
     rows = [row for row in rows if any(row[k] for k in keys)]
     return sorted(rows, key=lambda r: (-r["submitted"], -r["adopted"], str(r.get(GROUPINGS[by][-1]))))
+
+
+# --- the platform's statistics (stats.registry): the same acts, for any set of organisations ------------------------
+# A scope may hold a committee and the ones below it: a report that climbed inside the scope is one report, so
+# "submitted" counts the reports that entered the scope (not those forwarded from a committee already in it) and
+# "forwarded up" those that left it.
+
+def _records(scope):
+    return Report.objects.filter(organisation_id__in=scope.org_ids)
+
+
+def _entered(scope):
+    return _records(scope).filter(received_at__range=scope.datetime_range).exclude(status=ReportStatus.WITHDRAWN).filter(
+        Q(source__isnull=True) | ~Q(source__organisation_id__in=scope.org_ids))
+
+
+def _on_chains_of(model, scope, **filters):
+    """Rows of ``model`` on chains with a record in the scope, recorded at that record's level or above."""
+    in_scope = Report.objects.filter(organisation_id__in=scope.org_ids, origin_id=OuterRef("origin_id"),
+                                     depth__lte=OuterRef("report__depth"))
+    return model.objects.filter(Exists(in_scope), **filters)
+
+
+def _forwarded_out(scope):
+    return _records(scope).filter(forwarded_at__range=scope.datetime_range).exclude(
+        forwarded_as__organisation_id__in=scope.org_ids)
+
+
+def _adopted_above(scope):
+    """Reports adopted in the period by a level above the scope (a committee outside it, or recorded by hand)."""
+    days = (scope.start, scope.end)
+    return (_on_chains_of(Adoption, scope, adopted_on__range=days).exclude(kind=AdoptionKind.MEDIA)
+            .filter(Q(kind=AdoptionKind.UPPER) | ~Q(organisation_id__in=scope.org_ids))
+            .values("origin_id").distinct().count())
+
+
+def _instructions(scope, levels=None):
+    rows = _on_chains_of(Instruction, scope, instructed_on__range=(scope.start, scope.end))
+    return (rows.filter(level__in=levels) if levels else rows).count()
+
+
+group = _("Public-opinion reports")
+reports, items = _("reports"), _("instructions")
+register_figure(Figure(
+    "opinions.submitted", _("Public-opinion reports received"), group, lambda s: _entered(s).count(), unit=reports,
+    order=300, sentence=_("%(value)s public-opinion reports received")))
+register_figure(Figure(
+    "opinions.adopted", _("Reports adopted (published in the bulletin)"), group,
+    lambda s: Adoption.objects.filter(organisation_id__in=s.org_ids, kind=AdoptionKind.LOCAL,
+                                      adopted_on__range=(s.start, s.end)).count(),
+    unit=reports, order=301, sentence=_("%(value)s adopted and published")))
+register_figure(Figure(
+    "opinions.adoption_rate", _("Adoption rate of reports"), group,
+    # per level, as each office reports it: adopted here / received here (a report that climbed counts at each level)
+    lambda s: ratio(Adoption.objects.filter(organisation_id__in=s.org_ids, kind=AdoptionKind.LOCAL,
+                                            adopted_on__range=(s.start, s.end)).count(),
+                    _records(s).filter(received_at__range=s.datetime_range).exclude(status=ReportStatus.WITHDRAWN).count()),
+    unit="%", order=302, percent=True))
+register_figure(Figure(
+    "opinions.forwarded_up", _("Reports forwarded to the level above"), group,
+    lambda s: _forwarded_out(s).count(), unit=reports, order=303,
+    seed=_("260+ public-opinion reports sent up in a term (Tianshui)"),
+    sentence=_("%(value)s public-opinion reports sent to the level above")))
+register_figure(Figure(
+    "opinions.adopted_above", _("Reports adopted by higher levels"), group, _adopted_above, unit=reports,
+    order=304, sentence=_("%(value)s adopted by higher levels")))
+register_figure(Figure(
+    "opinions.instructions", _("Leaders' instructions on reports"), group, _instructions, unit=items, order=305,
+    sentence=_("%(value)s leaders' written instructions")))
+register_figure(Figure(
+    "opinions.instructions_provincial", _("Instructions by provincial or central leaders"), group,
+    lambda s: _instructions(s, [InstructionLevel.PROVINCE, InstructionLevel.CENTRAL]), unit=items, order=306))
+register_figure(Figure(
+    "opinions.bulletin_issues", _("《社情民意》 issues signed off"), group,
+    lambda s: BulletinIssue.objects.filter(organisation_id__in=s.org_ids,
+                                           signed_off_at__range=s.datetime_range).count(),
+    unit=_("issues"), order=307))
+

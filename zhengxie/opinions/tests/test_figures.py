@@ -100,3 +100,28 @@ def test_figures_page_and_excel(world, scenario, client_as):
     table = load_workbook(io.BytesIO(client.get(reverse("opinions:figures_export"), {"table": "category"}).content))
     assert {r[0] for r in table.active.iter_rows(min_row=2, values_only=True)} == {"教育", "社会保障", "生态环境"}
     assert client_as(world.city_member).get(reverse("opinions:figures")).status_code == 403
+
+
+def test_the_registered_statistics_count_a_report_once_in_a_scope(world, scenario):
+    from zhengxie.stats.registry import Scope, figure
+
+    def value(key, *orgs):
+        return figure(key).compute(Scope(org_ids=tuple(o.pk for o in orgs), start=scenario.start, end=scenario.end))
+
+    # the county's report climbed to the city: one report for the city and its counties, counted at each alone
+    assert value("opinions.submitted", world.city) == 4
+    assert value("opinions.submitted", world.county) == 1
+    assert value("opinions.submitted", world.city, world.county, world.county2) == 4
+    # forwarded up: what left the scope
+    assert value("opinions.forwarded_up", world.county) == 1
+    assert value("opinions.forwarded_up", world.city, world.county, world.county2) == 1  # 甲 to the province
+    assert value("opinions.forwarded_up", world.province, world.city, world.county) == 0
+    assert value("opinions.adopted", world.city) == 1 and value("opinions.adopted", world.province) == 1
+    assert value("opinions.adopted_above", world.city) == 1  # 甲, by the province (and the national committee)
+    assert value("opinions.adopted_above", world.province) == 1  # by the national committee, recorded by hand
+    assert value("opinions.instructions", world.city) == 2
+    assert value("opinions.instructions", world.county) == 0
+    assert value("opinions.instructions_provincial", world.province) == 2
+    assert value("opinions.bulletin_issues", world.city, world.county, world.province) == 3  # 甲 twice, 乙 once
+    assert value("opinions.adoption_rate", world.city) == 25.0  # 甲 of 甲乙丙丁
+    assert value("opinions.adoption_rate", world.city, world.county) == 40.0  # 甲 and 乙 (at the county) of five records

@@ -102,3 +102,17 @@ def test_the_author_sees_what_happened_above_but_not_the_offices_work(world, rep
     assert "办理记录" not in page  # the office's history is not shown to the author
     response = client_as(world.county_member).get(f"/opinions/{reports['forwarded'].pk}/diff/")
     assert response.status_code == 403
+
+
+def test_search_finds_reports_only_for_who_may_see_them(world, reports, client_as, django_capture_on_commit_callbacks):
+    from zhengxie.search.services import reindex
+
+    reindex()
+    def titles(who):
+        response = client_as(world.users[who]).get("/api/v1/search", {"q": "留在区里"})
+        assert response.status_code == 200
+        return [hit["title"] for hit in response.json()]
+
+    assert titles("county_info") == ["留在区里的信息"] == titles("county_member2")
+    for who in ("county_member", "county2_info", "city_info"):
+        assert titles(who) == []
