@@ -6,6 +6,7 @@ Signing an issue off publishes its reports: each is adopted at this level (æœ¬çº
 
 from django.db import transaction
 from django.db.models import Max
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -24,8 +25,6 @@ from .workflow import BULLETIN_WORKFLOW, REPORT_WORKFLOW
 
 
 def bulletin_url(bulletin) -> str:
-    from django.urls import reverse
-
     return reverse("opinions:bulletin_detail", args=[bulletin.pk])
 
 
@@ -37,7 +36,7 @@ def _history(bulletin, action, from_state, actor, *, comment="", data=None):
 
 
 def _lock(bulletin, version=None) -> BulletinIssue:
-    return lock_for_update(BulletinIssue.objects.select_related("organisation"), bulletin.pk, version=version)
+    return lock_for_update(BulletinIssue.objects.all(), bulletin.pk, version=version)
 
 
 def _compiler_check(actor, bulletin):
@@ -208,7 +207,7 @@ def bulletin_sign_off(*, actor, bulletin: BulletinIssue, version: int | None = N
         bulletin.status = BULLETIN_WORKFLOW.target("sign_off", old)
         bulletin.signed_off_by, bulletin.signed_off_at = actor, timezone.now()
         _touch(bulletin, "status", "signed_off_by", "signed_off_at")
-        reports = list(bulletin.reports.select_for_update().select_related("organisation").order_by("bulletin_position"))
+        reports = list(bulletin.reports.select_for_update().order_by("bulletin_position"))
         for report in reports:
             before = report.status
             report.status = REPORT_WORKFLOW.target("publish", before)

@@ -43,7 +43,7 @@ def _enqueue(kind: str, pk: int) -> None:
 def _locked_published(actor, report) -> Report:
     if not permissions.can_handle_report(actor, report):
         raise NotAllowed()
-    report = Report.objects.select_for_update().select_related("organisation").get(pk=report.pk)
+    report = Report.objects.select_for_update().get(pk=report.pk)
     REPORT_WORKFLOW.target("record_feedback", report.status)
     return report
 

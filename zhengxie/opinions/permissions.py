@@ -44,10 +44,6 @@ def is_author(user, report) -> bool:
     return False
 
 
-def can_view_report(user, report) -> bool:
-    return sees_all_reports(user, report.organisation) or is_author(user, report)
-
-
 def can_handle_report(user, report) -> bool:
     return is_information_office(user, report.organisation)
 

@@ -6,6 +6,7 @@ history row and an audit entry in one transaction, and notifies whoever acts nex
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -31,8 +32,6 @@ from .workflow import REPORT_WORKFLOW
 
 
 def report_url(report) -> str:
-    from django.urls import reverse
-
     return reverse("opinions:detail", args=[report.pk])
 
 
@@ -68,7 +67,8 @@ def author_users(report) -> list:
 
 
 def _lock(report, version=None) -> Report:
-    return lock_for_update(Report.objects.select_related("organisation"), report.pk, version=version)
+    # Only the report's row is locked (a join would lock its organisation's row too, and serialise the office).
+    return lock_for_update(Report.objects.all(), report.pk, version=version)
 
 
 def _clean_fields(organisation, *, title: str, text: str, category: str, cap: bool = True) -> tuple[str, str, str]:
