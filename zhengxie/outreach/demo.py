@@ -79,7 +79,7 @@ class Builder:
         place = Place(
             organisation=org, kind=kind, name=name, public_code=self.code(10), province="甘肃省", city=city,
             county=county, township=township, village=village,
-            street_address=f"{village or township or county}党群服务中心" if kind != PlaceKind.STUDIO else "",
+            street_address="党群服务中心" if kind != PlaceKind.STUDIO else "",
             lead_member=lead, contact_name=lead.person.name if lead else "",
             contact_phone=f"0938-{rng.randint(6000000, 8999999)}" if city == "天水市" else f"0937-{rng.randint(2000000, 6999999)}",
             opening_hours=rng.choice(["每周一至周五 9:00—17:00", "每月5日、20日委员接待日 9:00—12:00",
@@ -246,6 +246,8 @@ def _concerns(b: Builder, city_slug: str, places: list[Place], users_by_person: 
     weights = [6 if p.kind == PlaceKind.WORKSTATION else 3 if p.kind == PlaceKind.STUDIO else 1 for p in places]
     now = ctx.now
     rows, events = [], []
+    slug_of = {org.pk: slug for slug, org in ctx.org_by_slug.items()}
+    demo_seats = {seat.pk for seat in (_demo_seat(ctx, org) for org in ctx.orgs) if seat is not None}
     states = [ConcernStatus.CLOSED] * solved + [ConcernStatus.DECLINED] * round(total * 0.02)
     rest = total - len(states)
     states += [ConcernStatus.AT_UNIT] * (rest * 35 // 100) + [ConcernStatus.HANDLING] * (rest * 35 // 100)
@@ -259,6 +261,8 @@ def _concerns(b: Builder, city_slug: str, places: list[Place], users_by_person: 
                                       hours=rng.randint(0, 23))
         source = rng.choices([ConcernSource.PUBLIC, ConcernSource.MEMBER, ConcernSource.OFFICE], [35, 60, 5])[0]
         member = rng.choice(team) if team and state != ConcernStatus.SUBMITTED else None
+        if state == ConcernStatus.HANDLING:  # the demo members have concerns to handle
+            member = next((m for m in team if m.pk in demo_seats), member)
         code = b.code(12)
         c = Concern(
             organisation_id=place.organisation_id, source=source, status=state, category=category,
@@ -268,38 +272,50 @@ def _concerns(b: Builder, city_slug: str, places: list[Place], users_by_person: 
             code_digest=hashlib.sha256(code.encode()).hexdigest(),
             registered_by=users_by_person.get(member.person_id) if member and source == ConcernSource.MEMBER else None,
         )
-        history = [("submit", "", ConcernStatus.SUBMITTED, received, "", True)]
+        handler = users_by_person.get(member.person_id) if member else None
+        office = ctx.accounts.get(f"{slug_of[place.organisation_id]}_office")
+        # (action, from, to, when, text, shown to the person, actor, data)
+        history = [("submit", "", ConcernStatus.SUBMITTED, received, "", True, c.registered_by, {})]
         if member:
-            history.append(("assign", ConcernStatus.SUBMITTED, ConcernStatus.HANDLING, received + dt.timedelta(hours=6), "", True))
+            history.append(("assign", ConcernStatus.SUBMITTED, ConcernStatus.HANDLING, received + dt.timedelta(hours=6),
+                            "", True, c.registered_by or office, {"member": member.pk, "member_name": member.person.name}))
         units = ctx.units[place.organisation_id]
         via_unit = state == ConcernStatus.AT_UNIT or (state == ConcernStatus.CLOSED and rng.random() < 0.4)
         if via_unit:
-            c.handling_unit = units[1] if rng.random() < 0.3 else rng.choice(units)
+            # the demo unit accounts work for units[1]: give them a good share
+            share = 0.6 if state == ConcernStatus.AT_UNIT else 0.3
+            c.handling_unit = units[1] if rng.random() < share else rng.choice(units)
             c.passed_at = received + dt.timedelta(days=1)
             c.unit_due_on = timezone.localdate(c.passed_at) + dt.timedelta(days=21)
             if state == ConcernStatus.AT_UNIT and rng.random() < 0.3:
                 c.unit_due_on = b.today - dt.timedelta(days=rng.randint(1, 10))  # overdue
-            history.append(("pass_to_unit", ConcernStatus.HANDLING, ConcernStatus.AT_UNIT, c.passed_at, "", True))
+            unit = {"unit": c.handling_unit.pk, "unit_name": c.handling_unit.name}
+            history.append(("pass_to_unit", ConcernStatus.HANDLING, ConcernStatus.AT_UNIT, c.passed_at, "", True, handler,
+                            {**unit, "due_on": c.unit_due_on.isoformat()}))
             if state == ConcernStatus.CLOSED:
                 history.append(("unit_reply", ConcernStatus.AT_UNIT, ConcernStatus.HANDLING,
-                                c.passed_at + dt.timedelta(days=7), rng.choice(D.UNIT_REPLIES), False))
+                                c.passed_at + dt.timedelta(days=7), rng.choice(D.UNIT_REPLIES), False, None, unit))
         if state in (ConcernStatus.CLOSED, ConcernStatus.DECLINED):
             closed = min(now, received + dt.timedelta(days=rng.randint(3, 40)))
             c.closed_at = closed
             c.result = rng.choice(D.RESULTS if state == ConcernStatus.CLOSED else D.DECLINE_REASONS)
             history.append(("close" if state == ConcernStatus.CLOSED else "decline", ConcernStatus.HANDLING, state,
-                            closed, c.result, True))
+                            closed, c.result, True, handler, {}))
             if state == ConcernStatus.CLOSED and rng.random() < 0.8 and closed < now - dt.timedelta(hours=1):
                 c.satisfied = rng.random() < 0.95
-                c.feedback_at = closed + dt.timedelta(days=rng.randint(0, 5))
-                c.feedback_channel = FeedbackChannel.ONLINE if source == ConcernSource.PUBLIC else FeedbackChannel.ON_BEHALF
-                history.append(("feedback", state, state, min(now, c.feedback_at), "", True))
+                c.feedback_at = min(now, closed + dt.timedelta(days=rng.randint(0, 5)))
+                online = source == ConcernSource.PUBLIC
+                c.feedback_channel = FeedbackChannel.ONLINE if online else FeedbackChannel.ON_BEHALF
+                history.append(("feedback", state, state, c.feedback_at, "", True, None if online else handler,
+                                {"satisfied": c.satisfied, "channel": c.feedback_channel}))
         rows.append(c)
         events.append(history)
     created = Concern.objects.bulk_create(rows, batch_size=2000)
     ConcernEvent.objects.bulk_create(
-        [ConcernEvent(concern=c, action=a, from_state=f, to_state=t, created_at=at, comment=text, is_public=public)
-         for c, history in zip(created, events, strict=True) for a, f, t, at, text, public in history], batch_size=5000)
+        [ConcernEvent(concern=c, action=a, from_state=f, to_state=t, created_at=at, comment=text, is_public=public,
+                      actor=actor, data=data)
+         for c, history in zip(created, events, strict=True) for a, f, t, at, text, public, actor, data in history],
+        batch_size=5000)
     handled = [{"member": c.assigned_member, "kind": DutyEventKind.CONCERN_HANDLED, "source": c,
                 "occurred_at": c.closed_at, "title": f"{c.category}：{c.summary}"}
                for c in created if c.status == ConcernStatus.CLOSED and c.assigned_member_id]

@@ -23,6 +23,24 @@ from .models import OutreachActivity, Place
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 ALL = [("", _("All"))]
+CHOOSE = _("Choose…")
+
+
+def say_choose(form) -> None:
+    """Selects offer “Choose…” (or “—” when optional) rather than Django's placeholder."""
+    from django.db.models.fields import BLANK_CHOICE_LABEL
+
+    defaults = {str(BLANK_CHOICE_LABEL), "---------"}
+    for field in form.fields.values():
+        if isinstance(field, forms.ModelMultipleChoiceField):
+            continue
+        label = CHOOSE if field.required else "—"
+        if isinstance(field, forms.ModelChoiceField):
+            if field.empty_label is not None and str(field.empty_label) in defaults:
+                field.empty_label = label
+        elif isinstance(field, forms.ChoiceField) and field.choices and field.choices[0][0] == "" \
+                and str(field.choices[0][1]) in defaults:
+            field.choices = [("", label), *field.choices[1:]]
 
 
 def _member_label(member) -> str:
@@ -81,6 +99,7 @@ class PlaceForm(forms.ModelForm):
         self.fields["sector"].queryset = Sector.objects.filter(organisation=organisation)
         self.fields["opening_hours"].widget.attrs["placeholder"] = _("e.g. Mondays to Fridays 9:00–17:00")
         self.fields["council_size"].required = False
+        say_choose(self)
         if not self.instance.pk and not self.is_bound:
             # New places are usually in the committee's own area.
             self.initial.setdefault("province", "甘肃省")
@@ -182,6 +201,7 @@ class ActivityForm(forms.ModelForm):
             del self.fields["place"]
             del self.fields["held"]
             self.initial["participants"] = [p.member_id for p in self.instance.participations.all()]
+        say_choose(self)
 
 
 class ActivityRecordForm(forms.Form):
@@ -220,7 +240,7 @@ class ConcernFilterForm(forms.Form):
 
 
 def _category_field(organisation):
-    return forms.ChoiceField(label=_("Category"), choices=[("", "—")] + [
+    return forms.ChoiceField(label=_("Category"), choices=[("", CHOOSE)] + [
         (c, c) for c in get_setting(organisation, "outreach.concern_categories")])
 
 
@@ -300,6 +320,7 @@ class AssignForm(forms.Form):
     def __init__(self, *args, members, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["member"].queryset = members
+        say_choose(self)
 
 
 class RouteForm(forms.Form):
@@ -310,6 +331,7 @@ class RouteForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["place"].queryset = Place.objects.filter(organisation=organisation, is_active=True).order_by(
             "county", "township", "name")
+        say_choose(self)
 
 
 class PassToUnitForm(forms.Form):
@@ -322,6 +344,7 @@ class PassToUnitForm(forms.Form):
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = HandlingUnit.objects.filter(organisation=organisation, is_active=True)
+        say_choose(self)
 
 
 class TextForm(forms.Form):

@@ -54,6 +54,12 @@ class RateLimited(PublicRefused):
     default_message = _("Too many requests from your network. Please try again later, or call the place's phone.")
 
 
+class Flood(RateLimited):
+    """Far past the limit: a program, answered as cheaply as possible (no page is drawn)."""
+
+    code = "flood"
+
+
 # --- rate limits -----------------------------------------------------------------------------------------------
 
 
@@ -82,7 +88,10 @@ def _count(name: str, address: str, window: int) -> int:
 
 def count_attempt(request) -> None:
     """Every write through the public page counts; past the limit the address is refused for a while."""
-    if _hit("attempt", _address_key(request), 600) > ATTEMPTS_PER_10_MINUTES:
+    attempts = _hit("attempt", _address_key(request), 600)
+    if attempts > 2 * ATTEMPTS_PER_10_MINUTES:
+        raise Flood()
+    if attempts > ATTEMPTS_PER_10_MINUTES:
         raise RateLimited()
 
 

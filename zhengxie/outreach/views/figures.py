@@ -1,6 +1,7 @@
 """The figures page (with charts) and its Excel export."""
 
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
@@ -15,7 +16,8 @@ from ..forms import FiguresForm
 
 
 def _figures(request):
-    form = FiguresForm(request.GET or None)
+    today = timezone.localdate()
+    form = FiguresForm(request.GET or None, initial={"date_from": today.replace(month=1, day=1), "date_to": today})
     start, end, include_lower = form.period()
     return form, outreach_figures(request.organisation, start=start, end=end, include_lower=include_lower)
 

@@ -1,7 +1,7 @@
 """The public page (no account): a committee's page and each place's page (reached from its QR poster) to send a
 concern, and the page to follow it with the tracking code and give feedback. See guard.py for its protections."""
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext
 
@@ -12,6 +12,10 @@ from zhengxie.core.models import Organisation
 from .. import guard, public, selectors, services
 from ..forms import PublicConcernForm, PublicFeedbackForm, TrackForm
 from ..models.concerns import format_tracking_code
+
+
+def flood_response(exc) -> HttpResponse:
+    return HttpResponse(str(exc), status=exc.status, content_type="text/plain; charset=utf-8")
 
 
 def public_index(request):
@@ -39,7 +43,12 @@ def _submit_page(request, organisation, place):
     if request.method == "POST":
         try:
             public.begin(request)
-        except DomainError as exc:
+        except guard.Flood as exc:
+            return flood_response(exc)
+        except guard.RateLimited as exc:  # a person over the limit: keep what was typed
+            form = PublicConcernForm(request.POST, organisation=organisation, places=places, fixed_place=place)
+            return _render_form(request, context, form, error=str(exc), status=exc.status)
+        except DomainError as exc:  # too large to read: start again
             form = PublicConcernForm(organisation=organisation, places=places, fixed_place=place)
             return _render_form(request, context, form, error=str(exc), status=exc.status)
         form = PublicConcernForm(request.POST, request.FILES, organisation=organisation, places=places,
@@ -79,16 +88,21 @@ def public_track(request):
     """Look a concern up with its tracking code (sent by POST, so that the code stays out of addresses and logs)."""
     if request.method != "POST":
         return render(request, "outreach/public/track.html", {"form": TrackForm()})
+    form = TrackForm(request.POST)
     try:
         public.begin(request)
-        form = TrackForm(request.POST)
         if not form.is_valid():
             return render(request, "outreach/public/track.html", {"form": form}, status=400)
         concern = public.find(request, form.cleaned_data["code"])
     except DomainError as exc:
-        return render(request, "outreach/public/track.html", {"form": TrackForm(), "error": str(exc)},
-                      status=exc.status)
+        return _refused(request, exc)
     return _progress(request, concern, form.cleaned_data["code"])
+
+
+def _refused(request, exc):
+    if isinstance(exc, guard.Flood):
+        return flood_response(exc)
+    return render(request, "outreach/public/track.html", {"form": TrackForm(), "error": str(exc)}, status=exc.status)
 
 
 def _progress(request, concern, code, *, feedback_form=None, message="", status=200):
@@ -104,14 +118,13 @@ def _progress(request, concern, code, *, feedback_form=None, message="", status=
 def public_feedback(request):
     if request.method != "POST":
         return render(request, "outreach/public/track.html", {"form": TrackForm()})
+    code = request.POST.get("code", "")
+    form = PublicFeedbackForm(request.POST)
     try:
         public.begin(request)
-        form = PublicFeedbackForm(request.POST)
-        concern = public.find(request, request.POST.get("code", ""))
+        concern = public.find(request, code)
     except DomainError as exc:
-        return render(request, "outreach/public/track.html", {"form": TrackForm(), "error": str(exc)},
-                      status=exc.status)
-    code = request.POST.get("code", "")
+        return _refused(request, exc)
     if not form.is_valid():
         return _progress(request, concern, code, feedback_form=form, status=400)
     try:
