@@ -12,7 +12,7 @@ from zhengxie.api.common import ErrorOut, Page, active_organisation, paginate, r
 from zhengxie.core.models import Member
 
 from . import permissions, selectors, services
-from .api_concerns import concern_router, not_in_organisation
+from .api_concerns import concern_router, member_of, not_in_organisation
 from .api_public import public_router
 from .choices import ActivityKind, Period, PlaceKind
 from .figures import outreach_figures
@@ -153,19 +153,10 @@ class PlaceIn(Schema):
     version: int | None = Field(None, description="On change: the version you read (409 if it changed since)")
 
 
-def _member(org, member_id, *, field="member_id"):
-    if member_id is None:
-        return None
-    member = Member.objects.current().filter(organisation=org, pk=member_id).select_related("person").first()
-    if member is None:
-        raise not_in_organisation(field)
-    return member
-
-
 def _place_data(org, payload: PlaceIn) -> dict:
     data = payload.dict(exclude={"sector_id", "lead_member_id", "version"})
     data["sector"] = org.sectors.filter(pk=payload.sector_id).first() if payload.sector_id else None
-    data["lead_member"] = _member(org, payload.lead_member_id, field="lead_member_id")
+    data["lead_member"] = member_of(org, payload.lead_member_id, field="lead_member_id") if payload.lead_member_id else None
     return data
 
 
@@ -193,7 +184,7 @@ class TeamIn(Schema):
 def place_team(request, place_id: int, payload: TeamIn):
     org = active_organisation(request)
     p = selectors.place_get_for_user(request.user, org, place_id)
-    members = services.places.members_of(org, payload.member_ids)
+    members = selectors.current_members(org, payload.member_ids)
     if len(members) != len(set(payload.member_ids)):
         raise not_in_organisation("member_ids")
     return _place_out(services.place_set_team(actor=request.user, place=p, members=members))
@@ -213,7 +204,7 @@ class RosterIn(Schema):
 def place_roster(request, place_id: int, payload: RosterIn):
     org = active_organisation(request)
     p = selectors.place_get_for_user(request.user, org, place_id)
-    by_id = {m.pk: m for m in services.places.members_of(org, [s.member_id for s in payload.slots])}
+    by_id = {m.pk: m for m in selectors.current_members(org, [s.member_id for s in payload.slots])}
     if any(s.member_id not in by_id for s in payload.slots):
         raise not_in_organisation("slots")
     slots = [(by_id[s.member_id], s.weekday, s.period) for s in payload.slots]
@@ -306,7 +297,7 @@ class ActivityIn(Schema):
 
 
 def _members(org, ids) -> list[Member]:
-    members = services.places.members_of(org, ids)
+    members = selectors.current_members(org, ids)
     if len(members) != len(set(ids)):
         raise not_in_organisation("member_ids")
     return members

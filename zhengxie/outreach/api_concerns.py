@@ -82,24 +82,6 @@ def _concern_out(user, c) -> dict:
             "closed_at": c.closed_at, "satisfied": c.satisfied, "version": c.version}
 
 
-def _actions(user, c) -> list[str]:
-    from .workflow import CONCERN_WORKFLOW
-
-    checks = {
-        "take-up": lambda: permissions.can_take_up(user, c) and CONCERN_WORKFLOW.can("assign", c.status),
-        "assign": lambda: permissions.can_manage(user, c.organisation) and CONCERN_WORKFLOW.can("assign", c.status),
-        "route": lambda: permissions.can_route(user, c) and CONCERN_WORKFLOW.can("route", c.status),
-        "pass-to-unit": lambda: permissions.can_handle(user, c) and CONCERN_WORKFLOW.can("pass_to_unit", c.status),
-        "unit-reply": lambda: permissions.can_act_for_unit(user, c) and CONCERN_WORKFLOW.can("unit_reply", c.status),
-        "unit-return": lambda: permissions.can_act_for_unit(user, c) and CONCERN_WORKFLOW.can("unit_return", c.status),
-        "close": lambda: permissions.can_handle(user, c) and CONCERN_WORKFLOW.can("close", c.status),
-        "decline": lambda: (permissions.can_handle(user, c) or permissions.can_route(user, c))
-        and CONCERN_WORKFLOW.can("decline", c.status),
-        "reopen": lambda: permissions.can_reopen(user, c) and CONCERN_WORKFLOW.can("reopen", c.status),
-    }
-    return [name for name, check in checks.items() if check()]
-
-
 class ConcernFilter(Schema):
     status: str = Field("", description="A state, or “open” for every state before closure")
     category: str = ""
@@ -130,7 +112,7 @@ def _detail(request, concern_id: int) -> dict:
             "history": [{"action": e.action, "from_state": e.from_state, "to_state": e.to_state,
                          "actor": e.actor.label if e.actor_id else None, "comment": e.comment, "is_public": e.is_public,
                          "created_at": e.created_at} for e in selectors.concern_history(c)],
-            "actions": _actions(request.user, c)}
+            "actions": [a.replace("_", "-") for a in permissions.concern_actions(request.user, c)]}
 
 
 @concern_router.get("/concerns/{concern_id}", response={200: ConcernDetailOut, **ERRORS}, summary="One concern with its history")
@@ -218,10 +200,11 @@ def _get(request, concern_id):
     return org, selectors.concern_get_for_user(request.user, org, concern_id)
 
 
-def _org_member(org, member_id) -> Member:
-    member = Member.objects.current().filter(organisation=org, pk=member_id).select_related("person").first()
+def member_of(org, member_id, *, field="member_id") -> Member:
+    """A current member of the organisation, or a 400 naming the field."""
+    member = selectors.current_members(org, [member_id]).first()
     if member is None:
-        raise not_in_organisation("member_id")
+        raise not_in_organisation(field)
     return member
 
 
@@ -244,7 +227,7 @@ def concern_take_up(request, concern_id: int, payload: VersionIn):
 @concern_router.post("/concerns/{concern_id}/assign", response={200: dict, **ERRORS}, summary="Assign to a member")
 def concern_assign(request, concern_id: int, payload: AssignIn):
     org, c = _get(request, concern_id)
-    services.concern_assign(actor=request.user, concern=c, member=_org_member(org, payload.member_id),
+    services.concern_assign(actor=request.user, concern=c, member=member_of(org, payload.member_id),
                             comment=payload.comment, version=payload.version)
     return _after(request, concern_id)
 
@@ -311,7 +294,7 @@ def concern_feedback(request, concern_id: int, payload: FeedbackIn):
 @concern_router.post("/concerns/{concern_id}/reopen", response={200: dict, **ERRORS}, summary="Reopen (office)")
 def concern_reopen(request, concern_id: int, payload: ReopenIn):
     org, c = _get(request, concern_id)
-    services.concern_reopen(actor=request.user, concern=c, member=_org_member(org, payload.member_id),
+    services.concern_reopen(actor=request.user, concern=c, member=member_of(org, payload.member_id),
                             reason=payload.reason, version=payload.version)
     return _after(request, concern_id)
 

@@ -154,3 +154,26 @@ def can_reopen(user, concern) -> bool:
 
 def can_reissue_code(user, concern) -> bool:
     return can_handle(user, concern) or concern.registered_by_id == getattr(user, "pk", None)
+
+
+def concern_actions(user, concern) -> list[str]:
+    """The workflow steps the user may take on the concern in its current state (for pages and the API)."""
+    from .workflow import CONCERN_WORKFLOW
+
+    org, status = concern.organisation, concern.status
+    handles, unit = can_handle(user, concern), can_act_for_unit(user, concern)
+    allowed = {
+        "take_up": ("assign", can_take_up(user, concern)),
+        "assign": ("assign", can_manage(user, org) or concern.place_id in lead_place_ids_of(user, org)),
+        "route": ("route", can_route(user, concern)),
+        "pass_to_unit": ("pass_to_unit", handles),
+        "unit_reply": ("unit_reply", unit),
+        "unit_return": ("unit_return", unit),
+        "note": ("note", handles or (unit and status == "at_unit")),
+        "close": ("close", handles),
+        "decline": ("decline", handles or can_route(user, concern)),
+        "feedback": ("feedback", handles and concern.feedback_at is None),
+        "reopen": ("reopen", can_reopen(user, concern)),
+        "reissue_code": ("reissue_code", can_reissue_code(user, concern)),
+    }
+    return [name for name, (transition, ok) in allowed.items() if ok and CONCERN_WORKFLOW.can(transition, status)]

@@ -1,8 +1,6 @@
 """Places in Excel: the template, the export, and an all-or-nothing import with a list of errors by row (the
 same habits as the import of members)."""
 
-import datetime as dt
-
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext, pgettext_lazy
@@ -10,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from zhengxie.core.documents import excel_bytes, read_excel
 from zhengxie.core.exceptions import DomainError, NotAllowed
+from zhengxie.core.member_import import _choice, _date, _labels
+from zhengxie.core.member_import import _yes as yes
 from zhengxie.core.models import Member, Sector
 from zhengxie.core.services import audit_log
 
@@ -49,38 +49,8 @@ COLUMNS = [
 SEPARATORS = "、，,;；/ "
 
 
-def _labels(value) -> set[str]:
-    result = set()
-    for lang in ("zh-hans", "en"):
-        with translation.override(lang):
-            result.add(str(value))
-    return result
-
-
-def _choice(value, choices) -> str | None:
-    value = str(value or "").strip()
-    for key, label in choices:
-        if value == key or value in _labels(label):
-            return key
-    return None
-
-
 def _yes(value) -> bool:
-    return str(value or "").strip().lower() in {"是", "有", "yes", "y", "1", "true", "√", "✓"}
-
-
-def _date(value):
-    if value in (None, ""):
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = str(value).strip().replace("/", "-").replace(".", "-").replace("年", "-").replace("月", "-").rstrip("日")
-    try:
-        return dt.date.fromisoformat("-".join(part.zfill(2) for part in text.split("-")))
-    except ValueError:
-        return "invalid"
+    return yes(value) or str(value or "").strip() in {"有", "✓"}
 
 
 def headers() -> list[tuple[str, int]]:

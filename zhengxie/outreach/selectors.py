@@ -96,6 +96,11 @@ def my_places(user, organisation):
     return Place.objects.filter(pk__in=ids).select_related("lead_member__person").order_by("kind", "name")
 
 
+def current_members(organisation, ids):
+    """Current members of the organisation among ``ids`` (what a form or the API names)."""
+    return Member.objects.current().filter(organisation=organisation, pk__in=list(ids)).select_related("person")
+
+
 def team_candidates(organisation):
     """Current members of the organisation, to choose a lead member, members on duty or participants."""
     return Member.objects.current().filter(organisation=organisation).select_related("person", "sector") \

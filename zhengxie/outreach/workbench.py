@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 
 from zhengxie.core.registry import NavItem, TodoItem, register_nav, todo_provider
 
@@ -20,6 +20,21 @@ register_nav(NavItem(
 ))
 
 
+#: (count key, label, list filter, priority, icon, tone): the counts come from selectors.todo_counts.
+TODOS = [
+    ("mine", ngettext_lazy("%(n)d constituent's concern waits for you", "%(n)d constituents' concerns wait for you", "n"),
+     "status=handling", 20, "chat-heart", "primary"),
+    ("at_my_places", ngettext_lazy("%(n)d new concern waits at your places", "%(n)d new concerns wait at your places", "n"),
+     "status=submitted", 20, "chat-heart", "warning"),
+    ("unrouted", ngettext_lazy("%(n)d concern waits to be routed", "%(n)d concerns wait to be routed", "n"),
+     "status=submitted", 25, "signpost-split", "warning"),
+    ("overdue", ngettext_lazy("%(n)d concern is overdue at a unit", "%(n)d concerns are overdue at units", "n"),
+     "overdue=on", 15, "alarm", "danger"),
+    ("unit", ngettext_lazy("%(n)d constituent's concern to answer", "%(n)d constituents' concerns to answer", "n"),
+     "status=at_unit", 20, "chat-heart", "primary"),
+]
+
+
 @todo_provider
 def outreach_todos(request):
     org = _org(request)
@@ -27,23 +42,8 @@ def outreach_todos(request):
         return
     counts = selectors.todo_counts(request.user, org)
     concerns = reverse("outreach:concern_list")
-    if counts.get("mine"):
-        n = counts["mine"]
-        yield TodoItem(label=ngettext("%(n)d constituent's concern waits for you", "%(n)d constituents' concerns wait for you", n) % {"n": n},
-                       count=n, url=f"{concerns}?status=handling", priority=20, icon="chat-heart")
-    if counts.get("at_my_places"):
-        n = counts["at_my_places"]
-        yield TodoItem(label=ngettext("%(n)d new concern waits at your places", "%(n)d new concerns wait at your places", n) % {"n": n},
-                       count=n, url=f"{concerns}?status=submitted", priority=20, icon="chat-heart", tone="warning")
-    if counts.get("unrouted"):
-        n = counts["unrouted"]
-        yield TodoItem(label=ngettext("%(n)d concern waits to be routed", "%(n)d concerns wait to be routed", n) % {"n": n},
-                       count=n, url=f"{concerns}?status=submitted", priority=25, icon="signpost-split", tone="warning")
-    if counts.get("overdue"):
-        n = counts["overdue"]
-        yield TodoItem(label=ngettext("%(n)d concern is overdue at a unit", "%(n)d concerns are overdue at units", n) % {"n": n},
-                       count=n, url=f"{concerns}?overdue=on", priority=15, icon="alarm", tone="danger")
-    if counts.get("unit"):
-        n = counts["unit"]
-        yield TodoItem(label=ngettext("%(n)d constituent's concern to answer", "%(n)d constituents' concerns to answer", n) % {"n": n},
-                       count=n, url=f"{concerns}?status=at_unit", priority=20, icon="chat-heart")
+    for key, label, query, priority, icon, tone in TODOS:
+        n = counts.get(key, 0)
+        if n:
+            yield TodoItem(label=label % {"n": n}, count=n, url=f"{concerns}?{query}", priority=priority, icon=icon,
+                           tone=tone)

@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 
 from zhengxie.core.exceptions import DomainError, NotAllowed, NotFound
 from zhengxie.core.files import IMAGE_KINDS, attachment_add, attachments_of
-from zhengxie.core.models import Member
 from zhengxie.core.services import audit_log, changes_between, notify
 from zhengxie.core.workflow import lock_for_update
 
@@ -198,8 +197,3 @@ def place_remove_photo(*, actor, place: Place, attachment) -> None:
                   changes={"file": attachment.original_name})
         attachment.file.delete(save=False)
         attachment.delete()
-
-
-def members_of(organisation, ids) -> list[Member]:
-    """Current members of the organisation among ``ids`` (for forms and the API)."""
-    return list(Member.objects.current().filter(organisation=organisation, pk__in=list(ids)).select_related("person"))

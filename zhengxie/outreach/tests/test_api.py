@@ -110,7 +110,7 @@ def test_the_concern_workflow_through_the_api(client, world, station):
                          {"unit_id": world.city_unit0.pk, "version": version}, content_type="application/json", **member)
     assert passed.json()["status"] == "at_unit"
     seen_by_unit = client.get(f"{API}/concerns/{concern_id}", **unit).json()
-    assert seen_by_unit["phone"] == "13912345678" and seen_by_unit["actions"] == ["unit-reply", "unit-return"]
+    assert seen_by_unit["phone"] == "13912345678" and seen_by_unit["actions"] == ["unit-reply", "unit-return", "note"]
     office_view = client.get(f"{API}/concerns/{concern_id}", **bearer(world.city_office)).json()
     assert office_view["phone"] == "139****5678"
     assert client.post(f"{API}/concerns/{concern_id}/unit-reply", {"text": "已安排维修"}, content_type="application/json",

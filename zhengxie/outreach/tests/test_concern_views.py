@@ -147,3 +147,19 @@ def test_reissuing_a_code(client_as, world, station):
     response = client_as(world.city_member2).post(reverse("outreach:concern_action", args=[concern.pk, "reissue_code"]))
     new = response.context["code"].replace("-", "")
     assert new != old and Concern.objects.get().code_hint == new[-4:]
+
+
+def test_workbench_to_do_items_for_each_role(client_as, world, station):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    submit(world.city)  # no place: for the office to route
+    submit(world.city, place=station)  # waits at the place
+    overdue = _at_unit(world, station)
+    Concern.objects.filter(pk=overdue.pk).update(unit_due_on=timezone.localdate() - dt.timedelta(days=1))
+    labels = lambda who: [str(t.label) for t in client_as(world.users[who]).get("/").context["todos"]]  # noqa: E731
+    assert "1 件群众诉求待分办" in labels("city_office") and "1 件群众诉求在承办单位超期" in labels("city_office")
+    assert "您的阵地有 1 件新的群众诉求待受理" in labels("city_member")
+    assert "1 件群众诉求待答复" in labels("city_unit")
+    assert labels("city_unit2") == [] and labels("city_member3") == []

@@ -32,7 +32,6 @@ from ..forms import (
 )
 from ..models import Place
 from ..models.concerns import format_tracking_code
-from ..workflow import CONCERN_WORKFLOW
 from . import posted_version
 
 
@@ -101,34 +100,29 @@ def concern_register(request):
 
 
 def _forms(request, concern, bound=None):
-    """The action forms the user may use on this concern, in their current state (``bound``: one to redisplay)."""
-    org, user, status = request.organisation, request.user, concern.status
-    forms = {}
-
-    def offer(action, allowed, make, transition=None):
-        if allowed and CONCERN_WORKFLOW.can(transition or action, status):
-            forms[action] = bound[1] if bound and bound[0] == action else make()
-
+    """The action forms the user may use on this concern now (``bound``: (action, form) to show again)."""
+    org = request.organisation
     members = selectors.team_candidates(org)
-    if not permissions.can_manage(user, org) and concern.place_id:
+    if not permissions.can_manage(request.user, org) and concern.place_id:
         team = {concern.place.lead_member_id, *concern.place.team.values_list("member_id", flat=True)}
         members = members.filter(pk__in=team)
-    offer("take_up", permissions.can_take_up(user, concern), lambda: None, transition="assign")
-    offer("assign", permissions.can_manage(user, org) or (
-        concern.place_id in permissions.lead_place_ids_of(user, org)), lambda: AssignForm(members=members))
-    offer("route", permissions.can_route(user, concern), lambda: RouteForm(organisation=org))
-    offer("pass_to_unit", permissions.can_handle(user, concern), lambda: PassToUnitForm(organisation=org))
-    offer("unit_reply", permissions.can_act_for_unit(user, concern), lambda: TextForm())
-    offer("unit_return", permissions.can_act_for_unit(user, concern), lambda: TextForm())
-    offer("note", permissions.can_handle(user, concern) or (
-        permissions.can_act_for_unit(user, concern) and status == "at_unit"), lambda: NoteForm())
-    offer("close", permissions.can_handle(user, concern), lambda: CloseForm())
-    offer("decline", permissions.can_handle(user, concern) or permissions.can_route(user, concern), lambda: DeclineForm())
-    offer("feedback", permissions.can_handle(user, concern) and concern.feedback_at is None, lambda: FeedbackForm())
-    offer("reopen", permissions.can_reopen(user, concern),
-          lambda: ReopenForm(members=selectors.team_candidates(org), initial={"member": concern.assigned_member_id}))
-    offer("reissue_code", permissions.can_reissue_code(user, concern), lambda: None)
-    return forms
+    blank = {
+        "take_up": lambda: None,
+        "assign": lambda: AssignForm(members=members),
+        "route": lambda: RouteForm(organisation=org),
+        "pass_to_unit": lambda: PassToUnitForm(organisation=org),
+        "unit_reply": TextForm,
+        "unit_return": TextForm,
+        "note": NoteForm,
+        "close": CloseForm,
+        "decline": DeclineForm,
+        "feedback": FeedbackForm,
+        "reopen": lambda: ReopenForm(members=selectors.team_candidates(org),
+                                     initial={"member": concern.assigned_member_id}),
+        "reissue_code": lambda: None,
+    }
+    return {action: bound[1] if bound and bound[0] == action else blank[action]()
+            for action in permissions.concern_actions(request.user, concern)}
 
 
 @require(permissions.can_view_concerns)
