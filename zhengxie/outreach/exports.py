@@ -17,9 +17,9 @@ def safe_cell(value):
 
 
 def activity_columns():
-    return [(gettext("Date"), 12), (gettext("Type"), 10), (gettext("Topic"), 36), (pgettext("outreach", "Place"), 30),
+    return [(gettext("Date"), 12), (gettext("Type"), 10), (pgettext("outreach", "Topic"), 36), (pgettext("outreach", "Place"), 30),
             (pgettext("address", "County/district"), 12), (gettext("Township/street"), 12), (pgettext("outreach", "Members"), 30),
-            (gettext("Number of constituents"), 10), (gettext("Outcome"), 50), (gettext("Status"), 8)]
+            (gettext("Number of constituents"), 10), (pgettext("outreach", "Outcome"), 50), (gettext("Status"), 8)]
 
 
 def activity_rows(qs):
@@ -52,8 +52,8 @@ def figures_sheet(figures) -> tuple[list, list]:
     """The figures as one table: (columns, rows)."""
     columns = [(gettext("Figure"), 40), (gettext("Value"), 14)]
     p, a, c = figures.places, figures.activities, figures.concerns
-    rows = [[gettext("Organisation"), figures.organisation.name],
-            [gettext("Period"), f"{figures.start:%Y-%m-%d} — {figures.end:%Y-%m-%d}"],
+    rows = [[gettext("Committee"), figures.organisation.name],
+            [gettext("Period of the figures"), f"{figures.start:%Y-%m-%d} — {figures.end:%Y-%m-%d}"],
             [gettext("Scope"), gettext("This committee and those below it") if figures.include_lower
              else gettext("This committee only")],
             [pgettext("outreach", "Places"), p["total"]]]

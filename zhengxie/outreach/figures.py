@@ -1,14 +1,18 @@
 """The figures of members' contact with the public, for an organisation (and, if asked, the organisations below
 it) and a period: places by type and level, activities, members who went down (下沉委员), concerns received,
-solved and satisfied. Selectors, reused by the statistics app; each is a handful of grouped queries."""
+solved and satisfied. Selectors (each a handful of grouped queries) for this app's figures page, also registered
+with the statistics app (its dashboard, export, annual report and API read them from its registry)."""
 
 import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from zhengxie.core.models import Organisation
+from zhengxie.stats.registry import Figure, register_figure
 
 from .choices import ActivityKind, ActivityStatus, ConcernStatus, PlaceKind, PlaceLevel
 from .models import ActivityParticipant, Concern, OutreachActivity, Place
@@ -143,3 +147,56 @@ def outreach_figures(organisation, *, start: dt.date, end: dt.date, include_lowe
         concerns=concern_figures(org_ids, start=start, end=end),
         by_organisation=figures_by_organisation(org_ids, start=start, end=end) if len(org_ids) > 1 else [],
     )
+
+
+# --- the same figures in the statistics app's registry (dashboard, export, annual report, API) -----------------
+
+GROUP = _("Members and the public")
+
+
+def _places(kind=None, three_in_one=False):
+    def compute(scope):
+        qs = Place.objects.filter(organisation_id__in=scope.org_ids, is_active=True).filter(
+            Q(established_on__isnull=True) | Q(established_on__lte=scope.end))
+        if kind:
+            qs = qs.filter(kind__in=kind)
+        return qs.filter(is_three_in_one=True).count() if three_in_one else qs.count()
+
+    return compute
+
+
+def _activities(key):
+    return lambda scope: activity_figures(list(scope.org_ids), start=scope.start, end=scope.end)[key]
+
+
+def _concerns(key):
+    return lambda scope: concern_figures(list(scope.org_ids), start=scope.start, end=scope.end)[key] or 0
+
+
+for order, (key, label, compute, unit, extra) in enumerate([
+    ("workstations", _("Member workstations"), _places([PlaceKind.WORKSTATION]), pgettext_lazy("unit", "places"),
+     {"stock": True}),
+    ("three_in_one", _("Three-in-one platforms"), _places([PlaceKind.WORKSTATION], three_in_one=True),
+     pgettext_lazy("unit", "places"), {"stock": True, "seed": _("123 three-in-one platforms (Tianshui)"),
+                                        "sentence": _("%(value)s three-in-one platforms of workstations, consultation councils and rooms")}),
+    ("studios", _("Member studios"), _places([PlaceKind.STUDIO]), pgettext_lazy("unit", "places"),
+     {"stock": True, "seed": _("82 member studios (Tianshui), 64 (Jiuquan)"), "sentence": _("%(value)s member studios")}),
+    ("rooms", _("Grassroots consultation rooms"), _places([PlaceKind.ROOM]), pgettext_lazy("unit", "places"),
+     {"stock": True, "seed": _("2,243 grassroots consultation rooms (Tianshui)"),
+      "sentence": _("%(value)s grassroots consultation rooms")}),
+    ("platforms", _("Consultation platforms (workstations and grassroots rooms)"),
+     _places([PlaceKind.WORKSTATION, PlaceKind.ROOM]), pgettext_lazy("unit", "places"),
+     {"stock": True, "seed": _("1,263 consultation platforms (Jiuquan)")}),
+    ("activities", _("Activities at places"), _activities("total"), pgettext_lazy("unit", "activities"), {}),
+    ("constituents", _("Constituents reached at places"), _activities("constituents"), pgettext_lazy("unit", "person-times"), {}),
+    ("members_gone_down", _("Members who went down to the grassroots"), _activities("members_gone_down"),
+     pgettext_lazy("unit", "people"), {"seed": _("1,880+ members (Tianshui), 1,278 (Jiuquan)"),
+                                       "sentence": _("%(value)s members went down to workstations and rooms")}),
+    ("concerns_received", _("Constituents' concerns received"), _concerns("received"), pgettext_lazy("unit", "items"), {}),
+    ("concerns_solved", _("Constituents' concerns solved"), _concerns("solved"), pgettext_lazy("unit", "items"),
+     {"seed": _("nearly 1,000 concerns solved (Jiuquan)"),
+      "sentence": _("%(value)s of the people's pressing concerns solved through consultation")}),
+    ("concerns_satisfaction", _("Satisfaction with solved concerns"), _concerns("satisfaction_rate"), "",
+     {"percent": True}),
+], start=60):
+    register_figure(Figure(f"outreach.{key}", label, GROUP, compute, unit=unit, order=order, **extra))

@@ -72,7 +72,7 @@ class PlaceFilterForm(forms.Form):
     stars = forms.ChoiceField(label=_("Latest rating"), required=False,
                               choices=ALL + [(str(n), "★" * n) for n in range(5, 0, -1)])
     active = forms.ChoiceField(label=_("Open"), required=False, initial="yes",
-                               choices=[("yes", _("Open")), ("no", _("Closed")), ("all", _("All"))])
+                               choices=[("yes", _("Open")), ("no", _("Closed down")), ("all", _("All"))])
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
@@ -152,7 +152,7 @@ class RatingForm(forms.Form):
     year = forms.TypedChoiceField(label=_("Year"), coerce=int)
     stars = forms.TypedChoiceField(label=_("Stars"), coerce=int, widget=forms.RadioSelect,
                                    choices=[(n, "★" * n) for n in range(5, 0, -1)])
-    comment = forms.CharField(label=_("Comment"), max_length=300, required=False)
+    comment = forms.CharField(label=_("Remarks"), max_length=300, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -208,7 +208,7 @@ class ActivityRecordForm(forms.Form):
     participants = MembersChoiceField(label=_("Members who took part"), queryset=None,
                                       widget=forms.SelectMultiple(attrs={"size": 8}))
     constituents_count = forms.IntegerField(label=_("Number of constituents"), min_value=0, max_value=100000)
-    outcome = forms.CharField(label=_("Outcome"), widget=forms.Textarea(attrs={"rows": 4}), max_length=4000,
+    outcome = forms.CharField(label=pgettext_lazy("outreach", "Outcome"), widget=forms.Textarea(attrs={"rows": 4}), max_length=4000,
                               required=False)
 
     def __init__(self, *args, organisation, **kwargs):
@@ -348,7 +348,7 @@ class PassToUnitForm(forms.Form):
 
 
 class TextForm(forms.Form):
-    text = forms.CharField(label=_("Text"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4}))
+    text = forms.CharField(label=_("Answer or reason"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4}))
 
 
 class NoteForm(forms.Form):

@@ -85,7 +85,7 @@ PUBLIC_LABELS = {
     "submit": pgettext_lazy("outreach", "Received"),
     "assign": _("Taken up by a member"),
     "pass_to_unit": _("Passed to a handling unit"),
-    "note": _("Progress"),
+    "note": pgettext_lazy("outreach", "Progress"),
     "close": _("Closed with the result"),
     "decline": _("Not taken up"),
     "feedback": _("Your feedback was recorded"),

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from zhengxie.core.models import TransitionRecord
 
@@ -15,15 +16,15 @@ from .places import Place
 
 class OutreachActivity(models.Model):
     organisation = models.ForeignKey("core.Organisation", on_delete=models.CASCADE, related_name="+")
-    place = models.ForeignKey(Place, verbose_name=_("place"), on_delete=models.PROTECT, related_name="activities")
+    place = models.ForeignKey(Place, verbose_name=pgettext_lazy("outreach", "place"), on_delete=models.PROTECT, related_name="activities")
     kind = models.CharField(_("type"), max_length=16, choices=ActivityKind.choices)
     status = models.CharField(_("status"), max_length=12, choices=ActivityStatus.choices, default=ActivityStatus.PLANNED)
-    topic = models.CharField(_("topic"), max_length=200)
+    topic = models.CharField(pgettext_lazy("outreach", "topic"), max_length=200)
     held_on = models.DateField(_("date"))
     participants = models.ManyToManyField("core.Member", through="ActivityParticipant", related_name="+",
                                           verbose_name=_("members"))
     constituents_count = models.PositiveIntegerField(_("number of constituents"), default=0)
-    outcome = models.TextField(_("outcome"), max_length=4000, blank=True)
+    outcome = models.TextField(pgettext_lazy("outreach", "outcome"), max_length=4000, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")
     created_at = models.DateTimeField(default=timezone.now)

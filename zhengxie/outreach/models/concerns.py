@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from zhengxie.core.models import TransitionRecord
 
@@ -45,10 +46,10 @@ class Concern(models.Model):
     source = models.CharField(_("source"), max_length=12, choices=ConcernSource.choices)
     status = models.CharField(_("status"), max_length=12, choices=ConcernStatus.choices, default=ConcernStatus.SUBMITTED)
     category = models.CharField(_("category"), max_length=40)
-    description = models.TextField(_("description"), max_length=2000)
+    description = models.TextField(_("description of the problem"), max_length=2000)
     submitter_name = models.CharField(_("name"), max_length=40)
     submitter_phone = models.CharField(_("phone"), max_length=20)
-    place = models.ForeignKey(Place, verbose_name=_("place"), null=True, blank=True, on_delete=models.SET_NULL,
+    place = models.ForeignKey(Place, verbose_name=pgettext_lazy("outreach", "place"), null=True, blank=True, on_delete=models.SET_NULL,
                               related_name="concerns")
     activity = models.ForeignKey(OutreachActivity, verbose_name=_("raised at activity"), null=True, blank=True,
                                  on_delete=models.SET_NULL, related_name="concerns")
@@ -66,7 +67,7 @@ class Concern(models.Model):
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     result = models.TextField(_("result"), max_length=4000, blank=True)
     satisfied = models.BooleanField(_("satisfied"), null=True, blank=True)
-    feedback_comment = models.CharField(_("feedback"), max_length=500, blank=True)
+    feedback_comment = models.CharField(_("the person's feedback"), max_length=500, blank=True)
     feedback_at = models.DateTimeField(_("feedback at"), null=True, blank=True)
     feedback_channel = models.CharField(max_length=12, choices=FeedbackChannel.choices, blank=True)
     reminded_on = models.DateField(null=True, blank=True)

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ..choices import FIVE_HAVES, Period, PlaceKind, PlaceLevel, StudioBasis, Weekday
 
@@ -57,7 +58,7 @@ class Place(models.Model):
     updated_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        verbose_name = _("place")
+        verbose_name = pgettext_lazy("outreach", "place")
         verbose_name_plural = _("places")
         ordering = ["organisation", "county", "township", "kind", "name", "id"]
         constraints = [
@@ -140,7 +141,7 @@ class DutySlot(models.Model):
     place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="roster")
     member = models.ForeignKey("core.Member", verbose_name=_("member"), on_delete=models.CASCADE, related_name="+")
     weekday = models.PositiveSmallIntegerField(_("day"), choices=Weekday.choices)
-    period = models.CharField(_("time"), max_length=12, choices=Period.choices, default=Period.ALL_DAY)
+    period = models.CharField(_("time of day"), max_length=12, choices=Period.choices, default=Period.ALL_DAY)
 
     class Meta:
         verbose_name = _("duty slot")

@@ -94,3 +94,27 @@ def test_figures_page_and_export(client_as, world, records):
     response = client.get(reverse("outreach:figures_export"))
     rows = dict(r for r in load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True) if r[0])
     assert rows["下沉委员（人）"] == 3 and rows["协商解决问题"] == 2 and rows["受理群众急难愁盼问题"] == 5
+
+
+def test_the_statistics_app_reads_the_same_figures(world, records):
+    from zhengxie.stats.registry import Scope, figure
+
+    scope = Scope(org_ids=(world.city.pk,), start=START, end=TODAY)
+    direct = outreach_figures(world.city, start=START, end=TODAY, include_lower=False)
+    assert figure("outreach.three_in_one").compute(scope) == direct.places["three_in_one"] == 1
+    assert figure("outreach.platforms").compute(scope) == 2  # the station and the room
+    assert figure("outreach.members_gone_down").compute(scope) == direct.activities["members_gone_down"]
+    assert figure("outreach.concerns_solved").compute(scope) == direct.concerns["solved"] == 2
+    assert figure("outreach.concerns_satisfaction").compute(scope) == 50.0
+    assert figure("outreach.studios").stock and figure("outreach.concerns_satisfaction").percent
+
+
+@pytest.mark.django_db(transaction=True)
+def test_search_finds_what_each_user_may_see_and_never_the_phone(world, station):
+    from zhengxie.search.selectors import search
+
+    concern, _code = submit(world.city, place=station, description="灌溉渠年久失修漏水严重，影响春灌。")
+    office_hits = search(world.city_office, world.city, "灌溉渠")
+    assert [h.obj for h in office_hits] == [concern]
+    assert search(world.city_member3, world.city, "灌溉渠") == []  # not his concern
+    assert search(world.city_office, world.city, "13912345678") == []

@@ -159,7 +159,7 @@ SUCCESS = {
     "note": gettext_lazy("The note was added."),
     "close": gettext_lazy("The concern was closed."),
     "decline": gettext_lazy("The concern was marked as not taken up."),
-    "feedback": gettext_lazy("The feedback was recorded."),
+    "feedback": gettext_lazy("The person's feedback was recorded."),
     "reopen": gettext_lazy("The concern was reopened."),
 }
 
