@@ -157,6 +157,21 @@ def task_get_for_user(user, organisation, pk) -> HandlingTask:
     return task
 
 
+def is_insider(user, proposal) -> bool:
+    """Office staff and leaders, or a unit handling the proposal: they see replies before they are accepted."""
+    if permissions.sees_all(user, proposal.organisation):
+        return True
+    units = permissions.unit_ids(user, proposal.organisation)
+    return bool(units) and proposal.tasks.filter(unit_id__in=units).exclude(status=TaskStatus.CANCELLED).exists()
+
+
+def may_see_reply(user, reply, *, insider=None) -> bool:
+    """Proposers see a reply once the office has accepted it."""
+    if reply.accepted_at is not None:
+        return True
+    return insider if insider is not None else is_insider(user, reply.task.proposal)
+
+
 def signers_of(proposal):
     return list(proposal.signers.select_related("member__person", "body", "merged_from"))
 

@@ -4,7 +4,7 @@ permission predicates decide), its form, the service it calls and what the user 
 The page shows the actions whose ``allowed`` holds; a POST runs the same check again inside the service."""
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +20,7 @@ from ..choices import (
     TaskRole,
     TaskStatus,
 )
+from ..selectors import is_insider as selectors_is_insider
 from ..selectors import proposal_by_reference, signers_of, tasks_of
 from ..services.common import users_with_role
 from ..workflow import KEY_WORKFLOW, PROPOSAL_WORKFLOW, TASK_WORKFLOW
@@ -68,6 +69,10 @@ class Context:
         return permissions.leader_unit_ids(self.user, self.org)
 
     @cached_property
+    def insider(self):
+        return self.is_office or selectors_is_insider(self.user, self.proposal)
+
+    @cached_property
     def raters(self):
         return services.raters(self.proposal, self.signers)
 
@@ -95,7 +100,7 @@ class Action:
     tone: str = "primary"
     confirm: object = ""
     note: object = ""
-    extra: dict = field(default_factory=dict)
+    choices: tuple = ()  # the words of a yes/no decision
 
     def make_form(self, ctx, target=None, data=None, files=None, prefix=None):
         if self.form is None:
@@ -138,11 +143,13 @@ PROPOSAL_ACTIONS = [
     Action("cosign", _("Answer the invitation to co-sign"),
            lambda c: c.can("cosign") and c.my_signer is not None and c.my_signer.status == SignerStatus.INVITED,
            lambda c, d, t: services.proposal_cosign(actor=c.user, proposal=c.proposal, agree=d["agree"], comment=d["comment"]),
-           plain(forms.DecisionForm), success=_("Your answer was recorded.")),
+           plain(forms.DecisionForm), success=_("Your answer was recorded."),
+           choices=(_("I co-sign"), _("I decline"))),
     Action("conversion", _("Answer the proposed conversion"), lambda c: c.is_author and c.can("accept_conversion"),
            lambda c, d, t: services.proposal_answer_conversion(actor=c.user, proposal=c.proposal, agree=d["agree"],
                                                                comment=d["comment"], version=_v(d)),
-           plain(forms.DecisionForm), success=_("Your answer was recorded.")),
+           plain(forms.DecisionForm), success=_("Your answer was recorded."),
+           choices=(_("I agree"), _("I do not agree"))),
     # 立
     Action("prereview", _("Pass pre-review"), lambda c: c.is_office and c.can("prereview"),
            lambda c, d, t: services.proposal_prereview(actor=c.user, proposal=c.proposal, version=_v(d), comment=d["comment"]),
@@ -177,7 +184,8 @@ PROPOSAL_ACTIONS = [
     Action("confirm", _("Confirm the assignment"), lambda c: c.is_party_gov and c.can("confirm_assignment"),
            lambda c, d, t: (services.proposal_confirm_assignment if d["agree"] else services.proposal_send_back_assignment)(
                actor=c.user, proposal=c.proposal, comment=d["comment"], version=_v(d)),
-           plain(forms.DecisionForm), success=_("Your decision on the assignment was recorded.")),
+           plain(forms.DecisionForm), success=_("Your decision on the assignment was recorded."),
+           choices=(_("Confirm the assignment"), _("Send it back to the office"))),
     # 评
     Action("close", _("Close (办结)"), lambda c: c.is_office and c.can("close"),
            lambda c, d, t: services.proposal_close(actor=c.user, proposal=c.proposal, comment=d["comment"], version=_v(d)),
@@ -194,7 +202,8 @@ PROPOSAL_ACTIONS = [
            lambda c, d, t: services.proposal_key_decide(actor=c.user, proposal=c.proposal, approve=d["agree"],
                                                         leader=leader_of(c, d["leader"]), comment=d["comment"], version=_v(d)),
            lambda c, data, files, t, prefix: forms.KeyDecisionForm(data, files, prefix=prefix, leaders=leaders(c)),
-           success=_("Your decision was recorded.")),
+           success=_("Your decision was recorded."),
+           choices=(_("Approve"), _("Decline"))),
     Action("supervise", _("Record supervision"),
            lambda c: (c.is_office or c.is_leader) and c.proposal.key_state == KeyState.APPROVED,
            lambda c, d, t: services.supervision_add(actor=c.user, proposal=c.proposal, kind=d["kind"],
@@ -240,11 +249,13 @@ TASK_ACTIONS = [
            lambda c, t: t.unit_id in c.units and t.role == TaskRole.CO and TASK_WORKFLOW.can("countersign", t.status)
            and c.lead_task() is not None and c.lead_task().status == TaskStatus.COUNTERSIGNING,
            lambda c, d, t: services.task_countersign(actor=c.user, task=t, agree=d["agree"], comment=d["comment"], version=_v(d)),
-           plain(forms.DecisionForm), success=_("Your countersignature was recorded.")),
+           plain(forms.DecisionForm), success=_("Your countersignature was recorded."),
+           choices=(_("Countersign"), _("Refuse, with a comment"))),
     Action("signoff", _("Sign off the reply"),
            lambda c, t: t.unit_id in c.leader_units and TASK_WORKFLOW.can("sign_off", t.status),
            lambda c, d, t: services.reply_sign_off(actor=c.user, task=t, approve=d["agree"], comment=d["comment"], version=_v(d)),
-           plain(forms.DecisionForm), success=_("Done: the reply was signed off, or returned to the drafter."), tone="danger"),
+           plain(forms.DecisionForm), success=_("Done: the reply was signed off, or returned to the drafter."), tone="danger",
+           choices=(_("Sign off and send to the office"), _("Return to the drafter"))),
     Action("extension", _("Ask for an extension"),
            lambda c, t: t.unit_id in c.units and t.role != TaskRole.CO and not t.extension_requested
            and TASK_WORKFLOW.can("request_extension", t.status),
@@ -269,7 +280,8 @@ TASK_ACTIONS = [
            lambda c, t: c.is_office and t.extension_requested and TASK_WORKFLOW.can("decide_extension", t.status),
            lambda c, d, t: services.task_extension_decide(actor=c.user, task=t, approve=d["agree"], comment=d["comment"],
                                                           version=_v(d)),
-           plain(forms.DecisionForm), success=_("The extension was decided.")),
+           plain(forms.DecisionForm), success=_("The extension was decided."),
+           choices=(_("Grant"), _("Refuse"))),
     Action("accept", _("Accept the reply"),
            lambda c, t: c.is_office and TASK_WORKFLOW.can("accept_reply", t.status),
            lambda c, d, t: services.reply_accept(actor=c.user, task=t, category=d["category"] or None,

@@ -52,7 +52,9 @@ def render_detail(request, proposal, *, bound=None, status=200):
             "mine": task.unit_id in ctx.units, "ratings": sorted(task.ratings.all(), key=lambda r: (r.round, r.pk)),
             "attachments": {r.pk: list(attachments_of(r)) for r in replies},
         })
+    shown = {a.name for a, _form in actions} | {task_prefix(c["task"], a.name) for c in cards for a, _form in c["actions"]}
     context = {
+        "unsent": [text for key, form in bound.items() if key not in shown for text in _typed_text(form)],
         "proposal": proposal, "ctx": ctx, "tone": STATUS_TONE.get(proposal.status, "secondary"),
         "signers": ctx.signers, "actions": actions, "cards": cards,
         "attachments": list(attachments_of(proposal)),
@@ -66,6 +68,18 @@ def render_detail(request, proposal, *, bound=None, status=200):
         "invited": [s for s in ctx.signers if s.status == SignerStatus.INVITED],
     }
     return render(request, "proposals/detail.html", context, status=status)
+
+
+def _typed_text(form):
+    """What the user typed into a form whose action is no longer offered (someone else acted first)."""
+    if form is None or not form.is_bound:
+        return []
+    texts = []
+    for name, field in form.fields.items():
+        value = form.data.get(form.add_prefix(name))
+        if value and isinstance(value, str) and not field.widget.is_hidden and len(value) > 1:
+            texts.append((field.label, value))
+    return texts
 
 
 @organisation_required
@@ -147,7 +161,10 @@ def attachment_download(request, pk):
     if model is Proposal:
         proposal_id = attachment.object_id
     elif model is Reply:
-        proposal_id = Reply.objects.filter(pk=attachment.object_id).values_list("task__proposal_id", flat=True).first()
+        reply = Reply.objects.select_related("task__proposal__organisation").filter(pk=attachment.object_id).first()
+        if reply is None or not selectors.may_see_reply(request.user, reply):
+            raise Http404
+        proposal_id = reply.task.proposal_id
     elif model is HandlingTask:
         proposal_id = HandlingTask.objects.filter(pk=attachment.object_id).values_list("proposal_id", flat=True).first()
     else:

@@ -39,6 +39,8 @@ def reply_letter(request, pk, fmt):
     reply = get_object_or_404(Reply.objects.select_related("task__unit", "task__proposal__organisation"), pk=pk)
     task = selectors.task_get_for_user(request.user, request.organisation, reply.task_id)
     proposal = selectors.proposal_get_for_user(request.user, request.organisation, task.proposal_id)
+    if not selectors.may_see_reply(request.user, reply):
+        raise Http404
     signers = selectors.signers_of(proposal)
     name = f"{_('Reply')}-{proposal.number_label}-{task.unit.short_name or task.unit.name}"
     if fmt == "docx":

@@ -123,9 +123,10 @@ def autosave(request):
     data = {k: form.cleaned_data.get(k, "") for k in ("title", "category", "background", "suggestions")}
     units = form.cleaned_data.get("suggested_units") or []
     created = False
+    existing = _editable(request, int(pk)) if pk.isdigit() else None
     try:
-        if pk:
-            proposal = services.proposal_save(actor=request.user, proposal=_editable(request, int(pk)), data=data, units=units)
+        if existing is not None:
+            proposal = services.proposal_save(actor=request.user, proposal=existing, data=data, units=units)
         elif any(data.values()):
             proposal = services.proposal_create(actor=request.user, organisation=request.organisation, data=data,
                                                 body=_chosen_body(request), units=units)
