@@ -203,3 +203,21 @@ def test_cohandler_input_overdue_reminder(world):
     HandlingTask.objects.filter(pk=co.pk).update(input_due_on=timezone.localdate() - dt.timedelta(days=1))
     assert services.reminders_send(organisation=world.city)["input_due"] == 1
     assert Notification.objects.filter(recipient=world.city_unit2, code="proposals.input_overdue").exists()
+
+
+def test_daily_task_and_command(world):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from zhengxie.proposals.tasks import send_daily_reminders
+
+    proposal, (task,) = handling(world)
+    HandlingTask.objects.filter(pk=task.pk).update(due_on=timezone.localdate() - dt.timedelta(days=2))
+    result = send_daily_reminders.enqueue(world.city.pk)  # the immediate backend runs it at once in tests
+    assert result.return_value == {"overdue": 1, "escalated": 1}
+    out = StringIO()
+    call_command("proposals_daily", stdout=out)  # queues one per organisation; nothing new to send today
+    assert "5" in out.getvalue()
+    call_command("proposals_daily", "--now", stdout=out)
+    assert Notification.objects.filter(recipient=world.city_unit, code="proposals.overdue").count() == 1
