@@ -8,7 +8,7 @@
     var plot = window.echarts.init(chart);
     plot.setOption({
       title: { text: chart.getAttribute("data-title"), textStyle: { fontSize: 14 } },
-      grid: { left: 8, right: 16, bottom: 8, top: 40, containLabel: true },
+      grid: { left: 40, right: 16, bottom: 8, top: 40, containLabel: true },
       tooltip: { trigger: "axis", valueFormatter: function (v) { return v + "%"; } },
       xAxis: { type: "category", data: data.units, axisLabel: { interval: 0, rotate: data.units.length > 8 ? 40 : 0 } },
       yAxis: { type: "value", max: 100, axisLabel: { formatter: "{value}%" } },

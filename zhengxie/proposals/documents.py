@@ -53,7 +53,7 @@ def _fields(proposal, signers, units: str):
         rows.append((_("Work unit and position"), f"{seat.person.work_unit} {seat.person.job_title}".strip()))
     rows += [
         (_("Category"), proposal.category),
-        (_("Kind"), f"{proposal.get_kind_display()} · {_session_label(proposal)}" if proposal.kind else ""),
+        (_("Proposal type"), f"{proposal.get_kind_display()} · {_session_label(proposal)}" if proposal.kind else ""),
         (_("Submitted"), _date(proposal.submitted_at)),
         (_("Suggested handling units"), units),
     ]

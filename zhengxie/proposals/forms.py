@@ -226,7 +226,7 @@ class ProposalFilterForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), required=False)
     category = forms.ChoiceField(label=_("Category"), required=False)
     session = forms.ModelChoiceField(label=_("Session"), queryset=Session.objects.none(), required=False, empty_label=_("All"))
-    kind = forms.ChoiceField(label=_("Kind"), choices=[("", _("All")), *ProposalKind.choices], required=False)
+    kind = forms.ChoiceField(label=_("Proposal type"), choices=[("", _("All")), *ProposalKind.choices], required=False)
     submitter = forms.ChoiceField(label=_("Submitted by"), choices=[("", _("All")), *SubmitterKind.choices], required=False)
     unit = forms.ModelChoiceField(label=_("Handling unit"), queryset=HandlingUnit.objects.none(), required=False,
                                   empty_label=_("All"))

@@ -303,7 +303,7 @@ def overdue_tasks(organisation):
 def key_proposals(organisation):
     return with_list_joins(
         Proposal.objects.filter(organisation=organisation).exclude(key_state=KeyState.NONE)
-        .select_related("key_leader").order_by("key_state", "-registered_at")
+        .select_related("key_leader").order_by("-key_state", "-registered_at")
     )
 
 

@@ -43,7 +43,7 @@ def event_label(event) -> str:
 @register.filter
 def event_states(event) -> str:
     """“from → to” when the event changed a state, in the state's own words."""
-    if not event.from_state and not event.to_state or event.from_state == event.to_state:
+    if not event.from_state or event.from_state == event.to_state:
         return ""
     if event.action.startswith("key_"):
         labels = KeyState
@@ -95,6 +95,22 @@ def event_details(event) -> str:
     if data.get("leader"):
         parts.append(str(data["leader"]))
     return " · ".join(parts)
+
+
+#: Steps taken by the author: without an account (a body with no contact on the platform) the body acted.
+AUTHOR_ACTIONS = {"create", "submit", "invite", "withdraw", "accept_conversion", "refuse_conversion"}
+
+
+@register.filter
+def event_actor(event, proposal) -> str:
+    """Who acted: the account, else the unit (a unit's step), the body (a collective proposal), or the system."""
+    if event.actor_id:
+        return event.actor.label
+    if event.task_id:
+        return event.task.unit.name
+    if proposal.body_id and event.action in AUTHOR_ACTIONS:
+        return proposal.body.name
+    return str(_("the system"))
 
 
 @register.filter

@@ -180,7 +180,10 @@ PROPOSAL_ACTIONS = [
            lambda c, d, t: services.proposal_assign(actor=c.user, proposal=c.proposal, mode=d["mode"],
                                                     lead_units=d["lead_units"], co_units=d["co_units"],
                                                     comment=d["comment"], version=_v(d)),
-           with_org(forms.AssignForm), success=_("The proposal was assigned."), tone="danger"),
+           lambda c, data, files, t, prefix: forms.AssignForm(
+               data, files, prefix=prefix, organisation=c.org,
+               initial={"lead_units": list(c.proposal.suggested_units.filter(is_active=True)[:1])}),
+           success=_("The proposal was assigned."), tone="danger"),
     Action("confirm", _("Confirm the assignment"), lambda c: c.is_party_gov and c.can("confirm_assignment"),
            lambda c, d, t: (services.proposal_confirm_assignment if d["agree"] else services.proposal_send_back_assignment)(
                actor=c.user, proposal=c.proposal, comment=d["comment"], version=_v(d)),

@@ -56,8 +56,10 @@ def supervision_export(request):
 
 @require(permissions.can_supervise)
 def key_list(request):
-    qs = selectors.key_proposals(request.organisation)
-    return render(request, "proposals/key_list.html", {"page": paginate(request, qs, 30), "tones": STATUS_TONE})
+    year = _year(request)
+    qs = selectors.key_proposals(request.organisation).filter(session__year=year)
+    return render(request, "proposals/key_list.html", {"page": paginate(request, qs, 30), "tones": STATUS_TONE,
+                                                       "year": year, "years": _years(request.organisation)})
 
 
 @require(permissions.can_supervise)
@@ -82,7 +84,7 @@ def awards(request):
                     return redirect(f"{request.path}?year={year}")
         else:
             messages.error(request, _("Please correct the fields marked below."))
-    current = Award.objects.filter(organisation=org, year=year).select_related("proposal", "unit")
+    current = Award.objects.filter(organisation=org, year=year).select_related("proposal", "unit").order_by("-kind", "id")
     ranking = sorted(selectors.supervision_by_unit(org, year=year),
                      key=lambda r: (-(r["satisfaction"] or 0), -r["rate"], r["overdue"]))
     return render(request, "proposals/awards.html", {
