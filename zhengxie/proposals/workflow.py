@@ -61,7 +61,7 @@ PROPOSAL_WORKFLOW = Workflow(
         Transition("rate_on_paper", sources=[P.EVALUATING], target=None, label=_("Record a rating given on paper"),
                    roles=OFFICE),
         Transition("redo", sources=[P.EVALUATING], target=P.HANDLING, label=_("Order a redo"), roles=OFFICE),
-        Transition("close", sources=[P.EVALUATING], target=P.CLOSED, label=_("Close"), roles=OFFICE),
+        Transition("close", sources=[P.EVALUATING], target=P.CLOSED, label=_("Close the proposal"), roles=OFFICE),
         # 督 and publication: events on registered proposals that keep the state
         Transition("publish", sources=sorted(REGISTERED_STATES), target=None, label=_("Change publication"), roles=OFFICE),
     ],

@@ -76,7 +76,7 @@ def event_details(event) -> str:
         parts.append("、".join(data["units"]))
     if data.get("from") and data.get("to"):
         parts.append(f"{data['from']} → {data['to']}")
-    elif data.get("unit"):
+    elif data.get("unit") and not event.task_id:  # a unit's own step shows its unit already
         parts.append(str(data["unit"]))
     if data.get("into_title"):
         parts.append(str(data["into_title"]))
@@ -87,7 +87,8 @@ def event_details(event) -> str:
     if data.get("months"):
         parts.append(str(_("%(n)s month(s)") % {"n": data["months"]}))
     if data.get("member") and "agree" in data:
-        parts.append(f"{data['member']}：{_('confirmed') if data['agree'] else _('declined')}")
+        answer = _("confirmed") if data["agree"] else _("declined")
+        parts.append(f"{data['member']}：{answer}")
     if data.get("invited"):
         parts.append("、".join(data["invited"]))
     if data.get("category") and isinstance(data["category"], list):

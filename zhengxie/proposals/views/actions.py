@@ -109,6 +109,8 @@ class Action:
         version_of = target if target is not None else ctx.proposal
         if "version" in form.fields and data is None:
             form.fields["version"].initial = version_of.version
+        if "agree" in form.fields and self.choices:
+            form.fields["agree"].choices = list(zip(("yes", "no"), self.choices, strict=True))
         return form
 
 

@@ -1,6 +1,8 @@
 """Writing a proposal: the form (saved automatically while typing), co-signers or drafting members, attachments,
 saving and submitting, deleting a draft."""
 
+import uuid
+
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -61,6 +63,7 @@ def _extras_context(request, proposal):
 
 def _page(request, form, proposal=None, status=200):
     context = {"form": form, "proposal": proposal, "bodies": _bodies(request),
+               "draft_key": request.POST.get("draft_key") or uuid.uuid4().hex,
                "body": proposal.body if proposal else _chosen_body(request),
                "is_member": core_permissions.current_member(request.user, request.organisation) is not None,
                "return_reason": _last_return_reason(proposal) if proposal else ""}
@@ -69,14 +72,39 @@ def _page(request, form, proposal=None, status=200):
     return render(request, "proposals/edit.html", context, status=status)
 
 
+DRAFT_KEYS = "zx_proposal_drafts"
+
+
+def _draft_of_key(request):
+    """The draft already created from this form (its hidden key), so that a save racing the automatic save never
+    makes a second draft."""
+    pk = request.POST.get("pk", "")
+    if pk.isdigit():
+        return int(pk)
+    return request.session.get(DRAFT_KEYS, {}).get(request.POST.get("draft_key", ""))
+
+
+def _remember_key(request, proposal):
+    key = request.POST.get("draft_key", "")
+    if key:
+        keys = dict(list(request.session.get(DRAFT_KEYS, {}).items())[-20:])  # the last few forms are enough
+        keys[key] = proposal.pk
+        request.session[DRAFT_KEYS] = keys
+
+
 @require(permissions.can_write)
 def proposal_new(request):
+    existing = _draft_of_key(request) if request.method == "POST" else None
+    if existing:
+        # The draft was created by the automatic save while the member typed: save that one.
+        return proposal_edit(request, existing)
     form = ProposalForm(request.POST or None, organisation=request.organisation)
     if request.method == "POST" and form.is_valid():
         proposal = run_service(request, lambda: services.proposal_create(
             actor=request.user, organisation=request.organisation, data=form.content(), body=_chosen_body(request),
             units=form.cleaned_data["suggested_units"]), form=form)
         if proposal:
+            _remember_key(request, proposal)
             return _after_save(request, proposal)
     return _page(request, form, status=400 if request.method == "POST" else 200)
 
@@ -117,19 +145,20 @@ def _after_save(request, proposal):
 def autosave(request):
     """Called while the member types (htmx): creates the draft on the first call, then saves it. Answers with the
     time of the save and, out of band, the draft's id and version for the form."""
-    pk = request.POST.get("pk") or ""
+    pk = _draft_of_key(request)
     form = ProposalForm(request.POST, organisation=request.organisation)
     form.is_valid()
     data = {k: form.cleaned_data.get(k, "") for k in ("title", "category", "background", "suggestions")}
     units = form.cleaned_data.get("suggested_units") or []
     created = False
-    existing = _editable(request, int(pk)) if pk.isdigit() else None
+    existing = _editable(request, pk) if pk else None
     try:
         if existing is not None:
             proposal = services.proposal_save(actor=request.user, proposal=existing, data=data, units=units)
         elif any(data.values()):
             proposal = services.proposal_create(actor=request.user, organisation=request.organisation, data=data,
                                                 body=_chosen_body(request), units=units)
+            _remember_key(request, proposal)
             created = True
         else:
             return render(request, "proposals/partials/autosave.html", {"proposal": None})
