@@ -225,11 +225,10 @@ class ProposalFilterForm(forms.Form):
                         widget=forms.TextInput(attrs={"placeholder": _("Title, number or proposer")}))
     status = forms.ChoiceField(label=_("Status"), required=False)
     category = forms.ChoiceField(label=_("Category"), required=False)
-    session = forms.ModelChoiceField(label=_("Session"), queryset=Session.objects.none(), required=False, empty_label=_("All"))
+    session = forms.TypedChoiceField(label=_("Session"), coerce=int, required=False, empty_value=None)
     kind = forms.ChoiceField(label=_("Proposal type"), choices=[("", _("All")), *ProposalKind.choices], required=False)
     submitter = forms.ChoiceField(label=_("Submitted by"), choices=[("", _("All")), *SubmitterKind.choices], required=False)
-    unit = forms.ModelChoiceField(label=_("Handling unit"), queryset=HandlingUnit.objects.none(), required=False,
-                                  empty_label=_("All"))
+    unit = forms.TypedChoiceField(label=_("Handling unit"), coerce=int, required=False, empty_value=None)
     key = forms.ChoiceField(label=_("Key proposals"), required=False,
                             choices=[("", _("All")), (KeyState.NOMINATED, KeyState.NOMINATED.label),
                                      (KeyState.APPROVED, KeyState.APPROVED.label)])
@@ -239,8 +238,10 @@ class ProposalFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = [("", _("All"))] + [c for c in ProposalStatus.choices if c[0] != ProposalStatus.DRAFT]
         self.fields["category"].choices = [("", _("All"))] + [(c, c) for c in setting(organisation, "categories")]
-        self.fields["session"].queryset = Session.objects.filter(term__organisation=organisation).select_related("term").order_by("-year", "-number")
-        self.fields["unit"].queryset = units_of(organisation)
+        self.sessions = list(Session.objects.filter(term__organisation=organisation).select_related("term")
+                             .order_by("-year", "-number"))
+        self.fields["session"].choices = [("", _("All"))] + [(s.pk, str(s)) for s in self.sessions]
+        self.fields["unit"].choices = [("", _("All"))] + list(units_of(organisation).values_list("pk", "name"))
 
     def filters(self) -> dict:
         d = self.cleaned_data

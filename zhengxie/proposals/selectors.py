@@ -57,12 +57,15 @@ def proposals_visible_to(user, organisation):
     roles = core.roles_in(user, organisation)
     if not roles:
         return qs.none()
-    condition = _own_q(user, organisation) | _signed_q(user, organisation)
+    # Each part is looked up only for a user whose roles can need it (the lists are the busiest pages).
+    condition = Q(pk__in=[])
+    if roles & {Role.MEMBER, Role.BODY_CONTACT}:
+        condition |= _own_q(user, organisation) | _signed_q(user, organisation)
     if permissions.sees_all(user, organisation):
-        condition |= ~Q(status=ProposalStatus.DRAFT)
-    elif roles & {Role.MEMBER, Role.BODY_CONTACT, Role.PARTY_GOV_OFFICE}:
+        return qs.filter(condition | ~Q(status=ProposalStatus.DRAFT))
+    if roles & {Role.MEMBER, Role.BODY_CONTACT, Role.PARTY_GOV_OFFICE}:
         condition |= Q(status__in=REGISTERED_STATES)
-    units = permissions.unit_ids(user, organisation)
+    units = permissions.unit_ids(user, organisation) if roles & {Role.HANDLING_UNIT, Role.UNIT_LEADER} else set()
     if units:
         handled = HandlingTask.objects.filter(unit_id__in=units).exclude(status__in=[TaskStatus.CANCELLED, TaskStatus.PENDING])
         condition |= Q(pk__in=handled.values("proposal_id"))
@@ -80,7 +83,9 @@ def live_tasks_prefetch():
 
 
 def with_list_joins(qs):
-    return qs.select_related("first_proposer__person", "body", "session").prefetch_related(live_tasks_prefetch())
+    """What a list shows, in three queries for any number of rows (the long texts are left out)."""
+    return (qs.select_related("first_proposer__person", "body", "session").defer("background", "suggestions")
+            .prefetch_related(live_tasks_prefetch()))
 
 
 def proposal_search(qs, *, q: str = "", status=None, category=None, session=None, kind=None, unit=None,
