@@ -174,22 +174,34 @@ class ProposalFilter(Schema):
 # --- serialisation --------------------------------------------------------------------------------------------------
 
 
-def _list_item(p: Proposal) -> dict:
+STATUS_LABELS = dict(ProposalStatus.choices)
+
+
+def _list_row(row: dict, units: list) -> dict:
     return {
-        "id": p.pk, "version": p.version, "number": p.number_label, "title": p.title, "category": p.category,
-        "status": p.status, "status_label": str(p.get_status_display()), "kind": p.kind, "proposer": p.proposer_label,
-        "submitted_at": p.submitted_at, "due_on": p.due_on, "key": p.key_state == "approved",
-        "units": [{"id": t.unit_id, "name": t.unit.name, "role": t.role, "status": t.status}
-                  for t in getattr(p, "live_tasks", [])],
+        "id": row["id"], "version": row["version"], "number": row["number_label"], "title": row["title"],
+        "category": row["category"], "status": row["status"], "status_label": str(STATUS_LABELS[row["status"]]),
+        "kind": row["kind"], "proposer": row["proposer"] or "", "submitted_at": row["submitted_at"],
+        "due_on": row["due_on"], "key": row["key_state"] == "approved",
+        "units": [{"id": u["unit_id"], "name": u["unit__name"], "role": u["role"], "status": u["status"]} for u in units],
     }
+
+
+def _page_of(qs, page: int, size: int) -> dict:
+    """A page of list rows in three queries (count, rows, their units), whatever the page size."""
+    result = paginate(selectors.list_values(qs), page, size)
+    units = selectors.live_units_of([row["id"] for row in result["items"]])
+    result["items"] = [_list_row(row, units[row["id"]]) for row in result["items"]]
+    return result
 
 
 def _detail(request, proposal) -> dict:
     insider = selectors.is_insider(request.user, proposal)
     tasks = [t for t in selectors.tasks_of(proposal) if t.status != "cancelled"]
-    proposal.live_tasks = tasks
+    row = {**{name: getattr(proposal, name) for name in selectors.LIST_VALUES}, "proposer": proposal.proposer_label}
+    units = [{"unit_id": t.unit_id, "unit__name": t.unit.name, "role": t.role, "status": t.status} for t in tasks]
     return {
-        **_list_item(proposal), "background": proposal.background, "suggestions": proposal.suggestions,
+        **_list_row(row, units), "background": proposal.background, "suggestions": proposal.suggestions,
         "session": str(proposal.session or ""), "rating_due_on": proposal.rating_due_on,
         "signers": [{"id": s.pk, "name": s.name, "role": s.role, "status": s.status, "merged": s.merged_from_id is not None}
                     for s in selectors.signers_of(proposal)],
@@ -235,12 +247,10 @@ def meta(request):
 def proposal_list(request, filters: Query[ProposalFilter], page: int = 1, size: int = 20):
     org = require(request, permissions.can_use_list)
     qs = selectors.proposal_search(
-        selectors.proposals_visible_to(request.user, org), q=filters.q, status=filters.status,
+        selectors.proposals_visible_to(request.user, org), organisation=org, q=filters.q, status=filters.status,
         category=filters.category, session=filters.session_id, unit=filters.unit_id, overdue=filters.overdue,
     ).order_by("-submitted_at", "-id")
-    result = paginate(selectors.with_list_joins(qs), page, size)
-    result["items"] = [_list_item(p) for p in result["items"]]
-    return result
+    return _page_of(qs, page, size)
 
 
 @router.get("/{int:proposal_id}", response={200: ProposalOut, **ERRORS}, summary="One proposal with its handling")
@@ -257,9 +267,7 @@ def mine(request, status: str | None = None, page: int = 1, size: int = 20):
     qs = selectors.mine(request.user, org)
     if status:
         qs = qs.filter(status=status)
-    result = paginate(selectors.with_list_joins(qs.order_by("-updated_at", "-id")), page, size)
-    result["items"] = [_list_item(p) for p in result["items"]]
-    return result
+    return _page_of(qs.order_by("-updated_at", "-id"), page, size)
 
 
 @router.get("/invitations", response=list[ProposalListOut], summary="Proposals I am invited to co-sign")
@@ -267,7 +275,9 @@ def invitations(request):
     org = active_organisation(request)
     qs = selectors.mine(request.user, org).filter(status=ProposalStatus.COSIGNING, signers__status="invited",
                                                   signers__member__person__user=request.user)
-    return [_list_item(p) for p in selectors.with_list_joins(qs.distinct())]
+    rows = list(selectors.list_values(qs.distinct()))
+    units = selectors.live_units_of([row["id"] for row in rows])
+    return [_list_row(row, units[row["id"]]) for row in rows]
 
 
 def _units(org, ids):
@@ -327,10 +337,7 @@ def proposal_rate(request, proposal_id: int, payload: RatingIn):
             summary="The office's review queue: submitted (pre-review) or reviewing")
 def queue(request, state: Literal["submitted", "reviewing", "registered"] = "submitted", page: int = 1, size: int = 50):
     org = require(request, permissions.is_office)
-    qs = Proposal.objects.filter(organisation=org, status=state).order_by("submitted_at", "pk")
-    result = paginate(selectors.with_list_joins(qs), page, size)
-    result["items"] = [_list_item(p) for p in result["items"]]
-    return result
+    return _page_of(Proposal.objects.filter(organisation=org, status=state).order_by("submitted_at", "pk"), page, size)
 
 
 @router.post("/{int:proposal_id}/prereview", response={200: ProposalOut, **ERRORS}, summary="Pass pre-review")

@@ -109,6 +109,8 @@ class Proposal(models.Model):
             models.Index(fields=["organisation", "status", "-submitted_at"], name="proposal_org_status_sub"),
             models.Index(fields=["organisation", "-submitted_at"], name="proposal_org_submitted"),
             models.Index(fields=["organisation", "session", "status"], name="proposal_org_session"),
+            # Counting a filtered list (status and category) from the index alone.
+            models.Index(fields=["organisation", "status", "category"], name="proposal_org_status_cat"),
         ]
 
     def __str__(self):
@@ -221,6 +223,7 @@ class HandlingTask(models.Model):
         ]
         indexes = [
             models.Index(fields=["unit", "status", "due_on"], name="task_unit_status_due"),
+            models.Index(fields=["unit", "due_on", "id"], name="task_unit_due"),  # the workbench's "all" tab
             models.Index(fields=["organisation", "status", "due_on"], name="task_org_status_due"),
         ]
 

@@ -2,7 +2,10 @@
 
 A proposal of another organisation can never appear: every queryset starts from ``organisation=…``."""
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from collections import defaultdict
+
+from django.db.models import Count, Prefetch, Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -88,8 +91,28 @@ def with_list_joins(qs):
             .prefetch_related(live_tasks_prefetch()))
 
 
-def proposal_search(qs, *, q: str = "", status=None, category=None, session=None, kind=None, unit=None,
+LIST_VALUES = ("id", "version", "number_label", "title", "category", "status", "kind", "submitted_at", "due_on",
+               "key_state")
+
+
+def list_values(qs):
+    """The list's columns as plain rows (the API's list: no model objects to build), proposer's name included."""
+    return qs.values(*LIST_VALUES).annotate(proposer=Coalesce("first_proposer__person__name", "body__name"))
+
+
+def live_units_of(ids) -> dict:
+    """{proposal id: [task rows]} for the proposals ``ids``, in one query."""
+    units = defaultdict(list)
+    rows = (HandlingTask.objects.filter(proposal_id__in=ids).exclude(status=TaskStatus.CANCELLED)
+            .order_by("id").values("proposal_id", "unit_id", "unit__name", "role", "status"))
+    for row in rows:
+        units[row["proposal_id"]].append(row)
+    return units
+
+
+def proposal_search(qs, *, organisation, q: str = "", status=None, category=None, session=None, kind=None, unit=None,
                     key=None, overdue=False, submitter=None, year=None):
+    """Filters of the lists; the tasks' subqueries are bounded to the organisation (their own index)."""
     q = (q or "").strip()
     if q:
         condition = Q(title__contains=q) | Q(number_label=q) | Q(first_proposer__person__name=q) | Q(body__name__contains=q)
@@ -108,16 +131,14 @@ def proposal_search(qs, *, q: str = "", status=None, category=None, session=None
         qs = qs.filter(submitter_kind=submitter)
     if year:
         qs = qs.filter(session__year=year)
+    tasks = HandlingTask.objects.filter(organisation=organisation)
     if unit:
-        tasks = HandlingTask.objects.filter(unit=unit).exclude(status=TaskStatus.CANCELLED)
-        qs = qs.filter(pk__in=tasks.values("proposal_id"))
+        qs = qs.filter(pk__in=tasks.filter(unit=unit).exclude(status=TaskStatus.CANCELLED).values("proposal_id"))
     if key:
         qs = qs.filter(key_state=key)
     if overdue:
-        late = HandlingTask.objects.filter(
-            proposal=OuterRef("pk"), status__in=OPEN_TASK_STATES, role__in=REPLYING_ROLES, due_on__lt=timezone.localdate()
-        )
-        qs = qs.filter(Exists(late))
+        late = tasks.filter(status__in=OPEN_TASK_STATES, role__in=REPLYING_ROLES, due_on__lt=timezone.localdate())
+        qs = qs.filter(pk__in=late.values("proposal_id"))
     return qs
 
 

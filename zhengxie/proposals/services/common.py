@@ -25,29 +25,25 @@ def changed_message():
     return gettext("This proposal was just changed by someone else. Reload the page to see the change, then try again.")
 
 
-def lock_proposal(proposal_or_pk, *, version: int | None = None) -> Proposal:
-    """The proposal, locked for the transaction. ``version``: what the user saw (refused if it changed since)."""
-    pk = getattr(proposal_or_pk, "pk", proposal_or_pk)
+def _lock(queryset, obj_or_pk, version):
     try:
-        return lock_for_update(Proposal.objects.all(), pk, version=version)
+        return lock_for_update(queryset, getattr(obj_or_pk, "pk", obj_or_pk), version=version)
     except ConcurrentChange:
         raise ConcurrentChange(changed_message()) from None
+
+
+def lock_proposal(proposal_or_pk, *, version: int | None = None) -> Proposal:
+    """The proposal, locked for the transaction. ``version``: what the user saw (refused if it changed since).
+    Only the proposal's own row is locked (no join): other proposals of the organisation stay free."""
+    return _lock(Proposal.objects.all(), proposal_or_pk, version)
 
 
 def lock_task(task_or_pk, *, version: int | None = None) -> HandlingTask:
-    pk = getattr(task_or_pk, "pk", task_or_pk)
-    try:
-        return lock_for_update(HandlingTask.objects.select_related("unit"), pk, version=version)
-    except ConcurrentChange:
-        raise ConcurrentChange(changed_message()) from None
+    return _lock(HandlingTask.objects.all(), task_or_pk, version)
 
 
 def lock_letter(letter_or_pk, *, version: int | None = None) -> MemberLetter:
-    pk = getattr(letter_or_pk, "pk", letter_or_pk)
-    try:
-        return lock_for_update(MemberLetter.objects.all(), pk, version=version)
-    except ConcurrentChange:
-        raise ConcurrentChange(changed_message()) from None
+    return _lock(MemberLetter.objects.all(), letter_or_pk, version)
 
 
 def require(condition: bool, message=None):

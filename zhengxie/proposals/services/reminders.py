@@ -33,6 +33,10 @@ def _log_once(task, kind, today) -> bool:
     return True
 
 
+def _sent_lately(logs, task, kind, today) -> bool:
+    return any((today - day).days < REPEAT_DAYS for day in logs[(task.pk, kind)])
+
+
 def reminders_send(*, organisation, today: dt.date | None = None) -> dict:
     today = today or timezone.localdate()
     counts = defaultdict(int)
@@ -63,8 +67,7 @@ def reminders_send(*, organisation, today: dt.date | None = None) -> dict:
                      _("The reply to “%(title)s” is due on %(due)s"), {"due": task.due_on.isoformat()}, task=task)
                 counts["due_soon"] += 1
         elif replying and task.due_on and task.due_on < today:
-            recent = [d for d in logs[(task.pk, ReminderKind.OVERDUE)] if (today - d).days < REPEAT_DAYS]
-            if not recent and _log_once(task, ReminderKind.OVERDUE, today):
+            if not _sent_lately(logs, task, ReminderKind.OVERDUE, today) and _log_once(task, ReminderKind.OVERDUE, today):
                 tell(unit_users(task), task.proposal, "overdue",
                      _("The reply to “%(title)s” is overdue (it was due on %(due)s)"),
                      {"due": task.due_on.isoformat()}, task=task)
@@ -73,8 +76,7 @@ def reminders_send(*, organisation, today: dt.date | None = None) -> dict:
             if (reported is None or reported <= task.due_on) and _log_once(task, ReminderKind.ESCALATED, today):
                 newly_overdue.append(task)
         elif task.role == TaskRole.CO and task.status == TaskStatus.HANDLING and task.input_due_on and task.input_due_on < today:
-            recent = [d for d in logs[(task.pk, ReminderKind.INPUT_DUE)] if (today - d).days < REPEAT_DAYS]
-            if not recent and _log_once(task, ReminderKind.INPUT_DUE, today):
+            if not _sent_lately(logs, task, ReminderKind.INPUT_DUE, today) and _log_once(task, ReminderKind.INPUT_DUE, today):
                 tell(unit_users(task), task.proposal, "input_overdue",
                      _("Your input on “%(title)s” for the lead unit was due on %(due)s"),
                      {"due": task.input_due_on.isoformat()}, task=task)

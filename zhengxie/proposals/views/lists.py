@@ -32,7 +32,7 @@ def filtered(request):
     form = ProposalFilterForm(request.GET or None, organisation=org)
     qs = selectors.mine(request.user, org) if scope == "mine" else selectors.proposals_visible_to(request.user, org)
     if form.is_valid():
-        qs = selectors.proposal_search(qs, **form.filters())
+        qs = selectors.proposal_search(qs, organisation=org, **form.filters())
     order = request.GET.get("order", "")
     qs = qs.order_by("session__year", "number", "pk") if order == "number" else qs.order_by("-submitted_at", "-id")
     return form, scope, order, qs
