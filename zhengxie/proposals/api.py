@@ -8,6 +8,7 @@ action answers ``{detail, code}`` in the user's language (409 ``changed`` when s
 import datetime as dt
 from typing import Literal
 
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext
@@ -188,11 +189,14 @@ def _list_row(row: dict, units: list) -> dict:
 
 
 def _page_of(qs, page: int, size: int) -> dict:
-    """A page of list rows in three queries (count, rows, their units), whatever the page size."""
-    result = paginate(selectors.list_values(qs), page, size)
-    units = selectors.live_units_of([row["id"] for row in result["items"]])
-    result["items"] = [_list_row(row, units[row["id"]]) for row in result["items"]]
-    return result
+    """A page of list rows in three queries (count, rows, their units), whatever the page size. The count is taken
+    on the bare filter: the proposer's name is joined for the page's rows only."""
+    paginator = Paginator(qs, max(1, min(size, 200)))
+    current = paginator.get_page(page)
+    rows = list(selectors.list_values(qs)[current.start_index() - 1:current.end_index()]) if paginator.count else []
+    units = selectors.live_units_of([row["id"] for row in rows])
+    return {"count": paginator.count, "page": current.number, "pages": paginator.num_pages,
+            "items": [_list_row(row, units[row["id"]]) for row in rows]}
 
 
 def _detail(request, proposal) -> dict:
