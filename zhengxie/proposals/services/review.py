@@ -214,6 +214,18 @@ def proposal_propose_conversion(*, actor, proposal, target: str, comment: str, v
     return proposal
 
 
+def _converting_office(proposal):
+    """The office member who proposed the conversion carries it out once the proposer agrees (the report is the
+    office's to handle); if they have left the office, another member of it."""
+    event = proposal.events.filter(action="propose_conversion").select_related("actor").order_by("-created_at", "-id").first()
+    if event is not None and event.actor is not None and permissions.is_office(event.actor, proposal.organisation):
+        return event.actor
+    users = office_users(proposal.organisation)
+    if not users:
+        raise DomainError(gettext("Nobody in the proposal office can carry out the conversion."))
+    return users[0]
+
+
 def proposal_answer_conversion(*, actor, proposal, agree: bool, comment: str = "", version: int | None = None):
     """The proposer's answer. Agreed: the report or the letter is created in the same transaction."""
     with transaction.atomic():
@@ -230,7 +242,7 @@ def proposal_answer_conversion(*, actor, proposal, agree: bool, comment: str = "
                 from zhengxie.opinions.services import report_create_from_proposal
             except ImportError:
                 raise DomainError(gettext("Public-opinion reports are not available on this platform yet.")) from None
-            created = report_create_from_proposal(actor=actor, proposal=proposal)
+            created = report_create_from_proposal(actor=_converting_office(proposal), proposal=proposal)
         else:
             created = MemberLetter.objects.create(
                 organisation=proposal.organisation, proposal=proposal, title=proposal.title,

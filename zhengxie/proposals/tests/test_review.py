@@ -178,7 +178,8 @@ def test_conversion_to_an_opinion_report(world):
     services.proposal_propose_conversion(actor=world.city_proposal, proposal=proposal, target="opinion", comment="宜作社情民意。")
     report = services.proposal_answer_conversion(actor=world.city_member, proposal=fresh(proposal), agree=True)
     assert fresh(proposal).status == ProposalStatus.CONVERTED
-    assert report.pk is not None
+    assert report.pk is not None and report.organisation == world.city
+    assert proposal.title in str(report) or proposal.title == getattr(report, "title", proposal.title)
 
 
 def test_conversion_to_an_opinion_report_without_the_opinions_service(world, monkeypatch):
