@@ -22,7 +22,7 @@ class ProposalStatus(models.TextChoices):
     CONFIRMING = "confirming", _("Assignment awaiting confirmation")
     HANDLING = "handling", _("Being handled")
     EVALUATING = "evaluating", _("Reply awaiting rating")
-    CLOSED = "closed", _("Closed")
+    CLOSED = "closed", _("Closed (handled)")
 
 
 STATUS_TONE = {
@@ -77,7 +77,7 @@ class SignerRole(models.TextChoices):
 
 class SignerStatus(models.TextChoices):
     SELECTED = "selected", _("Chosen, not yet invited")
-    INVITED = "invited", _("Invited")
+    INVITED = "invited", _("Invited to co-sign")
     CONFIRMED = "confirmed", _("Confirmed")
     DECLINED = "declined", _("Declined")
     EXPIRED = "expired", _("Did not answer in time")
@@ -209,7 +209,7 @@ class SupervisionKind(models.TextChoices):
 
 class Publication(models.TextChoices):
     DEFAULT = "", _("As the organisation's setting")
-    PUBLIC = "public", _("Published")
+    PUBLIC = "public", _("Published on the public list")
     HIDDEN = "hidden", _("Not published")
 
 
@@ -219,7 +219,7 @@ class AwardKind(models.TextChoices):
 
 
 class LetterStatus(models.TextChoices):
-    RECEIVED = "received", _("Received")
+    RECEIVED = "received", _("Letter received")
     FORWARDED = "forwarded", _("Forwarded to a unit")
     ANSWERED = "answered", _("Answered")
 

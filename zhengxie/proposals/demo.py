@@ -6,6 +6,7 @@ state, with realistic dates, history, tasks, replies, contacts, ratings, key pro
 here as plans and inserted in bulk by ``demo_rows``: the province scale stays fast."""
 
 import datetime as dt
+import random
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -95,7 +96,9 @@ def generate(ctx):
 
 class DemoProposals:
     def __init__(self, ctx):
-        self.ctx, self.rng, self.now = ctx, ctx.rng, ctx.now
+        # A generator of its own, seeded from the shared one without drawing from it: the other apps' demo data
+        # stays the same whether the proposals are generated or not.
+        self.ctx, self.rng, self.now = ctx, random.Random(f"proposals {ctx.rng.getstate()[1][:4]}"), ctx.now
         self.duty = []
         self.users_by_person = dict(User.objects.filter(person__isnull=False).values_list("person_id", "pk"))
 

@@ -43,7 +43,7 @@ def _fields(proposal, signers, units: str):
     first, cosigners = proposer_lines(proposal, signers)
     seat = proposal.first_proposer
     rows = [
-        (_("Number"), proposal.number_label or _("(not registered)")),
+        (_("Proposal number"), proposal.number_label or _("(not registered)")),
         (_("First proposer") if not proposal.body_id else _("Submitting body"), first),
     ]
     if cosigners:
@@ -52,9 +52,9 @@ def _fields(proposal, signers, units: str):
         rows.append((_("Sector"), seat.sector.name))
         rows.append((_("Work unit and position"), f"{seat.person.work_unit} {seat.person.job_title}".strip()))
     rows += [
-        (_("Category"), proposal.category),
+        (_("Proposal category"), proposal.category),
         (_("Proposal type"), f"{proposal.get_kind_display()} · {_session_label(proposal)}" if proposal.kind else ""),
-        (_("Submitted"), _date(proposal.submitted_at)),
+        (_("Submitted on"), _date(proposal.submitted_at)),
         (_("Suggested handling units"), units),
     ]
     return rows

@@ -38,7 +38,7 @@ class VersionForm(forms.Form):
 class ProposalForm(VersionForm):
     title = forms.CharField(label=_("Title"), max_length=200, required=False,
                             widget=forms.TextInput(attrs={"placeholder": _("On … (one issue per proposal)")}))
-    category = forms.ChoiceField(label=_("Category"), required=False)
+    category = forms.ChoiceField(label=_("Proposal category"), required=False)
     background = forms.CharField(label=_("Background (案由)"), required=False,
                                  widget=forms.Textarea(attrs={"rows": 8, "placeholder": _("The situation and the problem, with facts and figures.")}))
     suggestions = forms.CharField(label=_("Suggestions (建议)"), required=False,
@@ -51,7 +51,7 @@ class ProposalForm(VersionForm):
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["category"].choices = [("", _("Choose…"))] + [(c, c) for c in setting(organisation, "categories")]
+        self.fields["category"].choices = [("", _("Choose a category…"))] + [(c, c) for c in setting(organisation, "categories")]
         self.fields["suggested_units"].queryset = units_of(organisation)
 
     def content(self) -> dict:
@@ -140,7 +140,7 @@ class InputForm(VersionForm):
 
 
 class ReplyForm(forms.Form):
-    text = forms.CharField(label=_("Reply"), widget=forms.Textarea(attrs={"rows": 12}))
+    text = forms.CharField(label=_("Reply to the proposal"), widget=forms.Textarea(attrs={"rows": 12}))
     category = forms.ChoiceField(label=_("Result category"))
     contact_name = forms.CharField(label=_("Contact person"), max_length=40, required=False)
     contact_phone = forms.CharField(label=_("Contact phone"), max_length=20, required=False)
@@ -187,7 +187,7 @@ class KeyDecisionForm(DecisionForm):
 
 
 class SupervisionForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Kind"), choices=SupervisionKind.choices)
+    kind = forms.ChoiceField(label=_("Kind of supervision"), choices=SupervisionKind.choices)
     happened_on = forms.DateField(label=_("Date"), widget=DATE, initial=timezone.localdate)
     notes = forms.CharField(label=_("Notes"), widget=forms.Textarea(attrs={"rows": 3}))
 
@@ -217,14 +217,14 @@ class LetterForwardForm(VersionForm):
 
 
 class LetterAnswerForm(VersionForm):
-    answer = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 6}))
+    answer = forms.CharField(label=_("Answer to the letter"), widget=forms.Textarea(attrs={"rows": 6}))
 
 
 class ProposalFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False,
                         widget=forms.TextInput(attrs={"placeholder": _("Title, number or proposer")}))
     status = forms.ChoiceField(label=_("Status"), required=False)
-    category = forms.ChoiceField(label=_("Category"), required=False)
+    category = forms.ChoiceField(label=_("Proposal category"), required=False)
     session = forms.TypedChoiceField(label=_("Session"), coerce=int, required=False, empty_value=None)
     kind = forms.ChoiceField(label=_("Proposal type"), choices=[("", _("All")), *ProposalKind.choices], required=False)
     submitter = forms.ChoiceField(label=_("Submitted by"), choices=[("", _("All")), *SubmitterKind.choices], required=False)

@@ -42,7 +42,7 @@ class Proposal(models.Model):
     session = models.ForeignKey(
         Session, verbose_name=_("session"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    kind = models.CharField(_("kind"), max_length=12, choices=ProposalKind.choices, blank=True)
+    kind = models.CharField(_("proposal type"), max_length=12, choices=ProposalKind.choices, blank=True)
     submitter_kind = models.CharField(_("submitted by"), max_length=12, choices=SubmitterKind.choices,
                                       default=SubmitterKind.MEMBER)
     # The first proposer (第一提案人) of a member's proposal; the body of a collective one.
@@ -59,14 +59,14 @@ class Proposal(models.Model):
     title = models.CharField(_("title"), max_length=200, blank=True)
     category = models.CharField(_("category"), max_length=40, blank=True)
     background = models.TextField(_("background"), blank=True)  # 案由
-    suggestions = models.TextField(_("suggestions"), blank=True)  # 建议
+    suggestions = models.TextField(_("suggestions of the proposal"), blank=True)  # 建议
     suggested_units = models.ManyToManyField(
         HandlingUnit, verbose_name=_("suggested handling units"), blank=True, related_name="+"
     )
     status = models.CharField(_("status"), max_length=24, choices=ProposalStatus.choices, default=ProposalStatus.DRAFT)
     # Raised by every transition: an action decided on an older version is refused (see core.workflow).
     version = models.PositiveIntegerField(default=1)
-    number = models.PositiveIntegerField(_("number"), null=True, blank=True)
+    number = models.PositiveIntegerField(_("sequence number"), null=True, blank=True)
     number_label = models.CharField(_("proposal number"), max_length=60, blank=True)
     mode = models.CharField(_("assignment mode"), max_length=8, choices=AssignmentMode.choices, blank=True)
     due_on = models.DateField(_("reply due"), null=True, blank=True)
@@ -139,7 +139,7 @@ class ProposalSigner(models.Model):
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="signers")
     member = models.ForeignKey(Member, null=True, blank=True, on_delete=models.PROTECT, related_name="proposal_signatures")
     body = models.ForeignKey(Body, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    role = models.CharField(_("role"), max_length=10, choices=SignerRole.choices)
+    role = models.CharField(_("proposer role"), max_length=10, choices=SignerRole.choices)
     status = models.CharField(_("status"), max_length=10, choices=SignerStatus.choices, default=SignerStatus.CONFIRMED)
     position = models.PositiveSmallIntegerField(default=0)
     invited_at = models.DateTimeField(null=True, blank=True)
@@ -193,7 +193,7 @@ class HandlingTask(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     unit = models.ForeignKey(HandlingUnit, verbose_name=_("handling unit"), on_delete=models.PROTECT,
                              related_name="proposal_tasks")
-    role = models.CharField(_("role"), max_length=6, choices=TaskRole.choices)
+    role = models.CharField(_("handling role"), max_length=6, choices=TaskRole.choices)
     status = models.CharField(_("status"), max_length=16, choices=TaskStatus.choices, default=TaskStatus.HANDLING)
     version = models.PositiveIntegerField(default=1)
     round = models.PositiveSmallIntegerField(_("round"), default=1)  # 2 and up: redone after a dissatisfied rating
@@ -324,7 +324,7 @@ class SupervisionRecord(models.Model):
     """督办: a supervision act on a key proposal (visit, meeting, instruction, note)."""
 
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="supervision")
-    kind = models.CharField(_("kind"), max_length=12, choices=SupervisionKind.choices)
+    kind = models.CharField(_("kind of supervision"), max_length=12, choices=SupervisionKind.choices)
     happened_on = models.DateField(_("date"))
     notes = models.TextField(_("notes"))
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
@@ -344,7 +344,7 @@ class Award(models.Model):
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
     year = models.PositiveSmallIntegerField(_("year"))
-    kind = models.CharField(_("kind"), max_length=20, choices=AwardKind.choices)
+    kind = models.CharField(_("kind of award"), max_length=20, choices=AwardKind.choices)
     proposal = models.ForeignKey(Proposal, null=True, blank=True, on_delete=models.CASCADE, related_name="awards")
     unit = models.ForeignKey(HandlingUnit, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
     citation = models.CharField(_("citation"), max_length=300, blank=True)
@@ -412,7 +412,7 @@ class MemberLetter(models.Model):
                              on_delete=models.PROTECT, related_name="+")
     forward_note = models.TextField(_("note to the unit"), blank=True)
     forwarded_at = models.DateTimeField(null=True, blank=True)
-    answer = models.TextField(_("answer"), blank=True)
+    answer = models.TextField(_("answer to the letter"), blank=True)
     answered_at = models.DateTimeField(null=True, blank=True)
     answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="+")

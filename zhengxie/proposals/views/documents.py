@@ -42,7 +42,7 @@ def reply_letter(request, pk, fmt):
     if not selectors.may_see_reply(request.user, reply):
         raise Http404
     signers = selectors.signers_of(proposal)
-    name = f"{_('Reply')}-{proposal.number_label}-{task.unit.short_name or task.unit.name}"
+    name = f"{_('Reply to the proposal')}-{proposal.number_label}-{task.unit.short_name or task.unit.name}"
     if fmt == "docx":
         return docx_response(documents.reply_docx(reply, signers), f"{name}.docx")
     if fmt == "pdf":

@@ -62,8 +62,8 @@ def proposal_export(request):
     _form, _scope, _order, qs = filtered(request)
     signers = Prefetch("signers", queryset=ProposalSigner.objects.select_related("member__person", "body"))
     qs = selectors.with_list_joins(qs).prefetch_related(signers)
-    columns = [(_("Number"), 22), (_("Title"), 50), (_("Category"), 12), (_("Proposal type"), 12), (_("Session"), 16),
-               (_("Proposers"), 30), (_("Status"), 16), (_("Submitted"), 12), (_("Registered"), 12),
+    columns = [(_("Proposal number"), 22), (_("Title"), 50), (_("Proposal category"), 12), (_("Proposal type"), 12), (_("Session"), 16),
+               (_("Proposers"), 30), (_("Status"), 16), (_("Submitted on"), 12), (_("Registered"), 12),
                (_("Handling units"), 40), (_("Reply due"), 12), (_("Key proposal"), 10)]
     rows = (
         (p.number_label, p.title, p.category, p.get_kind_display(), str(p.session or ""), _signers_text(p),

@@ -33,7 +33,7 @@ def workbench(request):
 @require(permissions.is_unit_user)
 def workbench_export(request):
     _tab, qs = _filtered(request)
-    columns = [(_("Number"), 22), (_("Title"), 50), (_("Proposer"), 20), (_("Handling unit"), 24), (_("Role"), 10),
+    columns = [(_("Proposal number"), 22), (_("Title"), 50), (_("Proposer"), 20), (_("Handling unit"), 24), (_("Handling role"), 10),
                (_("Status"), 20), (_("Assigned"), 12), (_("Reply due"), 12), (_("Replied"), 12)]
     rows = (
         (t.proposal.number_label, t.proposal.title, t.proposal.proposer_label, t.unit.name, t.get_role_display(),
