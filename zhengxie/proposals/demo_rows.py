@@ -58,27 +58,32 @@ def days(n: float) -> dt.timedelta:
     return dt.timedelta(days=n)
 
 
-def insert_events(rows, batch: int = 5000):
-    """The history rows, without the ORM's per-object work: each value is prepared by its field for the database
-    in use, and the rows go in with ``executemany``."""
-    meta = ProposalEvent._meta
-    names = ["proposal", "task", "action", "from_state", "to_state", "actor", "comment", "data", "created_at"]
-    fields = [meta.get_field(name) for name in names]
+def insert_rows(model, rows, batch: int = 5000):
+    """``bulk_create`` without the ORM's per-object work, for the tables nothing else points to (history, replies,
+    contacts, ratings …): each value is prepared by its field for the database in use, and the rows go in with
+    ``executemany``. ``rows``: model instances or dicts of field names (a related object or its id)."""
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-    table = connection.ops.quote_name(meta.db_table)
+    table = connection.ops.quote_name(model._meta.db_table)
     placeholders = ", ".join(["%s"] * len(fields))
     sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"  # noqa: S608 (names from the model, values bound)
-    data_field, time_field = meta.get_field("data"), meta.get_field("created_at")
 
-    def values(row):
-        task = row["task"]
-        return [row["proposal"].pk, task.pk if task is not None else None, row["action"], row["from_state"],
-                row["to_state"], row["actor"], row["comment"], data_field.get_db_prep_save(row["data"], connection),
-                time_field.get_db_prep_save(row["created_at"], connection)]
+    def value(row, field):
+        if isinstance(row, dict):
+            raw = row.get(field.name, row.get(field.attname))
+            if raw is None and not field.null:
+                raw = field.get_default()
+        elif field.is_relation:
+            raw = field.get_cached_value(row, None) or getattr(row, field.attname)
+        else:
+            raw = getattr(row, field.attname)
+        if field.is_relation:
+            return getattr(raw, "pk", raw)
+        return field.get_db_prep_save(raw, connection)
 
     with connection.cursor() as cursor:
         for start in range(0, len(rows), batch):
-            cursor.executemany(sql, [values(row) for row in rows[start:start + batch]])
+            cursor.executemany(sql, [[value(row, f) for f in fields] for row in rows[start:start + batch]])
 
 
 class RowBuilder:
@@ -581,15 +586,11 @@ class RowBuilder:
         Proposal.objects.bulk_create([p.proposal for p in self.plans if p.proposal.merged_into is not None], batch_size=1000)
         for event, target in self.merge_links:
             event["data"]["into"] = target.pk
-        through = Proposal.suggested_units.through
-        through.objects.bulk_create([through(proposal_id=plan.proposal.pk, handlingunit_id=unit.pk)
-                                     for plan, unit in self.links], batch_size=2000)
+        insert_rows(Proposal.suggested_units.through,
+                    [{"proposal": plan.proposal.pk, "handlingunit": unit.pk} for plan, unit in self.links])
         ProposalSigner.objects.bulk_create(self.signers, batch_size=2000)
         HandlingTask.objects.bulk_create(self.tasks, batch_size=2000)
-        Reply.objects.bulk_create(self.replies, batch_size=1000)
-        ContactRecord.objects.bulk_create(self.contacts, batch_size=2000)
-        Rating.objects.bulk_create(self.ratings, batch_size=2000)
-        insert_events(self.events)
-        SupervisionRecord.objects.bulk_create(self.supervision, batch_size=2000)
-        Award.objects.bulk_create(self.awards_rows, batch_size=1000)
-        MemberLetter.objects.bulk_create(self.letters, batch_size=1000)
+        for model, rows in ((Reply, self.replies), (ContactRecord, self.contacts), (Rating, self.ratings),
+                            (ProposalEvent, self.events), (SupervisionRecord, self.supervision), (Award, self.awards_rows),
+                            (MemberLetter, self.letters)):
+            insert_rows(model, rows)
