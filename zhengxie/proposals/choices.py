@@ -54,8 +54,6 @@ REGISTERED_STATES = frozenset(
 )
 #: The proposer may still change the text.
 EDITABLE_STATES = frozenset({ProposalStatus.DRAFT, ProposalStatus.RETURNED})
-#: In the office's review queue.
-REVIEW_STATES = frozenset({ProposalStatus.SUBMITTED, ProposalStatus.REVIEWING, ProposalStatus.CONVERSION_PENDING})
 
 
 class ProposalKind(models.TextChoices):

@@ -221,10 +221,6 @@ PROPOSAL_ACTIONS = [
 ]
 
 
-def _is_open_reply(c, t):
-    return t.role in REPLYING_ROLES and t.pk is not None
-
-
 TASK_ACTIONS = [
     # the unit
     Action("contact", _("Record a contact with the proposer"),
@@ -304,7 +300,7 @@ TASK_ACTIONS = [
            plain(forms.RequiredCommentForm), success=_("The unit was asked to handle the proposal again."),
            tone="outline-danger"),
     Action("quality", _("Rate the reply's quality"),
-           lambda c, t: c.is_office and _is_open_reply(c, t) and TASK_WORKFLOW.can("rate_quality", t.status),
+           lambda c, t: c.is_office and t.role in REPLYING_ROLES and TASK_WORKFLOW.can("rate_quality", t.status),
            lambda c, d, t: services.reply_rate_quality(actor=c.user, task=t, quality=d["quality"], comment=d["comment"]),
            plain(forms.QualityForm), success=_("The quality mark was saved."), tone="outline-secondary"),
     # the proposers
