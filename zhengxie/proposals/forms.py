@@ -71,6 +71,7 @@ class RequiredCommentForm(VersionForm):
 
 
 class DecisionForm(CommentForm):
+    field_order = ["version", "agree", "comment"]  # the decision first, then why
     agree = forms.TypedChoiceField(label=_("Decision"), coerce=lambda v: v == "yes", choices=[("yes", _("Yes")), ("no", _("No"))],
                                    widget=forms.RadioSelect)
 
