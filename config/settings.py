@@ -107,11 +107,13 @@ if _db["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
     }
-# Several checkouts may test against one PostgreSQL server at once: give each its own test database.
-_db.setdefault("TEST", {})["NAME"] = (
-    os.environ.get("TEST_DATABASE_NAME")
-    or f"test_zhengxie_{hashlib.sha1(str(BASE_DIR).encode()).hexdigest()[:8]}"
-)
+if _db["ENGINE"] != "django.db.backends.sqlite3":
+    # Several checkouts may test against one PostgreSQL server at once: give each its own test database.
+    # (SQLite tests run in memory.)
+    _db.setdefault("TEST", {})["NAME"] = (
+        os.environ.get("TEST_DATABASE_NAME")
+        or f"test_zhengxie_{hashlib.sha1(str(BASE_DIR).encode()).hexdigest()[:8]}"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- cache, sessions, tasks -------------------------------------------------------------------------------

@@ -29,28 +29,24 @@ def test_check_deploy_is_clean_with_the_documented_production_environment():
 
 
 @pytest.mark.django_db
-def test_seed_demo_county_scale_and_documented_accounts(capsys):
+def test_seed_demo_county_scale_documented_accounts_log_in(client):
+    """One run of the whole generator (every app's part) at the smallest scale."""
     from zhengxie.core.demo_accounts import demo_account_rows
     from zhengxie.core.models import Member, Organisation, User
 
     call_command("seed_demo", scale="county")
     assert Organisation.objects.count() == 3
     assert Member.objects.filter(organisation__short_name="秦州区政协").count() >= 150
-    assert User.objects.filter(username="qz_member").exists()
     rows = demo_account_rows()
     doc = (ROOT / "docs" / "demo-accounts.md").read_text(encoding="utf-8")
     for _label, _org, username, _password in rows:
         assert f"`{username}`" in doc, f"{username} is not in docs/demo-accounts.md"
     assert "Demo@2026" in doc
-    # a second run on a full database refuses, unless asked to do nothing
-    call_command("seed_demo", if_empty=True)
-    assert Organisation.objects.count() == 3
-
-
-@pytest.mark.django_db
-def test_demo_accounts_can_log_in(client):
-    call_command("seed_demo", scale="county")
     for username in ("qz_member", "qz_proposal", "ts_unit", "gs_admin"):
         assert client.login(username=username, password="Demo@2026"), username
         assert client.get("/").status_code == 200
         client.logout()
+    assert User.objects.filter(username="qz_member").exists()
+    # a second run on a full database does nothing when asked to load only an empty one
+    call_command("seed_demo", if_empty=True)
+    assert Organisation.objects.count() == 3
