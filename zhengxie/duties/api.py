@@ -5,7 +5,7 @@ staff's ranking and distribution."""
 import datetime as dt
 
 from django.utils import timezone
-from ninja import File, Form, Query, Router, Schema
+from ninja import File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from zhengxie.api.common import ErrorOut, Page, active_organisation, paginate, require
@@ -284,7 +284,7 @@ class SelfReportIn(Schema):
 def self_report_create(request, payload: Form[SelfReportIn], files: File[list[UploadedFile]] = None):
     _org, seat = _my_seat(request)
     report = services.self_report_submit(actor=request.user, member=seat, data=payload.dict(), files=files or [])
-    return 201, _report_out(report)
+    return Status(201, _report_out(report))
 
 
 class DecisionIn(Schema):

@@ -115,5 +115,6 @@ def describe(conditions: dict) -> str:
         if attribute is None:
             continue
         joined = pgettext("list separator", ", ").join(attribute.value_label(v) for v in values)
-        parts.append(f"{attribute.label}{pgettext('label separator', ': ')}{joined}")
+        colon = pgettext("label separator", ": ")
+        parts.append(f"{attribute.label}{colon}{joined}")
     return pgettext("conditions separator", "; ").join(parts)

@@ -136,12 +136,13 @@ class RuleForm(VersionForm):
     CONDITION_FIELDS = ("role", "meeting_type", "by", "report_type")
 
     def __init__(self, *args, rule: Rule | None = None, **kwargs):
-        if rule is not None and "initial" not in kwargs:
-            initial = {f: getattr(rule, f) for f in ("label", "kind", "mode", "points", "first_share", "cap", "section")}
-            for key, values in (rule.conditions or {}).items():
-                initial[key] = ", ".join(values) if key == "activity_type" else values
-            kwargs["initial"] = initial
-        super().__init__(*args, **kwargs)
+        initial = kwargs.pop("initial", None) or {}
+        if rule is not None:
+            values = {f: getattr(rule, f) for f in ("label", "kind", "mode", "points", "first_share", "cap", "section")}
+            for key, chosen in (rule.conditions or {}).items():
+                values[key] = ", ".join(chosen) if key == "activity_type" else chosen
+            initial = {**values, **initial}
+        super().__init__(*args, initial=initial, **kwargs)
 
     def clean(self):
         data = super().clean()

@@ -85,6 +85,15 @@ class Record:
         return [r.label for r in self.requirements if not r.met]
 
     @property
+    def explained_sections(self) -> list:
+        """The sections with something to explain (events, or starting points)."""
+        return [s for s in self.sections if s.lines or s.start]
+
+    @property
+    def idle_sections(self) -> list[str]:
+        return [s.label for s in self.sections if not (s.lines or s.start)]
+
+    @property
     def bonus_capped(self) -> Decimal:
         return self.gains - self.gains_counted
 

@@ -1,8 +1,10 @@
 """Writes to rule sets: create (from a preset or last year's), edit (validated as a whole, then the year is
 recomputed), close (scores frozen) and reopen a year."""
 
+import json
 from decimal import Decimal
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.db.models import Max
 from django.urls import reverse
@@ -35,8 +37,8 @@ def _recompute_on_commit(rule_set: RuleSet) -> None:
 
 def _history(rule_set, action, actor, *, from_state="", comment="", data=None):
     RuleSetHistory.objects.create(rule_set=rule_set, action=action, from_state=from_state, to_state=rule_set.status,
-                                  actor=actor if getattr(actor, "is_authenticated", False) else None,
-                                  comment=comment, data=data or {})
+                                  actor=actor if getattr(actor, "is_authenticated", False) else None, comment=comment,
+                                  data=json.loads(json.dumps(data or {}, cls=DjangoJSONEncoder)))
 
 
 def _require_admin(actor, organisation):

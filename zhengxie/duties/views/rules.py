@@ -115,9 +115,7 @@ def rule_set_settings(request, pk):
 def rule_edit(request, pk, rule_pk=None):
     rule_set = _editable(request, pk)
     rule = get_object_or_404(Rule, pk=rule_pk, rule_set=rule_set) if rule_pk else None
-    form = RuleForm(request.POST or None, rule=rule, initial=None if rule else {"version": rule_set.version})
-    if rule is not None and not request.POST:
-        form.initial["version"] = rule_set.version
+    form = RuleForm(request.POST or None, rule=rule, initial={"version": rule_set.version})
     if request.method == "POST" and form.is_valid():
         result = run_service(request, lambda: services.rule_save(
             actor=request.user, rule_set=rule_set, version=form.cleaned_data["version"], data=form.rule_data(), rule=rule),
