@@ -75,7 +75,7 @@ def _report(member, year):
         "self_reports": [(r.occurred_on.strftime("%Y-%m-%d"), r.get_report_type_display(), r.title) for r in confirmed],
         "statement": statement.text if statement and statement.text else "",
         "footer": _("Printed on %(date)s from the Smart CPPCC platform") % {"date": timezone.localdate().strftime("%Y-%m-%d")},
-        "filename": f"{person.name}{year}{_('Duty report')}",
+        "filename": _("%(name)s duty report %(year)s") % {"name": person.name, "year": year},
     }
 
 
@@ -155,7 +155,7 @@ def record_pdf_response(member, year):
         for heading, rows in data["sections"]:
             story.append(Paragraph(pdf_text(heading), styles["plain"]))
             if rows:
-                story.append(_pdf_table(headers, rows, styles, widths))
+                story += [_pdf_table(headers, rows, styles, widths), Spacer(1, 0.25 * cm)]
         story.append(Paragraph(pdf_text(data["summary"]), styles["plain"]))
     story.append(Paragraph(pdf_text(_("2. Duties of the year")), styles["heading"]))
     if data["events"]:
