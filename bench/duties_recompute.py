@@ -61,11 +61,12 @@ def prepare_database(url: str) -> None:
 
 
 def timed(label, fn, results):
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     value = fn()
     seconds = time.perf_counter() - started
     results[label] = seconds
-    print(f"  {label:<58} {seconds:8.2f} s")
+    results[f"{label} (cpu)"] = time.process_time() - cpu
+    print(f"  {label:<58} {seconds:8.2f} s  (this process: {results[f'{label} (cpu)']:.2f} s CPU)")
     return value
 
 
@@ -155,7 +156,7 @@ def main():
     rng = random.Random(args.seed)
     results = {}
     print(f"PostgreSQL {connection.cursor().connection.info.server_version}, {args.members:,} members × "
-          f"{args.events} events, year {year}")
+          f"{args.events} events, year {year}; {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
     timed("migrate", lambda: call_command("migrate", verbosity=0), results)
     org_ids, seats, events = timed("generate (bulk inserts, COPY for the events)",
                                    lambda: generate(args.members, args.events, year, rng), results)

@@ -214,9 +214,7 @@ def self_report_confirm(*, actor, report: SelfReport, version: int | None, note:
 
 def self_report_reject(*, actor, report: SelfReport, version: int | None, reason: str) -> SelfReport:
     """Return the report to the member with a reason (they may correct it and submit it again)."""
-    reason = (reason or "").strip()
-    if not reason:
-        raise DomainError(_("Say why the report is returned."), errors={"reason": [_("Required.")]})
+    reason = _required_reason(reason, _("Say why the report is returned."))
     with transaction.atomic():
         locked = _decide(actor, report, version, "reject", reason)
         _notify_returned(locked, reason)
@@ -225,14 +223,19 @@ def self_report_reject(*, actor, report: SelfReport, version: int | None, reason
 
 def self_report_revoke(*, actor, report: SelfReport, version: int | None, reason: str) -> SelfReport:
     """Take back a confirmation (the evidence turned out wrong): the duty event and its points go."""
-    reason = (reason or "").strip()
-    if not reason:
-        raise DomainError(_("Say why the confirmation is revoked."), errors={"reason": [_("Required.")]})
+    reason = _required_reason(reason, _("Say why the confirmation is revoked."))
     with transaction.atomic():
         locked = _decide(actor, report, version, "revoke", reason)
         retract_duty_events(source=locked, kind=DutyEventKind.SELF_REPORTED, reason=reason)
         _notify_returned(locked, reason)
     return locked
+
+
+def _required_reason(reason: str, message) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise DomainError(message, errors={"reason": [gettext("Required.")]})
+    return reason
 
 
 def _notify_returned(report, reason):
@@ -281,9 +284,7 @@ def manual_entry_add(*, actor, member, occurred_on: dt.date, title: str, points,
 def manual_entry_retract(*, actor, entry: ManualEntry, reason: str) -> ManualEntry:
     if not permissions.can_keep_records(actor, entry.organisation):
         raise NotAllowed()
-    reason = (reason or "").strip()
-    if not reason:
-        raise DomainError(_("Say why the entry is withdrawn."), errors={"reason": [_("Required.")]})
+    reason = _required_reason(reason, _("Say why the entry is withdrawn."))
     with transaction.atomic():
         locked = ManualEntry.objects.select_for_update().get(pk=entry.pk)
         if locked.retracted_at:
