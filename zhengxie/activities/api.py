@@ -1,3 +1,255 @@
-from ninja import Router
+"""The activities API for the mobile app: my activities, answering a notice, asking for leave, signing in with
+the QR code's token, joining a video consultation, online deliberation; and leave decisions for staff."""
+
+import datetime as dt
+from typing import Literal
+
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from ninja import Query, Router, Schema
+
+from zhengxie.api.common import ErrorOut, Page, active_organisation, paginate
+from zhengxie.core import permissions as core_permissions
+from zhengxie.core.exceptions import NotAllowed
+
+from . import permissions, selectors
+from .models import Participant, Post
+from .services import deliberation, participation
 
 router = Router(tags=["activities"])
+ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut}
+
+
+class ParticipationOut(Schema):
+    id: int
+    response: str
+    response_label: str
+    leave_reason: str
+    leave_comment: str
+    signed_in_at: dt.datetime | None
+    signin_method: str
+    outcome: str
+    is_late: bool
+    left_early: bool
+    version: int
+
+    @staticmethod
+    def resolve_response_label(obj):
+        return obj.get_response_display()
+
+
+class ActivityOut(Schema):
+    id: int
+    type: str
+    type_label: str
+    meeting_type: str
+    consultation_type: str
+    title: str
+    description: str
+    location: str
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    signin_opens_at: dt.datetime
+    signin_closes_at: dt.datetime
+    status: str
+    attendance_required: bool
+    is_open: bool
+    video_url: str
+
+    @staticmethod
+    def resolve_type_label(obj):
+        return obj.subtype_label
+
+
+class MyActivityOut(Schema):
+    activity: ActivityOut
+    participation: ParticipationOut
+
+
+class ActivityDetailOut(ActivityOut):
+    participation: ParticipationOut | None = None
+
+
+class RespondIn(Schema):
+    answer: Literal["attend", "decline", "leave"]
+    reason: str = ""
+    version: int | None = None
+
+
+class SignInIn(Schema):
+    token: str
+
+
+class SignInOut(Schema):
+    activity_id: int
+    title: str
+    participation: ParticipationOut
+
+
+class LeaveDecisionIn(Schema):
+    approve: bool
+    comment: str = ""
+    version: int | None = None
+
+
+@router.get("/mine", response={200: Page[MyActivityOut], 403: ErrorOut}, summary="My activities",
+            description="The activities the user is invited to in the active organisation, newest first. "
+                        "`upcoming=true` keeps those not yet over, soonest first.")
+def my_activities(request, upcoming: bool = False, page: int = 1, size: int = 20):
+    org = active_organisation(request)
+    qs = selectors.my_participations(request.user, org)
+    if upcoming:
+        qs = qs.filter(activity__ends_at__gte=timezone.now()).order_by("activity__starts_at")
+    result = paginate(qs, page, size)
+    result["items"] = [{"activity": p.activity, "participation": p} for p in result["items"]]
+    return result
+
+
+@router.get("/calendar", response={200: list[ActivityOut], 403: ErrorOut}, summary="Activities in a period",
+            description="What the calendar shows between `start` and `end` (ISO dates): the user's own activities "
+                        "(`mine=true`) or all those they may see in the organisation.")
+def calendar(request, start: dt.date, end: dt.date, mine: bool = True):
+    org = active_organisation(request)
+    tz = timezone.get_current_timezone()
+    begin = dt.datetime.combine(start, dt.time.min, tzinfo=tz)
+    finish = dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=tz)
+    if (finish - begin).days > 92:
+        finish = begin + dt.timedelta(days=92)
+    return list(selectors.calendar_activities(request.user, org, begin, finish, mine=mine))
+
+
+@router.get("/{int:activity_id}", response={200: ActivityDetailOut, **ERRORS}, summary="One activity",
+            description="An activity the user may see, with the user's own participation if invited.")
+def activity_detail(request, activity_id: int):
+    org = active_organisation(request)
+    activity = selectors.activity_get_for_user(request.user, org, activity_id)
+    activity.participation = permissions.participant_of(request.user, activity)
+    return activity
+
+
+@router.post("/{int:activity_id}/respond", response={200: ParticipationOut, **ERRORS},
+             summary="Answer the notice or ask for leave",
+             description="`attend`; `leave` with a `reason` (staff then approve or refuse); `decline` only when "
+                         "attendance is optional. Send the `version` you saw to be told of a change in between.")
+def respond(request, activity_id: int, payload: RespondIn):
+    org = active_organisation(request)
+    activity = selectors.activity_get_for_user(request.user, org, activity_id)
+    mine = permissions.participant_of(request.user, activity)
+    if mine is None:
+        raise NotAllowed()
+    return participation.participant_respond(actor=request.user, participant=mine, answer=payload.answer,
+                                             reason=payload.reason, version=payload.version)
+
+
+@router.post("/sign-in", response={200: SignInOut, **ERRORS}, summary="Sign in with the QR code's token",
+             description="The token is the last part of the URL the sign-in screen's QR code holds "
+                         "(`/activities/sign-in/<token>/`). It changes every 30 seconds and is valid for at most a "
+                         "minute, during the activity's sign-in window. Signing in twice is refused (409).")
+def sign_in(request, payload: SignInIn):
+    participant = participation.participant_sign_in(actor=request.user, token=payload.token.strip().rstrip("/").rsplit("/", 1)[-1])
+    return {"activity_id": participant.activity_id, "title": participant.activity.title, "participation": participant}
+
+
+@router.post("/{int:activity_id}/join", response={200: ParticipationOut, **ERRORS},
+             summary="Join a video consultation",
+             description="Records remote attendance (once) during the sign-in window; the app then opens `video_url`.")
+def join(request, activity_id: int):
+    org = active_organisation(request)
+    activity = selectors.activity_get_for_user(request.user, org, activity_id)
+    return participation.participant_join_remote(actor=request.user, activity=activity)
+
+
+@router.post("/{int:activity_id}/participants/{int:participant_id}/leave", response={200: ParticipationOut, **ERRORS},
+             summary="Approve or refuse a leave request (staff)",
+             description="Only staff of the activity's organisation; refusing needs a `comment`.")
+def decide_leave(request, activity_id: int, participant_id: int, payload: LeaveDecisionIn):
+    org = active_organisation(request)
+    activity = selectors.activity_get_for_user(request.user, org, activity_id)
+    participant = get_object_or_404(Participant.objects.select_related("activity__organisation"), pk=participant_id,
+                                    activity=activity)
+    return participation.participant_decide_leave(actor=request.user, participant=participant, approve=payload.approve,
+                                                  comment=payload.comment, version=payload.version)
+
+
+# --- online deliberation ---------------------------------------------------------------------------------------
+
+
+class TopicOut(Schema):
+    id: int
+    title: str
+    description: str
+    opens_at: dt.datetime
+    closes_at: dt.datetime
+    scope: str
+    status: str
+    is_open: bool
+
+    @staticmethod
+    def resolve_is_open(obj):
+        return obj.is_open()
+
+
+class PostOut(Schema):
+    id: int
+    parent_id: int | None
+    author: str
+    text: str
+    created_at: dt.datetime
+    like_count: int
+    hidden: bool
+    hidden_reason: str
+
+    @staticmethod
+    def resolve_author(obj):
+        return obj.author.person.name if obj.author_id else ""
+
+    @staticmethod
+    def resolve_hidden(obj):
+        return obj.is_hidden
+
+
+class PostIn(Schema):
+    text: str
+    parent_id: int | None = None
+
+
+class TopicFilter(Schema):
+    open_only: bool = False
+
+
+@router.get("/topics", response={200: Page[TopicOut], 403: ErrorOut}, summary="Online deliberation topics",
+            description="Topics the user may take part in (their scope: all members, their sector or committee).")
+def topics(request, filters: Query[TopicFilter], page: int = 1, size: int = 20):
+    org = active_organisation(request)
+    qs = selectors.topics_visible_to(request.user, org)
+    if filters.open_only:
+        now = timezone.now()
+        qs = qs.filter(status="published", opens_at__lte=now, closes_at__gt=now)
+    return paginate(qs, page, size)
+
+
+@router.get("/topics/{int:topic_id}/posts", response={200: Page[PostOut], **ERRORS}, summary="Views on a topic",
+            description="Top-level views newest first, then replies are found by `parent_id`. A hidden post is "
+                        "returned only to staff and to its author, with the reason.")
+def topic_posts(request, topic_id: int, page: int = 1, size: int = 50):
+    org = active_organisation(request)
+    topic = selectors.topic_get_for_user(request.user, org, topic_id)
+    qs = selectors.topic_posts(topic, request.user)
+    result = paginate(qs, page, size)
+    items = []
+    for post in result["items"]:
+        items.append(post)
+        items.extend(post.replies.all())
+    result["items"] = items
+    return result
+
+
+@router.post("/topics/{int:topic_id}/posts", response={200: PostOut, **ERRORS}, summary="Post a view or a reply",
+             description="While the topic is open and the user is in its scope; counts in the duty record.")
+def post_create(request, topic_id: int, payload: PostIn):
+    org = active_organisation(request)
+    topic = selectors.topic_get_for_user(request.user, org, topic_id)
+    parent = get_object_or_404(Post, pk=payload.parent_id, topic=topic) if payload.parent_id else None
+    post = deliberation.post_create(actor=request.user, topic=topic, text=payload.text, parent=parent)
+    post.author = core_permissions.current_member(request.user, org)
+    return post

@@ -1,5 +1,84 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import activities, calendar, common, contests, deliberation, outcomes, participants, plans, signin
 
 app_name = "activities"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", activities.activity_list, name="list"),
+    path("new/", activities.activity_create, name="create"),
+    path("<int:pk>/", activities.activity_detail, name="detail"),
+    path("<int:pk>/edit/", activities.activity_edit, name="edit"),
+    path("<int:pk>/publish/", activities.activity_publish, name="publish"),
+    path("<int:pk>/close/", activities.activity_close, name="close"),
+    path("<int:pk>/cancel/", activities.activity_cancel, name="cancel"),
+    path("<int:pk>/respond/", activities.activity_respond, name="respond"),
+    path("<int:pk>/minutes/", activities.activity_minutes, name="minutes"),
+    path("<int:pk>/files/", activities.activity_upload, name="upload"),
+    # participants and attendance
+    path("<int:pk>/participants/", participants.participants, name="participants"),
+    path("<int:pk>/participants/<int:participant_pk>/remove/", participants.participant_remove, name="participant_remove"),
+    path("<int:pk>/participants/<int:participant_pk>/leave/", participants.leave_decide, name="leave_decide"),
+    path("<int:pk>/participants/<int:participant_pk>/sign-in/", participants.sign_in_manual, name="sign_in_manual"),
+    path("<int:pk>/participants/<int:participant_pk>/left/", participants.mark_left, name="mark_left"),
+    path("<int:pk>/attendance/", participants.attendance, name="attendance"),
+    path("<int:pk>/attendance/export/", participants.attendance_export, name="attendance_export"),
+    path("<int:pk>/sign-in-screen/", signin.signin_screen, name="signin_screen"),
+    path("<int:pk>/join/", signin.join_video, name="join_video"),
+    path("sign-in/<str:token>/", signin.signin_token, name="signin_token"),
+    # outcomes
+    path("<int:pk>/speeches/new/", outcomes.speech_create, name="speech_create"),
+    path("<int:pk>/speeches/<int:speech_pk>/", outcomes.speech_detail, name="speech_detail"),
+    path("<int:pk>/speeches/<int:speech_pk>/delete/", outcomes.speech_delete, name="speech_delete"),
+    path("<int:pk>/reports/new/", outcomes.report_create, name="report_create"),
+    path("reports/<int:pk>/", outcomes.report_detail, name="report_detail"),
+    path("reports/<int:pk>/edit/", outcomes.report_edit, name="report_edit"),
+    path("reports/<int:pk>/send/", outcomes.report_send, name="report_send"),
+    path("reports/<int:pk>/files/", outcomes.report_upload, name="report_upload"),
+    path("reports/<int:pk>/recipients/<int:recipient_pk>/", outcomes.recipient_feedback, name="recipient_feedback"),
+    path("reports/<int:pk>/docx/", outcomes.report_docx, name="report_docx"),
+    path("files/<int:pk>/", common.attachment_download, name="attachment"),
+    # plans
+    path("plans/", plans.plan_list, name="plans"),
+    path("plans/new/", plans.plan_create, name="plan_create"),
+    path("plans/<int:pk>/", plans.plan_detail, name="plan_detail"),
+    path("plans/<int:pk>/items/new/", plans.plan_item_edit, name="plan_item_create"),
+    path("plans/<int:pk>/items/<int:item_pk>/", plans.plan_item_edit, name="plan_item_edit"),
+    path("plans/<int:pk>/items/<int:item_pk>/schedule/", plans.plan_item_start, name="plan_item_start"),
+    # calendar
+    path("calendar/", calendar.calendar_view, name="calendar"),
+    path("calendar/feed/", calendar.feed_manage, name="feed_manage"),
+    path("ics/<str:token>/", calendar.feed_ics, name="feed_ics"),
+    # online deliberation
+    path("topics/", deliberation.topic_list, name="topics"),
+    path("topics/new/", deliberation.topic_edit, name="topic_create"),
+    path("topics/<int:pk>/", deliberation.topic_detail, name="topic_detail"),
+    path("topics/<int:pk>/edit/", deliberation.topic_edit, name="topic_edit"),
+    path("topics/<int:pk>/publish/", deliberation.topic_transition, {"action": "publish"}, name="topic_publish"),
+    path("topics/<int:pk>/close/", deliberation.topic_transition, {"action": "close"}, name="topic_close"),
+    path("topics/<int:pk>/posts/", deliberation.post_create, name="post_create"),
+    path("topics/<int:pk>/posts/<int:post_pk>/like/", deliberation.post_like, name="post_like"),
+    path("topics/<int:pk>/posts/<int:post_pk>/moderate/", deliberation.post_moderate, name="post_moderate"),
+    path("topics/<int:pk>/polls/", deliberation.poll_create, name="poll_create"),
+    path("topics/<int:pk>/polls/<int:poll_pk>/vote/", deliberation.poll_vote, name="poll_vote"),
+    path("topics/<int:pk>/summary/", deliberation.topic_summary, name="topic_summary"),
+    path("topics/<int:pk>/summary.docx", deliberation.topic_summary_docx, name="topic_summary_docx"),
+    # knowledge contests
+    path("contests/", contests.contest_list, name="contests"),
+    path("contests/new/", contests.contest_edit, name="contest_create"),
+    path("contests/<int:pk>/", contests.contest_detail, name="contest_detail"),
+    path("contests/<int:pk>/edit/", contests.contest_edit, name="contest_edit"),
+    path("contests/<int:pk>/publish/", contests.contest_publish, name="contest_publish"),
+    path("contests/<int:pk>/start/", contests.attempt_start, name="attempt_start"),
+    path("contests/<int:pk>/ranking/", contests.contest_ranking, name="contest_ranking"),
+    path("attempts/<int:pk>/", contests.attempt_take, name="attempt"),
+    path("attempts/<int:pk>/save/", contests.attempt_save, name="attempt_save"),
+    path("attempts/<int:pk>/submit/", contests.attempt_submit, name="attempt_submit"),
+    path("attempts/<int:pk>/result/", contests.attempt_result, name="attempt_result"),
+    path("questions/", contests.question_list, name="questions"),
+    path("questions/new/", contests.question_edit, name="question_create"),
+    path("questions/import/", contests.question_import, name="question_import"),
+    path("questions/template/", contests.question_template, name="question_template"),
+    path("questions/<int:pk>/", contests.question_edit, name="question_edit"),
+    path("questions/<int:pk>/toggle/", contests.question_toggle, name="question_toggle"),
+]

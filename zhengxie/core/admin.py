@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.translation import gettext as _
 
 from .models import (
     AuditEntry,
@@ -26,6 +27,25 @@ class OrganisationAdmin(admin.ModelAdmin):
     list_display = ["name", "short_name", "level", "parent", "region_code", "is_active"]
     list_filter = ["level", "is_active"]
     search_fields = ["name", "short_name", "region_code"]
+    actions = ["load_national_sectors", "load_local_sectors", "load_county_sectors"]
+
+    def _load(self, request, queryset, preset):
+        from .services import sectors_load_preset
+
+        added = sum(sectors_load_preset(actor=request.user, organisation=org, preset=preset) for org in queryset)
+        self.message_user(request, _("%(n)d sectors added.") % {"n": added})
+
+    @admin.action(description=_("Load the national sector list (34 sectors)"))
+    def load_national_sectors(self, request, queryset):
+        self._load(request, queryset, "national")
+
+    @admin.action(description=_("Load a typical city sector list"))
+    def load_local_sectors(self, request, queryset):
+        self._load(request, queryset, "local")
+
+    @admin.action(description=_("Load a typical county sector list"))
+    def load_county_sectors(self, request, queryset):
+        self._load(request, queryset, "county")
 
 
 class SessionInline(admin.TabularInline):

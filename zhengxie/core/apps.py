@@ -10,5 +10,6 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.utils.module_loading import autodiscover_modules
 
-        # Each app's org_settings.py registers its settings; workbench.py its navigation and to-do items.
-        autodiscover_modules("org_settings", "workbench")
+        # Each app's org_settings.py registers its settings; workbench.py its navigation and to-do items;
+        # figures.py its statistics; search.py what can be searched.
+        autodiscover_modules("org_settings", "workbench", "figures", "search")

@@ -1,5 +1,7 @@
 """The demo accounts, as printed by ``make demo`` and listed in docs/demo-accounts.md."""
 
+import unicodedata
+
 from .choices import Role
 from .demo_data import PASSWORD
 from .models import RoleAssignment, User
@@ -29,10 +31,15 @@ def demo_account_rows():
     return rows
 
 
+def _pad(text: str, width: int) -> str:
+    """Left-align for a terminal, where a Chinese character takes two columns."""
+    shown = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return text + " " * max(1, width - shown)
+
+
 def print_accounts(stdout):
     rows = demo_account_rows()
     stdout.write("")
-    stdout.write("Demo accounts (all passwords: %s)" % PASSWORD)
-    stdout.write(f"{'role':<46} {'organisation':<16} username")
+    stdout.write(f"Demo accounts (all passwords: {PASSWORD}); the full list is in docs/demo-accounts.md")
     for label, org, username, _password in rows:
-        stdout.write(f"{label:<46} {org:<16} {username}")
+        stdout.write(f"  {_pad(username, 16)}{_pad(org, 14)}{label}")

@@ -41,8 +41,21 @@ class PersonForm(forms.ModelForm):
     class Meta:
         model = Person
         fields = ["name", "gender", "ethnicity", "birth_date", "phone", "email", "id_number", "affiliation",
-                  "work_unit", "job_title"]
-        widgets = {"birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+                  "work_unit", "job_title", "photo"]
+        widgets = {"birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                   "photo": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"})}
+
+    def clean_photo(self):
+        photo = self.cleaned_data.get("photo")
+        if photo and hasattr(photo, "content_type"):  # a new upload (not the stored file)
+            from .exceptions import DomainError
+            from .files import IMAGE_KINDS, check_upload
+
+            try:
+                check_upload(photo, allowed=IMAGE_KINDS, max_bytes=5 * 1024 * 1024)
+            except DomainError as exc:
+                raise forms.ValidationError(str(exc)) from exc
+        return photo
 
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()

@@ -342,3 +342,24 @@ def handling_unit_save(*, actor, organisation, unit=None, data: dict):
         audit_log(actor=actor, organisation=organisation, action="core.handling_unit.saved", obj=unit,
                   changes=changes_between(unit, data, before))
     return unit
+
+
+def sectors_load_preset(*, actor, organisation: Organisation, preset: str) -> int:
+    """Give an organisation a typical sector list (national, local or county); existing names are kept."""
+    from . import demo_data
+    from .models import Sector
+
+    lists = {"national": demo_data.NATIONAL_SECTORS, "local": demo_data.LOCAL_SECTORS, "county": demo_data.COUNTY_SECTORS}
+    if preset not in lists:
+        raise DomainError(_("Unknown sector list."))
+    if not (getattr(actor, "is_superuser", False) or permissions.is_admin_of(actor, organisation)):
+        raise NotAllowed()
+    with transaction.atomic():
+        existing = set(Sector.objects.filter(organisation=organisation).values_list("name", flat=True))
+        start = Sector.objects.filter(organisation=organisation).count()
+        new = [Sector(organisation=organisation, name=name, kind=kind, sort_order=start + i)
+               for i, (name, kind) in enumerate(lists[preset]) if name not in existing]
+        Sector.objects.bulk_create(new)
+        audit_log(actor=actor, organisation=organisation, action="core.sectors.preset_loaded", obj=organisation,
+                  changes={"preset": preset, "added": [s.name for s in new]})
+    return len(new)

@@ -34,3 +34,9 @@ def send_notification_emails(notification_ids: list[int]) -> int:
             notification.save(update_fields=["emailed_at"])
             sent += 1
     return sent
+
+
+@task()
+def ping() -> str:
+    """A task that does nothing but answer: used to check that a worker runs the queue."""
+    return "pong"

@@ -52,5 +52,6 @@ urlpatterns = [
     path("members/import/template/", members.member_import_template, name="member_import_template"),
     path("members/<int:pk>/", members.member_detail, name="member_detail"),
     path("members/<int:pk>/edit/", members.member_edit, name="member_edit"),
+    path("members/<int:pk>/photo/", members.member_photo, name="member_photo"),
     path("members/<int:pk>/status/", members.member_status, name="member_status"),
 ]

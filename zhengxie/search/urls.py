@@ -1,5 +1,7 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "search"
 
-urlpatterns: list = []
+urlpatterns = [path("", views.search_page, name="search")]

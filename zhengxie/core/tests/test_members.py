@@ -148,3 +148,24 @@ def test_import_template_downloads(world, client_as):
 
 def test_member_factory_helper_works(db):
     assert MemberFactory().term.is_current
+
+
+def test_photo_upload_is_checked_and_served_to_staff_only(world, client_as):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    seat = world.members["city_member2"]
+    buffer = io.BytesIO()
+    Image.new("RGB", (20, 30), "red").save(buffer, "PNG")
+    data = {"p-name": seat.person.name, "p-gender": "M", "p-ethnicity": "汉族", "p-phone": "", "p-affiliation": "cdl",
+            "p-id_number": "", "p-work_unit": "", "p-job_title": "", "p-email": "", "p-birth_date": "",
+            "m-sector": seat.sector_id, "m-committee": "", "m-position": "member", "m-member_number": "",
+            "m-joined_on": "", "m-note": ""}
+    client = client_as(world.city_office)
+    bad = client.post(f"/members/{seat.pk}/edit/", {**data, "p-photo": SimpleUploadedFile("x.png", b"<svg onload=alert(1)>")})
+    assert bad.status_code == 200
+    good = client.post(f"/members/{seat.pk}/edit/", {**data, "p-photo": SimpleUploadedFile("me.png", buffer.getvalue())})
+    assert good.status_code == 302
+    assert client.get(f"/members/{seat.pk}/photo/").status_code == 200
+    assert client_as(world.city_member).get(f"/members/{seat.pk}/photo/").status_code == 403
+    assert client_as(world.county_office).get(f"/members/{seat.pk}/photo/").status_code == 404

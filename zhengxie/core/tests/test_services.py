@@ -99,3 +99,14 @@ def test_setting_definition_clean():
     for bad in ("0", "31", "abc"):
         with pytest.raises(ValidationError):
             setting.clean(bad)
+
+
+def test_sector_presets(world):
+    from zhengxie.core.models import Sector
+
+    added = services.sectors_load_preset(actor=world.city_admin, organisation=world.city, preset="national")
+    assert added == 34 - 3  # 中国民主同盟, 教育界 and 经济界 were there already
+    assert services.sectors_load_preset(actor=world.city_admin, organisation=world.city, preset="national") == 0
+    assert Sector.objects.filter(organisation=world.city, name="九三学社").exists()
+    with pytest.raises(NotAllowed):
+        services.sectors_load_preset(actor=world.county_admin, organisation=world.city, preset="local")

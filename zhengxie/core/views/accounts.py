@@ -12,7 +12,7 @@ from .. import permissions, selectors, services
 from ..auth import is_locked_out, record_attempt
 from ..context import ip_of
 from ..forms import LoginForm, RoleGrantForm, TokenForm, UserCreateForm
-from ..models import ApiToken, RoleAssignment
+from ..models import ApiToken, Member, RoleAssignment
 from .common import paginate, require, run_service
 
 
@@ -84,6 +84,8 @@ def accounts(request):
     for ra in RoleAssignment.objects.filter(organisation=org, user__in=[u.pk for u in page], is_active=True).select_related("handling_unit", "body"):
         roles.setdefault(ra.user_id, []).append(ra)
     locked = {u.pk for u in page if is_locked_out(u.username)}
+    members = set(Member.objects.current().filter(organisation=org, person_id__in=[u.person_id for u in page if u.person_id])
+                  .values_list("person_id", flat=True))
     create_form = UserCreateForm()
     if request.method == "POST":
         create_form = UserCreateForm(request.POST)
@@ -96,7 +98,7 @@ def accounts(request):
             if user:
                 return redirect("core:account_detail", pk=user.pk)
     return render(request, "core/accounts.html", {"page": page, "roles": roles, "locked": locked,
-                                                  "create_form": create_form, "q": q})
+                                                  "create_form": create_form, "q": q, "members": members})
 
 
 @require(permissions.is_admin_of)

@@ -1,6 +1,7 @@
 """Member management for office staff: list, filter, detail, edit, status, Excel import and export."""
 
 from django.contrib import messages
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -9,6 +10,7 @@ from .. import permissions, selectors, services
 from ..choices import MemberStatus
 from ..documents import XLSX_TYPE, excel_response, file_response
 from ..exceptions import DomainError
+from ..files import guess_type
 from ..forms import ImportForm, MemberFilterForm, MemberForm, MemberStatusForm, PersonForm
 from ..masking import mask_id_number, mask_phone
 from ..member_import import member_import, template_bytes
@@ -76,7 +78,7 @@ def member_detail(request, pk):
 def member_edit(request, pk=None):
     org = request.organisation
     member = selectors.member_get_for_user(request.user, org, pk) if pk else None
-    person_form = PersonForm(request.POST or None, instance=member.person if member else None, prefix="p")
+    person_form = PersonForm(request.POST or None, request.FILES or None, instance=member.person if member else None, prefix="p")
     member_form = MemberForm(request.POST or None, instance=member, organisation=org, prefix="m")
     if request.method == "POST" and person_form.is_valid() and member_form.is_valid():
         person_data = {f: person_form.cleaned_data[f] for f in PersonForm.Meta.fields}
@@ -127,3 +129,13 @@ def member_import_view(request):
             messages.success(request, _("%(n)d members were imported.") % {"n": count})
             return redirect("core:member_list")
     return render(request, "core/member_import.html", {"form": form, "row_errors": row_errors})
+
+
+@organisation_required
+def member_photo(request, pk):
+    member = selectors.member_get_for_user(request.user, request.organisation, pk)
+    if not member.person.photo:
+        raise Http404
+    response = FileResponse(member.person.photo.open("rb"), content_type=guess_type(member.person.photo.name))
+    response["Cache-Control"] = "private, max-age=3600"
+    return response

@@ -1,0 +1,33 @@
+"""Helpers every service module of the app uses: history rows and the accounts behind members."""
+
+from django.urls import reverse
+
+from zhengxie.core.models import User
+
+from ..models import ActivityEvent, ParticipantEvent
+
+
+def users_of_members(member_ids) -> list[User]:
+    """The accounts of members (a member without an account is skipped)."""
+    from zhengxie.core.models import Member
+
+    person_ids = Member.objects.filter(pk__in=list(member_ids)).values("person_id")
+    return list(User.objects.filter(person_id__in=person_ids, is_active=True))
+
+
+def activity_history(activity, *, action, actor, from_state="", to_state="", comment="", data=None):
+    return ActivityEvent.objects.create(
+        activity=activity, action=action, actor=actor if getattr(actor, "is_authenticated", False) else None,
+        from_state=from_state, to_state=to_state or from_state, comment=comment[:2000], data=data or {},
+    )
+
+
+def participant_history(participant, *, action, actor, from_state="", to_state="", comment="", data=None):
+    return ParticipantEvent.objects.create(
+        participant=participant, action=action, actor=actor if getattr(actor, "is_authenticated", False) else None,
+        from_state=from_state, to_state=to_state or from_state, comment=comment[:2000], data=data or {},
+    )
+
+
+def activity_url(activity) -> str:
+    return reverse("activities:detail", args=[activity.pk])

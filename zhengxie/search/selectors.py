@@ -1,0 +1,102 @@
+"""Searching: full-text matching in the database's engine, then each app's own visibility rules."""
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.db.models import F, Func
+
+from .models import SearchEntry
+from .registry import searchable_for, searchables
+from .segment import tokens
+
+CANDIDATES = 300
+
+
+@dataclass
+class Hit:
+    obj: object
+    title: str
+    url: str
+    kind: str
+    score: float
+
+
+def _match_ids(organisation_id: int, words: list[str], *, any_word: bool = False, content_type_id: int | None = None,
+               limit: int = CANDIDATES) -> list[tuple[int, float]]:
+    """(entry id, score) of the entries of one organisation matching the words, best first."""
+    if not words:
+        return []
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+
+        vector = Func(F("words"), function="to_tsvector", template="to_tsvector('simple'::regconfig, %(expressions)s)",
+                      output_field=SearchVectorField())
+        query = SearchQuery((" | " if any_word else " & ").join(words), config="simple", search_type="raw")
+        qs = SearchEntry.objects.filter(organisation_id=organisation_id)
+        if content_type_id:
+            qs = qs.filter(content_type_id=content_type_id)
+        qs = (qs.annotate(document=vector).filter(document=query)
+              .annotate(score=SearchRank(vector, query)).order_by("-score", "-id"))
+        return list(qs.values_list("id", "score")[:limit])
+    match = (" OR " if any_word else " AND ").join(f'"{w}"' for w in words)
+    sql = ("SELECT e.id, -bm25(search_fts) FROM search_fts JOIN search_searchentry e ON e.id = search_fts.rowid "
+           "WHERE search_fts MATCH %s AND e.organisation_id = %s AND (%s IS NULL OR e.content_type_id = %s) "
+           "ORDER BY bm25(search_fts) LIMIT %s")
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [match, organisation_id, content_type_id, content_type_id, limit])
+        return [(row[0], float(row[1])) for row in cursor.fetchall()]
+
+
+def search(user, organisation, query: str, *, kind: str | None = None, limit: int = 100) -> list[Hit]:
+    """What the user may see in the organisation that matches ``query``, best first."""
+    words = tokens(query, for_query=True)
+    if not words or organisation is None:
+        return []
+    types = {s.key: s for s in searchables() if kind in (None, "", s.key)}
+    content_types = {ContentType.objects.get_for_model(s.model).pk: s for s in types.values()}
+    ct_filter = next(iter(content_types)) if kind and content_types else None
+    scored = _match_ids(organisation.pk, words, content_type_id=ct_filter)
+    entries = {e.pk: e for e in SearchEntry.objects.filter(pk__in=[i for i, _s in scored])}
+    by_type: dict[int, dict[str, float]] = {}
+    for entry_id, score in scored:
+        entry = entries.get(entry_id)
+        if entry and entry.content_type_id in content_types:
+            by_type.setdefault(entry.content_type_id, {})[entry.object_id] = score
+    hits = []
+    for ct_id, scores in by_type.items():
+        searchable = content_types[ct_id]
+        visible = searchable.visible(user, organisation).filter(pk__in=list(scores))
+        if searchable.select_related:
+            visible = visible.select_related(*searchable.select_related)
+        for obj in visible:
+            hits.append(Hit(obj=obj, title=str(searchable.title(obj)), url=searchable.url(obj), kind=str(searchable.label),
+                            score=scores[str(obj.pk)]))
+    hits.sort(key=lambda h: -h.score)
+    return hits[:limit]
+
+
+def _cosine(a: Counter, b: Counter) -> float:
+    common = set(a) & set(b)
+    dot = sum(a[w] * b[w] for w in common)
+    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
+    return dot / norm if norm else 0.0
+
+
+def similar(obj, *, text: str | None = None, limit: int = 5, threshold: float = 0.25) -> list[tuple[SearchEntry, float]]:
+    """Entries of the same kind and organisation whose words resemble ``obj``'s (for merging similar proposals).
+    Returns (entry, similarity between 0 and 1), most similar first; the caller checks visibility."""
+    searchable = searchable_for(type(obj))
+    if searchable is None:
+        return []
+    own = Counter(tokens(text if text is not None else f"{searchable.title(obj)}\n{searchable.text(obj)}"))
+    if not own:
+        return []
+    key_words = [w for w, _n in own.most_common(12)]
+    content_type = ContentType.objects.get_for_model(obj)
+    candidates = _match_ids(searchable.organisation_id(obj), key_words, any_word=True, content_type_id=content_type.pk, limit=50)
+    entries = SearchEntry.objects.filter(pk__in=[i for i, _s in candidates]).exclude(object_id=str(obj.pk))
+    scored = [(e, _cosine(own, Counter(e.words.split()))) for e in entries]
+    return sorted([s for s in scored if s[1] >= threshold], key=lambda s: -s[1])[:limit]

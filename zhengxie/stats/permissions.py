@@ -1,0 +1,8 @@
+"""Who may read the statistics: the organisation's staff and leaders, and the Party/government office."""
+
+from zhengxie.core import permissions
+from zhengxie.core.choices import Role
+
+
+def can_view_stats(user, organisation) -> bool:
+    return permissions.is_staff_of(user, organisation) or permissions.has_role(user, organisation, Role.PARTY_GOV_OFFICE)
