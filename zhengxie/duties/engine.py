@@ -51,6 +51,10 @@ class CompiledRule:
     first_share: Fraction
     cap: int | None
     section: str
+    fixed: bool = field(init=False, default=False)  # the same points for every event (most rules)
+
+    def __post_init__(self):
+        object.__setattr__(self, "fixed", self.mode == RuleMode.FIXED)
 
     def matches(self, attributes: dict) -> bool:
         for key, values in self.conditions:
@@ -120,14 +124,19 @@ class CompiledRuleSet:
         self.bands = sorted(self.bands, key=lambda band: -band[1])
 
     @property
-    def attribute_keys(self) -> frozenset:
-        """The event attributes the rules read (the only ones a bulk recomputation needs to fetch)."""
-        keys = {key for rule in self.rules for key, _values in rule.conditions}
-        if any(rule.mode == RuleMode.JOINT for rule in self.rules):
-            keys |= {"role", "signers"}
-        if any(rule.mode == RuleMode.RECORDED for rule in self.rules):
-            keys.add("points")
-        return frozenset(keys)
+    def attribute_needs(self) -> dict[str, frozenset]:
+        """For each event attribute the rules read, the kinds of event whose rules read it: a bulk recomputation
+        fetches only those (events of other kinds are scored without their attributes)."""
+        needs: dict[str, set] = {}
+        for rule in self.rules:
+            keys = {key for key, _values in rule.conditions}
+            if rule.mode == RuleMode.JOINT:
+                keys |= {"role", "signers"}
+            elif rule.mode == RuleMode.RECORDED:
+                keys.add("points")
+            for key in keys:
+                needs.setdefault(key, set()).add(rule.kind)
+        return {key: frozenset(kinds) for key, kinds in needs.items()}
 
     def match(self, kind: str, attributes: dict) -> CompiledRule | None:
         for rule in self.by_kind.get(kind, ()):
@@ -176,30 +185,35 @@ def score(rule_set: CompiledRuleSet, events: list[EventRow], *, with_lines: bool
     explanation; a bulk recomputation does not need it)."""
     by_kind = rule_set.by_kind
     lines = []
-    used: dict[int, list[int]] = {}  # rule id -> [points given, points taken], against its cap
-    matched: dict[int, int] = {}
-    section_raw = {category: section.start for category, section in rule_set.sections.items()}
+    per_rule: dict[int, list] = {}  # rule id -> [events, points, points given, points taken, rule]
     for event in events:
         attributes = event.attributes
         for rule in by_kind.get(event.kind, ()):
-            if rule.matches(attributes):
+            if not rule.conditions or rule.matches(attributes):
                 break
         else:
             continue
-        raw = rule.points if rule.mode == RuleMode.FIXED else rule.raw_points(attributes)
+        raw = rule.points if rule.fixed else rule.raw_points(attributes)
+        state = per_rule.get(rule.id)
+        if state is None:
+            state = per_rule[rule.id] = [0, 0, 0, 0, rule]
         awarded = raw
-        if rule.cap is not None:
-            spent = used.setdefault(rule.id, [0, 0])
+        if rule.cap is not None:  # the cap limits what the rule gives and, separately, what it takes
             if raw >= 0:
-                awarded = max(0, min(raw, rule.cap - spent[0]))
-                spent[0] += awarded
+                awarded = max(0, min(raw, rule.cap - state[2]))
+                state[2] += awarded
             else:
-                awarded = -max(0, min(-raw, rule.cap - spent[1]))
-                spent[1] -= awarded
-        matched[rule.id] = matched.get(rule.id, 0) + 1
-        section_raw[rule.section] = section_raw.get(rule.section, 0) + awarded
+                awarded = -max(0, min(-raw, rule.cap - state[3]))
+                state[3] -= awarded
+        state[0] += 1
+        state[1] += awarded
         if with_lines:
             lines.append(Line(event.id, rule.id, rule.section, raw, awarded))
+    section_raw = {category: section.start for category, section in rule_set.sections.items()}
+    matched = {}
+    for rule_id, (count, points, _given, _taken, rule) in per_rule.items():
+        section_raw[rule.section] = section_raw.get(rule.section, 0) + points
+        matched[rule_id] = count
     sections = {
         category: rule_set.sections.get(category, NO_SECTION).clamp(value) for category, value in section_raw.items()
     }

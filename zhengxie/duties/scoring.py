@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from fractions import Fraction
 
 from django.db import connection, transaction
-from django.db.models import Q
+from django.db.models import Case, Q, TextField, When
 from django.db.models.fields.json import KeyTextTransform
 from django.utils import timezone
 
@@ -81,28 +81,44 @@ def scorable_members(organisation_ids: Iterable[int], year: int):
     )
 
 
-def _rows(queryset, chunk: int = 10000):
-    """The rows of a ``values_list`` queryset. On PostgreSQL they are fetched in chunks through a server-side
-    cursor without the ORM's per-row work (it has nothing to convert there); elsewhere through the ORM."""
+def _rows(queryset):
+    """The rows of a ``values_list`` queryset, without the ORM's per-row work (it has nothing to convert on
+    PostgreSQL). On PostgreSQL the rows are streamed in chunks as the server produces them, so that the server
+    reads the next events while this process scores the previous ones; elsewhere they come through the ORM."""
     if connection.vendor != "postgresql":
-        yield from queryset.iterator(chunk_size=chunk)
+        yield from queryset.iterator(chunk_size=5000)
         return
+    import psycopg
+
     sql, params = queryset.query.sql_with_params()
+    if psycopg.pq.version() >= 170000:  # chunked streaming needs libpq 17
+        with connection.cursor() as cursor:
+            yield from cursor.cursor.stream(sql, params, size=1000)
+        return
     cursor = connection.chunked_cursor()
     try:
         cursor.execute(sql, params)
-        while rows := cursor.fetchmany(chunk):
+        while rows := cursor.fetchmany(10000):
             yield from rows
     finally:
         cursor.close()
 
 
-def member_events(queryset, keys: Iterable[str], *, attribution: bool = True):
-    """Yield ``(member_id, organisation_id, [EventRow])`` member by member, reading only the attributes ``keys``
-    (extracted by the database: no JSON is parsed here). ``attribution``: each member's events in attribution
-    order — needed for the per-event explanation only, since totals do not depend on the order."""
-    keys = sorted(keys)
-    annotations = {f"attr_{i}": KeyTextTransform(key, "attributes") for i, key in enumerate(keys)}
+NO_ATTRIBUTES: dict = {}
+
+
+def events_by_member(queryset, needs: dict[str, frozenset], *, attribution: bool = True):
+    """Yield ``(member_id, organisation_id, [EventRow])`` member by member. ``needs`` names the attributes the
+    rules read and, for each, the kinds of event whose rules read it: only those are extracted (by the
+    database: no JSON is parsed here). ``attribution``: each member's events in attribution order — needed for
+    the per-event explanation only, since totals do not depend on the order."""
+    keys = sorted(needs)
+    annotations = {
+        f"attr_{i}": Case(When(kind__in=sorted(needs[key]), then=KeyTextTransform(key, "attributes")),
+                          output_field=TextField())
+        for i, key in enumerate(keys)
+    }
+    with_attributes = frozenset().union(*needs.values())
     order = ("member_id", *ATTRIBUTION) if attribution else ("member_id",)
     rows = (queryset.annotate(**annotations).order_by(*order)
             .values_list("member_id", "organisation_id", "id", "kind", *annotations))
@@ -113,7 +129,9 @@ def member_events(queryset, keys: Iterable[str], *, attribution: bool = True):
             if events:
                 yield member_id, org_id, events
             member_id, org_id, events = row[0], row[1], []
-        events.append(EventRow(row[2], row[3], dict(zip(keys, row[4:]))))  # noqa: B905 (same length)
+        kind = row[3]
+        attributes = dict(zip(keys, row[4:])) if kind in with_attributes else NO_ATTRIBUTES  # noqa: B905
+        events.append(EventRow(row[2], kind, attributes))
     if events:
         yield member_id, org_id, events
 
@@ -168,7 +186,10 @@ def _recompute(year: int, rule_sets: list[RuleSet], member_ids: set[int] | None 
         return 0
     compiled = {rs.organisation_id: compile_rule_set(rs) for rs in rule_sets}
     org_ids = list(compiled)
-    keys = frozenset().union(*(c.attribute_keys for c in compiled.values()))
+    needs: dict[str, frozenset] = {}
+    for rule_set in compiled.values():
+        for key, kinds in rule_set.attribute_needs.items():
+            needs[key] = needs.get(key, frozenset()) | kinds
     events = DutyEvent.objects.live().filter(organisation_id__in=org_ids, year=year)
     members = scorable_members(org_ids, year)
     if member_ids is not None:
@@ -176,7 +197,7 @@ def _recompute(year: int, rule_sets: list[RuleSet], member_ids: set[int] | None 
         members = members.filter(pk__in=member_ids)
     now = timezone.now()
     scores, seen = [], set()
-    for member_id, org_id, rows in member_events(events, keys, attribution=freeze):
+    for member_id, org_id, rows in events_by_member(events, needs, attribution=freeze):
         seen.add(member_id)
         result = score(compiled[org_id], rows, with_lines=freeze)
         scores.append(_score_values(member_id, org_id, year, compiled[org_id].id, result, now, freeze=freeze))
