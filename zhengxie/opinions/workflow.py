@@ -1,0 +1,56 @@
+"""The states of a report at one level and of a bulletin issue, and the transitions between them.
+
+A report:   received → accepted → edited → in_bulletin → published (when its issue is signed off) → forward
+            received/accepted/edited → not_used (with a reason) → reopen → received
+            received → withdrawn (by the author, before the office handles it)
+An issue:   draft → pending → signed_off → sent;  pending → draft (returned by the leader)
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from zhengxie.core.choices import Role
+from zhengxie.core.workflow import Transition, Workflow
+
+from .choices import BulletinStatus, ReportStatus
+
+S = ReportStatus
+REPORT_WORKFLOW = Workflow("report", [
+    Transition("submit", sources=[""], target=S.RECEIVED, label=_("Submit"),
+               roles=[Role.MEMBER, Role.BODY_CONTACT, Role.INFORMANT, Role.INFORMATION_OFFICE]),
+    Transition("amend", sources=[S.RECEIVED], target=None, label=_("Amend"),
+               roles=[Role.MEMBER, Role.BODY_CONTACT, Role.INFORMANT]),
+    Transition("withdraw", sources=[S.RECEIVED], target=S.WITHDRAWN, label=_("Withdraw"),
+               roles=[Role.MEMBER, Role.BODY_CONTACT, Role.INFORMANT]),
+    Transition("accept", sources=[S.RECEIVED], target=S.ACCEPTED, label=_("Accept for editing"),
+               roles=[Role.INFORMATION_OFFICE]),
+    Transition("not_use", sources=[S.RECEIVED, S.ACCEPTED, S.EDITED], target=S.NOT_USED, label=_("Do not use"),
+               roles=[Role.INFORMATION_OFFICE]),
+    Transition("reopen", sources=[S.NOT_USED], target=S.RECEIVED, label=_("Reconsider"),
+               roles=[Role.INFORMATION_OFFICE]),
+    Transition("edit", sources=[S.ACCEPTED, S.EDITED], target=S.EDITED, label=_("Edit"),
+               roles=[Role.INFORMATION_OFFICE]),
+    # Corrections to a report already placed in an issue that is not signed off yet.
+    Transition("revise", sources=[S.IN_BULLETIN], target=None, label=_("Edit"), roles=[Role.INFORMATION_OFFICE]),
+    Transition("place", sources=[S.EDITED], target=S.IN_BULLETIN, label=_("Place in a bulletin issue"),
+               roles=[Role.INFORMATION_OFFICE]),
+    Transition("unplace", sources=[S.IN_BULLETIN], target=S.EDITED, label=_("Take out of the issue"),
+               roles=[Role.INFORMATION_OFFICE]),
+    Transition("publish", sources=[S.IN_BULLETIN], target=S.PUBLISHED, label=_("Publish"), roles=[Role.LEADER]),
+    Transition("forward", sources=[S.PUBLISHED], target=None, label=_("Forward to the level above"),
+               roles=[Role.INFORMATION_OFFICE]),
+    Transition("record_feedback", sources=[S.PUBLISHED], target=None, label=_("Record feedback"),
+               roles=[Role.INFORMATION_OFFICE]),
+], states=ReportStatus)
+
+B = BulletinStatus
+BULLETIN_WORKFLOW = Workflow("bulletin", [
+    Transition("create", sources=[""], target=B.DRAFT, label=_("New issue"), roles=[Role.INFORMATION_OFFICE]),
+    Transition("compose", sources=[B.DRAFT], target=None, label=_("Change the contents"),
+               roles=[Role.INFORMATION_OFFICE]),
+    Transition("delete", sources=[B.DRAFT], target=None, label=_("Delete"), roles=[Role.INFORMATION_OFFICE]),
+    Transition("submit", sources=[B.DRAFT], target=B.PENDING, label=_("Submit for sign-off"),
+               roles=[Role.INFORMATION_OFFICE]),
+    Transition("return", sources=[B.PENDING], target=B.DRAFT, label=_("Return for changes"), roles=[Role.LEADER]),
+    Transition("sign_off", sources=[B.PENDING], target=B.SIGNED_OFF, label=_("Sign off"), roles=[Role.LEADER]),
+    Transition("send", sources=[B.SIGNED_OFF], target=B.SENT, label=_("Send"), roles=[Role.INFORMATION_OFFICE]),
+], states=BulletinStatus)
