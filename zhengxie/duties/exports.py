@@ -45,7 +45,7 @@ def _report(member, year):
         if record.requirements else "—"
     fields = [
         (_("Name"), person.name),
-        (_("Organisation"), member.organisation.name),
+        (_("CPPCC committee"), member.organisation.name),
         (_("Term"), member.term.name),
         (_("Sector"), member.sector.name),
         (_("Special committee"), member.committee.name if member.committee else "—"),

@@ -7,6 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from zhengxie.core.models import Sector, SpecialCommittee
 
@@ -207,7 +208,7 @@ class SelfReportForm(VersionForm):
     title = forms.CharField(label=_("Title"), max_length=120,
                             widget=forms.TextInput(attrs={"placeholder": _("e.g. Visited the village elderly-care centre")}))
     occurred_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-    place = forms.CharField(label=_("Place"), max_length=100, required=False)
+    place = forms.CharField(label=pgettext_lazy("location", "Place"), max_length=100, required=False)
     description = forms.CharField(label=_("What you did"), max_length=2000, widget=forms.Textarea(attrs={"rows": 5}))
     files = MultipleFileField(label=_("Photos or files"), required=False,
                               widget=MultipleFileInput(attrs={"accept": "image/*,.pdf,.doc,.docx,.xls,.xlsx"}),

@@ -127,8 +127,7 @@ def self_report_submit(*, actor, member, data: dict, files=()) -> SelfReport:
 
 
 def _lock(report, version):
-    return lock_for_update(SelfReport.objects.select_related("member__person", "organisation"), report.pk,
-                           version=version)
+    return lock_for_update(SelfReport.objects, report.pk, version=version)  # only its row: not the member's
 
 
 def self_report_update(*, actor, report: SelfReport, version: int | None, data: dict, files=()) -> SelfReport:
@@ -241,7 +240,7 @@ def _required_reason(reason: str, message) -> str:
 def _notify_returned(report, reason):
     notify(recipients=[getattr(report.member.person, "user", None)], organisation=report.organisation,
            code="duties.self_report_returned", title=_("Your reported duty was returned: %(title)s"),
-           body=_("Reason: %(reason)s"), params={"title": report.title, "reason": reason},
+           body=_("Reason given: %(reason)s"), params={"title": report.title, "reason": reason},
            url=_report_url(report), obj=report)
 
 
@@ -276,7 +275,7 @@ def manual_entry_add(*, actor, member, occurred_on: dt.date, title: str, points,
                            "occurred_on": occurred_on})
         notify(recipients=[getattr(member.person, "user", None)], organisation=organisation,
                code="duties.manual_entry", title=_("Your duty record was adjusted: %(title)s (%(points)s points)"),
-               body=_("Reason: %(reason)s"), params={"title": entry.title, "points": f"{points:+}", "reason": entry.reason},
+               body=_("Reason given: %(reason)s"), params={"title": entry.title, "points": f"{points:+}", "reason": entry.reason},
                url=_record_url(member), obj=entry)
     return entry
 

@@ -131,7 +131,7 @@ def _copy(source: RuleSet, organisation, year) -> RuleSet:
 
 def _lock_for_edit(actor, rule_set: RuleSet, version: int | None) -> RuleSet:
     _require_admin(actor, rule_set.organisation)
-    locked = lock_for_update(RuleSet.objects.select_related("organisation"), rule_set.pk, version=version)
+    locked = lock_for_update(RuleSet.objects, rule_set.pk, version=version)
     RULE_SET_WORKFLOW.target("edit", locked.status)
     return locked
 
@@ -264,7 +264,7 @@ def rule_set_close(*, actor, rule_set: RuleSet, version: int | None) -> RuleSet:
     """Close the year: compute its scores one last time, keep their explanation, and freeze them."""
     _require_admin(actor, rule_set.organisation)
     with transaction.atomic():
-        locked = lock_for_update(RuleSet.objects.select_related("organisation"), rule_set.pk, version=version)
+        locked = lock_for_update(RuleSet.objects, rule_set.pk, version=version)
         old = locked.status
         locked.status = RULE_SET_WORKFLOW.target("close", old)
         count = scoring.freeze_year(locked)
@@ -293,7 +293,7 @@ def rule_set_reopen(*, actor, rule_set: RuleSet, version: int | None, reason: st
     if not reason:
         raise DomainError(_("Say why the year is reopened."), errors={"reason": [_("Required.")]})
     with transaction.atomic():
-        locked = lock_for_update(RuleSet.objects.select_related("organisation"), rule_set.pk, version=version)
+        locked = lock_for_update(RuleSet.objects, rule_set.pk, version=version)
         old = locked.status
         locked.status = RULE_SET_WORKFLOW.target("reopen", old)
         locked.closed_at = None

@@ -86,7 +86,7 @@ def self_report_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         result = run_service(request, lambda: services.self_report_update(
             actor=request.user, report=report, version=form.cleaned_data["version"], data=form.report_data(),
-            files=form.cleaned_data["files"]), success=_("The report was saved."), form=form)
+            files=form.cleaned_data["files"]), success=_("The self-reported duty was saved."), form=form)
         if result:
             return redirect("duties:self_report", pk=report.pk)
     return render(request, "duties/self_report_form.html", {"form": form, "report": report,
@@ -101,7 +101,7 @@ ACTIONS = {
     "revoke": (ReasonForm, "revoke", lambda r, u, d: services.self_report_revoke(
         actor=u, report=r, version=d["version"], reason=d["reason"]), gettext_lazy("The confirmation was revoked.")),
     "withdraw": (VersionForm, "", lambda r, u, d: services.self_report_withdraw(actor=u, report=r, version=d["version"]),
-                 gettext_lazy("The report was withdrawn.")),
+                 gettext_lazy("The self-reported duty was withdrawn.")),
 }
 
 

@@ -233,7 +233,7 @@ def attendance(request):
 def attendance_export(request):
     org = request.organisation
     headers = [(_("Name"), 10), (_("Sector"), 18), (_("Special committee"), 20),
-               (_("Unexcused plenary absences"), 14), (_("Unexcused meeting absences"), 14), (_("Level"), 16)]
+               (_("Unexcused plenary absences"), 14), (_("Unexcused meeting absences"), 14), (_("Warning level"), 16)]
     rows = ((w["member"].person.name, w["member"].sector.name, w["member"].committee.name if w["member"].committee else "",
              w["plenary"], w["total"], _("Asked to resign") if w["level"] == "limit" else _("Warning"))
             for w in selectors.attendance_warnings(org))
