@@ -91,6 +91,7 @@ def test_a_sector_contact_sees_only_that_sector(world, scored, client_as, sector
     assert client.get(reverse("duties:member_record", args=[world.members["city_member3"].pk])).status_code == 403
     groups = client.get(reverse("duties:groups")).content.decode()
     assert sector.name in groups and other_sector.name not in groups
+    assert reverse("duties:ranking") not in groups  # no tab leads to a page they may not open
     assert client.get(reverse("duties:ranking")).status_code == 403
     response = client.get(reverse("duties:sector", args=[sector.pk]))
     names = {s.member.person.name for s in response.context["page"]}

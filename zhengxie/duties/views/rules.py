@@ -32,7 +32,7 @@ def rule_sets(request):
     org = request.organisation
     sets = selectors.rule_sets_of(org).select_related("closed_by")
     return render(request, "duties/rule_sets.html", {
-        "rule_sets": sets, "tab": "rules", "can_manage": permissions.can_manage_rules(request.user, org)})
+        "rule_sets": sets, "tab": "rules", "is_staff_view": True, "can_manage": permissions.can_manage_rules(request.user, org)})
 
 
 @require(permissions.can_manage_rules)

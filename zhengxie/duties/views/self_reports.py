@@ -34,7 +34,7 @@ def self_report_list(request):
         qs = qs.filter(member__person__name__contains=q) | qs.filter(title__contains=q)
     context = {"page": paginate(request, qs.order_by("-submitted_at", "-id"), 30), "status": status, "q": q,
                "staff": staff, "seat": seat, "statuses": SelfReportStatus.choices, "tones": SELF_REPORT_TONES,
-               "tab": "self_reports"}
+               "tab": "self_reports", "is_staff_view": staff}
     template = "duties/partials/self_report_table.html" if is_htmx(request) else "duties/self_reports.html"
     return render(request, template, context)
 
