@@ -1,0 +1,41 @@
+"""Read-mostly admin pages for the platform administrator; day-to-day work goes through the app's pages."""
+
+from django.contrib import admin
+
+from .models import Concern, OutreachActivity, Place
+
+
+@admin.register(Place)
+class PlaceAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "level", "organisation", "county", "township", "is_active"]
+    list_filter = ["kind", "level", "is_active"]
+    search_fields = ["name", "township", "village"]
+    raw_id_fields = ["organisation", "lead_member", "sector"]
+    readonly_fields = ["public_code", "level", "version"]
+
+
+@admin.register(OutreachActivity)
+class OutreachActivityAdmin(admin.ModelAdmin):
+    list_display = ["topic", "kind", "status", "held_on", "place"]
+    list_filter = ["kind", "status"]
+    search_fields = ["topic"]
+    raw_id_fields = ["organisation", "place", "created_by"]
+    readonly_fields = ["version"]
+
+
+@admin.register(Concern)
+class ConcernAdmin(admin.ModelAdmin):
+    """Read-only: a concern changes only through its workflow."""
+
+    list_display = ["reference", "category", "status", "source", "received_at"]
+    list_filter = ["status", "source"]
+    exclude = ["code_digest", "submitter_phone"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
