@@ -11,6 +11,7 @@ The attributes a kind carries (``DutyEvent.attributes``) let the rules of an org
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class DutyCategory(models.TextChoices):
@@ -122,7 +123,7 @@ class RuleMode(models.TextChoices):
 
 
 class RuleSetStatus(models.TextChoices):
-    OPEN = "open", _("Open")
+    OPEN = "open", pgettext_lazy("evaluation year", "Open")
     CLOSED = "closed", _("Closed (scores frozen)")
 
 

@@ -4,6 +4,7 @@ member's own self-report (述职)."""
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from zhengxie.core.documents import (
     add_field_table,
@@ -147,7 +148,7 @@ def record_pdf_response(member, year):
     data = _report(member, year)
     styles = pdf_styles()
     story = [Paragraph(pdf_text(data["title"]), styles["title"]), Paragraph(pdf_text(data["subtitle"]), styles["subtitle"]),
-             Spacer(1, 0.4 * cm), _pdf_table([_("Item"), _("Value")], data["fields"], styles, [4 * cm, 11.6 * cm])]
+             Spacer(1, 0.4 * cm), _pdf_table([pgettext("report field", "Item"), pgettext("report field", "Value")], data["fields"], styles, [4 * cm, 11.6 * cm])]
     headers = [_("Date"), _("Duty"), _("Rule"), _("Points")]
     widths = [2.4 * cm, 6.6 * cm, 5 * cm, 1.6 * cm]
     if data["sections"]:

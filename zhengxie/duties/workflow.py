@@ -18,7 +18,7 @@ SELF_REPORT_WORKFLOW = Workflow(
                    roles=[Role.MEMBER]),
         Transition("withdraw", sources=[S.SUBMITTED, S.REJECTED], target=S.WITHDRAWN, label=_("Withdraw"),
                    roles=[Role.MEMBER]),
-        Transition("confirm", sources=[S.SUBMITTED], target=S.CONFIRMED, label=_("Confirm"), roles=KEEPERS),
+        Transition("confirm", sources=[S.SUBMITTED], target=S.CONFIRMED, label=_("Confirm the duty"), roles=KEEPERS),
         Transition("reject", sources=[S.SUBMITTED], target=S.REJECTED, label=_("Return"), roles=KEEPERS),
         Transition("revoke", sources=[S.CONFIRMED], target=S.REJECTED, label=_("Revoke the confirmation"),
                    roles=KEEPERS),

@@ -33,7 +33,7 @@ class RuleSet(models.Model):
                                     help_text=_("The highest possible total; empty: no cap."))
     status = models.CharField(_("status"), max_length=10, choices=RuleSetStatus.choices, default=RuleSetStatus.OPEN)
     version = models.PositiveIntegerField(default=1)
-    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("year closed at"), null=True, blank=True)
     closed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                   related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
