@@ -16,8 +16,20 @@ from .helpers import make_rule_set, record, source, when
 
 pytestmark = pytest.mark.e2e
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 NAMES = ["王建国", "李秀兰", "张志强", "刘海燕", "陈立新", "杨春生", "赵永福", "黄晓丹"]
+
+
+def _photo(path):
+    """A small picture of a visit, as a phone would send."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (480, 320), "#9cc3e4")
+    draw = ImageDraw.Draw(image)
+    draw.rectangle([0, 200, 480, 320], fill="#6a994e")
+    draw.rectangle([40, 110, 220, 230], fill="#ffffff", outline="#333333", width=3)
+    draw.ellipse([300, 120, 350, 170], fill="#333333")
+    draw.rectangle([308, 170, 342, 250], fill="#333333")
+    image.save(path, format="PNG")
 
 
 def _year_of_duties(world):
@@ -66,7 +78,7 @@ def test_member_record_self_report_ranking_and_export(live_world, phone, desktop
     phone.fill("input[name=place]", "秦州区南河镇")
     phone.fill("textarea[name=description]", "与入住老人和工作人员座谈，了解护理人员短缺等问题，收集意见建议5条。")
     photo = tmp_path / "现场照片.png"
-    photo.write_bytes(PNG)
+    _photo(photo)
     phone.set_input_files("input[name=files]", str(photo))
     shot(phone, "duties", "02-self-report-form-phone")
     phone.get_by_role("button", name="提交办公室确认").click()
