@@ -286,7 +286,7 @@ def _accounts(ctx: DemoContext):
         RoleAssignment(user=by_username[u.username], organisation=o, role=r, handling_unit=hu, body=b)
         for u, o, r, hu, b in roles
     ])
-    ctx.accounts = {u.username: u for u in created if not u.username.startswith("m")}
+    ctx.accounts = {u.username: u for u in created if "_" in u.username}  # not the members (m<org><number>)
     # The member demo account of each organisation: an ordinary member (not a chair). The province's one also
     # sits in the Tianshui committee, to show switching organisations.
     for o in ctx.orgs:

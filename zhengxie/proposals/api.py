@@ -1,3 +1,462 @@
-from ninja import Router
+"""The proposals API for the mobile app and other systems (mounted at /api/v1/proposals/).
+
+Members list, read, write, submit, co-sign and rate; units list what is assigned to them and reply; the office
+works its queue, registers (one or many) and assigns. Every write calls the same service as the pages; a refused
+action answers ``{detail, code}`` in the user's language (409 ``changed`` when someone else acted first: send the
+``version`` you read)."""
+
+import datetime as dt
+from typing import Literal
+
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext
+from ninja import Field, Query, Router, Schema, Status
+
+from zhengxie.api.common import ErrorOut, Page, active_organisation, paginate, require
+from zhengxie.core.exceptions import DomainError, NotAllowed
+from zhengxie.core.models import Body, HandlingUnit, Member
+
+from . import permissions, selectors, services
+from .choices import ProposalStatus, RejectionGround, Satisfaction
+from .models import HandlingTask, Proposal
+from .org_settings import setting
 
 router = Router(tags=["proposals"])
+ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut}
+
+
+# --- schemas -------------------------------------------------------------------------------------------------------
+
+
+class UnitRef(Schema):
+    id: int
+    name: str
+    role: str = Field(description="sole 单办 · split 分办 · lead 主办 · co 会办")
+    status: str
+
+
+class ProposalListOut(Schema):
+    id: int
+    version: int = Field(description="Send it back with an action: refused with 409 if the proposal changed since")
+    number: str = Field(description="The number as printed, e.g. 八届二次第0123号; empty before registration")
+    title: str
+    category: str
+    status: str
+    status_label: str
+    kind: str = Field(description="plenary 大会提案 · interim 平时提案")
+    proposer: str
+    submitted_at: dt.datetime | None
+    due_on: dt.date | None
+    key: bool
+    units: list[UnitRef]
+
+
+class SignerOut(Schema):
+    id: int
+    name: str
+    role: str
+    status: str
+    merged: bool
+
+
+class ReplyOut(Schema):
+    id: int
+    round: int
+    text: str
+    category: str
+    supplementary: bool
+    submitted_at: dt.datetime | None
+    accepted_at: dt.datetime | None
+
+
+class TaskOut(Schema):
+    id: int
+    version: int
+    unit: str
+    role: str
+    status: str
+    status_label: str
+    due_on: dt.date | None
+    replies: list[ReplyOut]
+
+
+class ProposalOut(ProposalListOut):
+    background: str
+    suggestions: str
+    session: str
+    rating_due_on: dt.date | None
+    signers: list[SignerOut]
+    tasks: list[TaskOut]
+
+
+class ProposalIn(Schema):
+    title: str = ""
+    category: str = ""
+    background: str = ""
+    suggestions: str = ""
+    suggested_unit_ids: list[int] = []
+    body_id: int | None = Field(None, description="Write a collective proposal for this body (contacts only)")
+    cosigner_ids: list[int] = Field([], description="Members to invite as co-signers (on creation)")
+
+
+class VersionIn(Schema):
+    version: int | None = None
+    comment: str = ""
+
+
+class DecisionIn(Schema):
+    agree: bool
+    comment: str = ""
+    version: int | None = None
+
+
+class RatingIn(Schema):
+    task_id: int
+    value: Literal["satisfied", "basically", "dissatisfied"]
+    comment: str = ""
+
+
+class RejectIn(VersionIn):
+    ground: str = Field(description="One of GET /proposals/meta rejection_grounds")
+
+
+class BatchIn(Schema):
+    ids: list[int]
+
+
+class BatchOut(Schema):
+    done: list[int]
+    failed: dict[int, str]
+
+
+class AssignIn(VersionIn):
+    mode: Literal["sole", "split", "joint"]
+    lead_unit_ids: list[int]
+    co_unit_ids: list[int] = []
+
+
+class ContactIn(Schema):
+    contacted_on: dt.date
+    way: str
+    notes: str
+
+
+class ReplyIn(Schema):
+    text: str
+    category: str
+    contact_name: str = ""
+    contact_phone: str = ""
+
+
+class Choice(Schema):
+    value: str
+    label: str
+
+
+class MetaOut(Schema):
+    categories: list[str]
+    statuses: list[Choice]
+    rejection_grounds: list[Choice]
+    reply_categories: list[Choice]
+    ratings: list[Choice]
+
+
+class ProposalFilter(Schema):
+    q: str = ""
+    status: str | None = None
+    category: str | None = None
+    session_id: int | None = None
+    unit_id: int | None = None
+    overdue: bool = False
+
+
+# --- serialisation --------------------------------------------------------------------------------------------------
+
+
+STATUS_LABELS = dict(ProposalStatus.choices)
+
+
+def _list_row(row: dict, units: list) -> dict:
+    return {
+        "id": row["id"], "version": row["version"], "number": row["number_label"], "title": row["title"],
+        "category": row["category"], "status": row["status"], "status_label": str(STATUS_LABELS[row["status"]]),
+        "kind": row["kind"], "proposer": row["proposer"] or "", "submitted_at": row["submitted_at"],
+        "due_on": row["due_on"], "key": row["key_state"] == "approved",
+        "units": [{"id": u["unit_id"], "name": u["unit__name"], "role": u["role"], "status": u["status"]} for u in units],
+    }
+
+
+def _page_of(qs, page: int, size: int) -> dict:
+    """A page of list rows in three queries (count, rows, their units), whatever the page size. The count is taken
+    on the bare filter: the proposer's name is joined for the page's rows only."""
+    paginator = Paginator(qs, max(1, min(size, 200)))
+    current = paginator.get_page(page)
+    rows = list(selectors.list_values(qs)[current.start_index() - 1:current.end_index()]) if paginator.count else []
+    units = selectors.live_units_of([row["id"] for row in rows])
+    return {"count": paginator.count, "page": current.number, "pages": paginator.num_pages,
+            "items": [_list_row(row, units[row["id"]]) for row in rows]}
+
+
+def _detail(request, proposal) -> dict:
+    insider = selectors.is_insider(request.user, proposal)
+    tasks = [t for t in selectors.tasks_of(proposal) if t.status != "cancelled"]
+    row = {**{name: getattr(proposal, name) for name in selectors.LIST_VALUES}, "proposer": proposal.proposer_label}
+    units = [{"unit_id": t.unit_id, "unit__name": t.unit.name, "role": t.role, "status": t.status} for t in tasks]
+    return {
+        **_list_row(row, units), "background": proposal.background, "suggestions": proposal.suggestions,
+        "session": str(proposal.session or ""), "rating_due_on": proposal.rating_due_on,
+        "signers": [{"id": s.pk, "name": s.name, "role": s.role, "status": s.status, "merged": s.merged_from_id is not None}
+                    for s in selectors.signers_of(proposal)],
+        "tasks": [{"id": t.pk, "version": t.version, "unit": t.unit.name, "role": t.role, "status": t.status,
+                   "status_label": str(t.get_status_display()), "due_on": t.due_on,
+                   "replies": [{"id": r.pk, "round": r.round, "text": r.text, "category": r.category,
+                                "supplementary": r.is_supplementary, "submitted_at": r.submitted_at,
+                                "accepted_at": r.accepted_at}
+                               for r in t.replies.all() if selectors.may_see_reply(request.user, r, insider=insider)]}
+                  for t in tasks],
+    }
+
+
+def _proposal(request, proposal_id) -> Proposal:
+    return selectors.proposal_get_for_user(request.user, active_organisation(request), proposal_id)
+
+
+def _task(request, task_id) -> HandlingTask:
+    org = active_organisation(request)
+    task = selectors.task_get_for_user(request.user, org, task_id)
+    if not permissions.works_on(request.user, task):
+        raise NotAllowed()
+    return task
+
+
+# --- everyone -------------------------------------------------------------------------------------------------------
+
+
+@router.get("/meta", response=MetaOut, summary="The lists the forms need: categories, statuses, grounds, ratings")
+def meta(request):
+    org = active_organisation(request)
+    return {
+        "categories": setting(org, "categories"),
+        "statuses": [{"value": v, "label": str(label)} for v, label in ProposalStatus.choices],
+        "rejection_grounds": [{"value": v, "label": str(label)} for v, label in RejectionGround.choices],
+        "reply_categories": [{"value": v, "label": str(label)} for v, label in services.reply_categories(org)],
+        "ratings": [{"value": v, "label": str(label)} for v, label in Satisfaction.choices],
+    }
+
+
+@router.get("/", response={200: Page[ProposalListOut], 403: ErrorOut},
+            summary="Proposals the user may see, filtered (the office's list; members see registered ones)")
+def proposal_list(request, filters: Query[ProposalFilter], page: int = 1, size: int = 20):
+    org = require(request, permissions.can_use_list)
+    qs = selectors.proposal_search(
+        selectors.proposals_visible_to(request.user, org), organisation=org, q=filters.q, status=filters.status,
+        category=filters.category, session=filters.session_id, unit=filters.unit_id, overdue=filters.overdue,
+    ).order_by("-submitted_at", "-id")
+    return _page_of(qs, page, size)
+
+
+@router.get("/{int:proposal_id}", response={200: ProposalOut, **ERRORS}, summary="One proposal with its handling")
+def proposal_detail(request, proposal_id: int):
+    return _detail(request, _proposal(request, proposal_id))
+
+
+# --- members ---------------------------------------------------------------------------------------------------------
+
+
+@router.get("/mine", response=Page[ProposalListOut], summary="My proposals: written or co-signed, drafts included")
+def mine(request, status: str | None = None, page: int = 1, size: int = 20):
+    org = active_organisation(request)
+    qs = selectors.mine(request.user, org)
+    if status:
+        qs = qs.filter(status=status)
+    return _page_of(qs.order_by("-updated_at", "-id"), page, size)
+
+
+@router.get("/invitations", response=list[ProposalListOut], summary="Proposals I am invited to co-sign")
+def invitations(request):
+    org = active_organisation(request)
+    qs = selectors.mine(request.user, org).filter(status=ProposalStatus.COSIGNING, signers__status="invited",
+                                                  signers__member__person__user=request.user)
+    rows = list(selectors.list_values(qs.distinct()))
+    units = selectors.live_units_of([row["id"] for row in rows])
+    return [_list_row(row, units[row["id"]]) for row in rows]
+
+
+def _units(org, ids):
+    return list(HandlingUnit.objects.filter(organisation=org, pk__in=ids, is_active=True))
+
+
+@router.post("/", response={201: ProposalOut, **ERRORS}, summary="Write a new draft (members; body contacts for a body)")
+def proposal_create(request, payload: ProposalIn):
+    org = require(request, permissions.can_write)
+    body = get_object_or_404(Body, pk=payload.body_id, organisation=org) if payload.body_id else None
+    with transaction.atomic():  # a refused co-signer leaves no half-made draft behind
+        proposal = services.proposal_create(actor=request.user, organisation=org, data=payload.dict(), body=body,
+                                            units=_units(org, payload.suggested_unit_ids))
+        for member_id in payload.cosigner_ids:
+            member = Member.objects.filter(pk=member_id, organisation=org).first()
+            if member is None:
+                raise DomainError(gettext("Co-signers must be members of this committee in the current term."))
+            services.proposal_signer_add(actor=request.user, proposal=proposal, member=member)
+    return Status(201, _detail(request, _proposal(request, proposal.pk)))
+
+
+@router.put("/{int:proposal_id}", response={200: ProposalOut, **ERRORS}, summary="Save a draft or a returned proposal")
+def proposal_update(request, proposal_id: int, payload: ProposalIn):
+    proposal = _proposal(request, proposal_id)
+    services.proposal_save(actor=request.user, proposal=proposal, data=payload.dict(),
+                           units=_units(proposal.organisation, payload.suggested_unit_ids))
+    return _detail(request, _proposal(request, proposal_id))
+
+
+@router.post("/{int:proposal_id}/submit", response={200: ProposalOut, **ERRORS},
+             summary="Submit (co-signers are invited first; submitting again sends it on without those who did not answer)")
+def proposal_submit(request, proposal_id: int, payload: VersionIn):
+    services.proposal_submit(actor=request.user, proposal=_proposal(request, proposal_id), version=payload.version)
+    return _detail(request, _proposal(request, proposal_id))
+
+
+@router.post("/{int:proposal_id}/cosign", response={200: ProposalOut, **ERRORS}, summary="Confirm or decline a co-signature")
+def proposal_cosign(request, proposal_id: int, payload: DecisionIn):
+    services.proposal_cosign(actor=request.user, proposal=_proposal(request, proposal_id), agree=payload.agree,
+                             comment=payload.comment)
+    return _detail(request, _proposal(request, proposal_id))
+
+
+@router.post("/{int:proposal_id}/rate", response={200: ProposalOut, **ERRORS},
+             summary="Rate a unit's reply: satisfied 满意 · basically 基本满意 · dissatisfied 不满意 (with a comment)")
+def proposal_rate(request, proposal_id: int, payload: RatingIn):
+    proposal = _proposal(request, proposal_id)
+    task = get_object_or_404(HandlingTask, pk=payload.task_id, proposal=proposal)
+    services.proposal_rate(actor=request.user, proposal=proposal, task=task, value=payload.value, comment=payload.comment)
+    return _detail(request, _proposal(request, proposal_id))
+
+
+# --- the office ---------------------------------------------------------------------------------------------------------
+
+
+@router.get("/queue", response={200: Page[ProposalListOut], 403: ErrorOut},
+            summary="The office's review queue: submitted (pre-review) or reviewing")
+def queue(request, state: Literal["submitted", "reviewing", "registered"] = "submitted", page: int = 1, size: int = 50):
+    org = require(request, permissions.is_office)
+    return _page_of(Proposal.objects.filter(organisation=org, status=state).order_by("submitted_at", "pk"), page, size)
+
+
+@router.post("/{int:proposal_id}/prereview", response={200: ProposalOut, **ERRORS}, summary="Pass pre-review")
+def proposal_prereview(request, proposal_id: int, payload: VersionIn):
+    services.proposal_prereview(actor=request.user, proposal=_proposal(request, proposal_id), version=payload.version,
+                                comment=payload.comment)
+    return _detail(request, _proposal(request, proposal_id))
+
+
+@router.post("/{int:proposal_id}/register", response={200: ProposalOut, **ERRORS}, summary="Register (立案): gives the number")
+def proposal_register(request, proposal_id: int, payload: VersionIn):
+    services.proposal_register(actor=request.user, proposal=_proposal(request, proposal_id), version=payload.version,
+                               comment=payload.comment)
+    return _detail(request, _proposal(request, proposal_id))
+
+
+@router.post("/register-batch", response={200: BatchOut, 403: ErrorOut},
+             summary="Register many at once, numbered in submission order; each one refused is reported with its reason")
+def proposals_register_batch(request, payload: BatchIn):
+    org = require(request, permissions.is_office)
+    result = services.proposals_register_batch(actor=request.user, organisation=org, ids=payload.ids)
+    return {"done": [p.pk for p in result.done], "failed": {p.pk: message for p, message in result.failed}}
+
+
+@router.post("/{int:proposal_id}/reject", response={200: ProposalOut, **ERRORS}, summary="Do not register, with a listed ground")
+def proposal_reject(request, proposal_id: int, payload: RejectIn):
+    services.proposal_reject(actor=request.user, proposal=_proposal(request, proposal_id), ground=payload.ground,
+                             comment=payload.comment, version=payload.version)
+    return _detail(request, _proposal(request, proposal_id))
+
+
+@router.post("/{int:proposal_id}/return", response={200: ProposalOut, **ERRORS}, summary="Return for revision")
+def proposal_return(request, proposal_id: int, payload: VersionIn):
+    services.proposal_return(actor=request.user, proposal=_proposal(request, proposal_id), comment=payload.comment,
+                             version=payload.version)
+    return _detail(request, _proposal(request, proposal_id))
+
+
+@router.post("/{int:proposal_id}/assign", response={200: ProposalOut, **ERRORS},
+             summary="Assign: sole 单办 (one unit), split 分办 (several), joint 会办 (one lead, co-handlers)")
+def proposal_assign(request, proposal_id: int, payload: AssignIn):
+    proposal = _proposal(request, proposal_id)
+    org = proposal.organisation
+    by_id = {u.pk: u for u in _units(org, payload.lead_unit_ids + payload.co_unit_ids)}
+    services.proposal_assign(actor=request.user, proposal=proposal, mode=payload.mode,
+                             lead_units=[by_id[i] for i in payload.lead_unit_ids if i in by_id],
+                             co_units=[by_id[i] for i in payload.co_unit_ids if i in by_id],
+                             comment=payload.comment, version=payload.version)
+    return _detail(request, _proposal(request, proposal_id))
+
+
+# --- handling units -----------------------------------------------------------------------------------------------------
+
+
+class UnitTaskOut(Schema):
+    id: int
+    version: int
+    proposal_id: int
+    number: str
+    title: str
+    proposer: str
+    unit: str
+    role: str
+    status: str
+    status_label: str
+    assigned_at: dt.datetime | None
+    due_on: dt.date | None
+    overdue: bool
+
+
+def _unit_task(t) -> dict:
+    return {"id": t.pk, "version": t.version, "proposal_id": t.proposal_id, "number": t.proposal.number_label,
+            "title": t.proposal.title, "proposer": t.proposal.proposer_label, "unit": t.unit.name, "role": t.role,
+            "status": t.status, "status_label": str(t.get_status_display()), "assigned_at": t.assigned_at,
+            "due_on": t.due_on, "overdue": t.is_overdue}
+
+
+@router.get("/unit/tasks", response={200: Page[UnitTaskOut], 403: ErrorOut},
+            summary="Proposals assigned to my unit, nearest due date first (state: open, overdue, signoff, countersign, done)")
+def unit_tasks(request, state: str = "open", page: int = 1, size: int = 50):
+    org = require(request, permissions.is_unit_user)
+    qs = selectors.unit_task_filter(selectors.unit_tasks(request.user, org), state=state)
+    result = paginate(qs, page, size)
+    result["items"] = [_unit_task(t) for t in result["items"]]
+    return result
+
+
+@router.post("/unit/tasks/{int:task_id}/contacts", response={200: UnitTaskOut, **ERRORS},
+             summary="Record a contact with the proposer (面商)")
+def unit_contact(request, task_id: int, payload: ContactIn):
+    task = _task(request, task_id)
+    services.task_contact_add(actor=request.user, task=task, contacted_on=payload.contacted_on, way=payload.way,
+                              notes=payload.notes)
+    return _unit_task(HandlingTask.objects.select_related("proposal", "unit").get(pk=task_id))
+
+
+@router.put("/unit/tasks/{int:task_id}/reply", response={200: UnitTaskOut, **ERRORS},
+            summary="Draft (or redraft) the reply of the current round")
+def unit_reply_save(request, task_id: int, payload: ReplyIn):
+    task = _task(request, task_id)
+    services.reply_save(actor=request.user, task=task, text=payload.text, category=payload.category,
+                        contact_name=payload.contact_name, contact_phone=payload.contact_phone)
+    return _unit_task(HandlingTask.objects.select_related("proposal", "unit").get(pk=task_id))
+
+
+@router.post("/unit/tasks/{int:task_id}/reply/submit", response={200: UnitTaskOut, **ERRORS},
+             summary="Send the reply on: to co-handlers for countersignature (会办), else to the unit's leader")
+def unit_reply_submit(request, task_id: int, payload: VersionIn):
+    services.reply_submit(actor=request.user, task=_task(request, task_id), version=payload.version)
+    return _unit_task(HandlingTask.objects.select_related("proposal", "unit").get(pk=task_id))
+
+
+@router.post("/unit/tasks/{int:task_id}/reply/sign-off", response={200: UnitTaskOut, **ERRORS},
+             summary="The unit's leader signs the reply off (agree) or returns it to the drafter")
+def unit_reply_sign_off(request, task_id: int, payload: DecisionIn):
+    services.reply_sign_off(actor=request.user, task=_task(request, task_id), approve=payload.agree,
+                            comment=payload.comment, version=payload.version)
+    return _unit_task(HandlingTask.objects.select_related("proposal", "unit").get(pk=task_id))

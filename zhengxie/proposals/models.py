@@ -1,1 +1,427 @@
-"""Tables of the proposals app."""
+"""Tables of the proposals app (提案): proposals and their signers, the units handling them, replies, contacts,
+ratings, supervision, awards, member letters, and the history of every transition."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from zhengxie.core.models import Body, HandlingUnit, Member, Organisation, Session, Term, TransitionRecord
+
+from .choices import (
+    REGISTERED_STATES,
+    AssignmentMode,
+    AwardKind,
+    ContactWay,
+    ConversionTarget,
+    KeyState,
+    LetterStatus,
+    ProposalKind,
+    ProposalStatus,
+    Publication,
+    RejectionGround,
+    ReminderKind,
+    ReplyCategory,
+    ReplyQuality,
+    Satisfaction,
+    SignerRole,
+    SignerStatus,
+    SubmitterKind,
+    SupervisionKind,
+    TaskRole,
+    TaskStatus,
+)
+
+
+class Proposal(models.Model):
+    """提案: one issue per proposal (一事一案), by a member with co-signers or by a body (集体提案)."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="proposals")
+    term = models.ForeignKey(Term, verbose_name=_("term"), on_delete=models.PROTECT, related_name="+")
+    session = models.ForeignKey(
+        Session, verbose_name=_("session"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    kind = models.CharField(_("proposal type"), max_length=12, choices=ProposalKind.choices, blank=True)
+    submitter_kind = models.CharField(_("submitted by"), max_length=12, choices=SubmitterKind.choices,
+                                      default=SubmitterKind.MEMBER)
+    # The first proposer (第一提案人) of a member's proposal; the body of a collective one.
+    first_proposer = models.ForeignKey(
+        Member, verbose_name=_("first proposer"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="first_proposals",
+    )
+    body = models.ForeignKey(
+        Body, verbose_name=_("submitting body"), null=True, blank=True, on_delete=models.PROTECT, related_name="proposals"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    category = models.CharField(_("category"), max_length=40, blank=True)
+    background = models.TextField(_("background"), blank=True)  # 案由
+    suggestions = models.TextField(_("suggestions of the proposal"), blank=True)  # 建议
+    suggested_units = models.ManyToManyField(
+        HandlingUnit, verbose_name=_("suggested handling units"), blank=True, related_name="+"
+    )
+    status = models.CharField(_("status"), max_length=24, choices=ProposalStatus.choices, default=ProposalStatus.DRAFT)
+    # Raised by every transition: an action decided on an older version is refused (see core.workflow).
+    version = models.PositiveIntegerField(default=1)
+    number = models.PositiveIntegerField(_("sequence number"), null=True, blank=True)
+    number_label = models.CharField(_("proposal number"), max_length=60, blank=True)
+    mode = models.CharField(_("assignment mode"), max_length=8, choices=AssignmentMode.choices, blank=True)
+    due_on = models.DateField(_("reply due"), null=True, blank=True)
+    rating_due_on = models.DateField(_("rating due"), null=True, blank=True)
+    merged_into = models.ForeignKey(
+        "self", verbose_name=_("merged into"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="merged_proposals",
+    )
+    rejection_ground = models.CharField(_("ground"), max_length=20, choices=RejectionGround.choices, blank=True)
+    conversion_target = models.CharField(_("convert to"), max_length=10, choices=ConversionTarget.choices, blank=True)
+    key_state = models.CharField(_("key proposal"), max_length=10, choices=KeyState.choices, blank=True, default="")
+    key_leader = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("leading leader"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    publication = models.CharField(_("publication"), max_length=8, choices=Publication.choices, blank=True, default="")
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    updated_at = models.DateTimeField(_("last saved"), default=timezone.now)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    registered_at = models.DateTimeField(_("registered"), null=True, blank=True)
+    assigned_at = models.DateTimeField(_("assigned"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("proposal")
+        verbose_name_plural = _("proposals")
+        ordering = ["-submitted_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "session", "number"], condition=Q(number__isnull=False),
+                name="proposal_unique_number",
+            ),
+            models.CheckConstraint(
+                condition=Q(submitter_kind=SubmitterKind.COLLECTIVE, body__isnull=False, first_proposer__isnull=True)
+                | Q(submitter_kind=SubmitterKind.MEMBER, body__isnull=True, first_proposer__isnull=False),
+                name="proposal_submitter_consistent",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["organisation", "status", "-submitted_at"], name="proposal_org_status_sub"),
+            models.Index(fields=["organisation", "-submitted_at"], name="proposal_org_submitted"),
+            models.Index(fields=["organisation", "session", "status"], name="proposal_org_session"),
+            # Counting a filtered list (status and category) from the index alone.
+            models.Index(fields=["organisation", "status", "category"], name="proposal_org_status_cat"),
+        ]
+
+    def __str__(self):
+        return self.title or str(_("(untitled draft)"))
+
+    @property
+    def is_collective(self) -> bool:
+        return self.submitter_kind == SubmitterKind.COLLECTIVE
+
+    @property
+    def is_registered(self) -> bool:
+        return self.status in REGISTERED_STATES
+
+    @property
+    def proposer_label(self) -> str:
+        """The name the documents print: the body, or the first proposer."""
+        if self.body_id:
+            return self.body.name
+        return self.first_proposer.person.name if self.first_proposer_id else ""
+
+
+class ProposalSigner(models.Model):
+    """A proposer: the first proposer, a co-signer (联名), the body of a collective proposal, or a member who
+    drafted one. Signers of a proposal merged into this one are kept here too (``merged_from``)."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="signers")
+    member = models.ForeignKey(Member, null=True, blank=True, on_delete=models.PROTECT, related_name="proposal_signatures")
+    body = models.ForeignKey(Body, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    role = models.CharField(_("proposer role"), max_length=10, choices=SignerRole.choices)
+    status = models.CharField(_("status"), max_length=10, choices=SignerStatus.choices, default=SignerStatus.CONFIRMED)
+    position = models.PositiveSmallIntegerField(default=0)
+    invited_at = models.DateTimeField(null=True, blank=True)
+    respond_by = models.DateTimeField(_("answer by"), null=True, blank=True)
+    responded_at = models.DateTimeField(null=True, blank=True)
+    merged_from = models.ForeignKey(Proposal, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = _("proposer")
+        verbose_name_plural = _("proposers")
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["proposal", "member"], condition=Q(member__isnull=False),
+                                    name="signer_once_per_proposal"),
+            models.CheckConstraint(condition=Q(member__isnull=False) | Q(body__isnull=False), name="signer_is_someone"),
+        ]
+        indexes = [models.Index(fields=["member", "status"], name="signer_member_status")]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return self.member.person.name if self.member_id else self.body.name
+
+    @property
+    def counts(self) -> bool:
+        """A signature that stands: confirmed (co-signers who did not confirm in time drop off)."""
+        return self.status == SignerStatus.CONFIRMED
+
+
+class ProposalEvent(TransitionRecord):
+    """The history of a proposal: every transition, of the proposal or of one unit's task."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="events")
+    task = models.ForeignKey("HandlingTask", null=True, blank=True, on_delete=models.CASCADE, related_name="events")
+
+    class Meta(TransitionRecord.Meta):
+        verbose_name = _("proposal event")
+        verbose_name_plural = _("proposal events")
+        indexes = [models.Index(fields=["proposal", "created_at"], name="proposal_event_time")]
+
+    def __str__(self):
+        return f"{self.proposal_id} {self.action} {self.from_state}→{self.to_state}"
+
+
+class HandlingTask(models.Model):
+    """One unit's part in handling a proposal (承办): sole, separate (分办), lead (主办) or co-handler (会办)."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="tasks")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    unit = models.ForeignKey(HandlingUnit, verbose_name=_("handling unit"), on_delete=models.PROTECT,
+                             related_name="proposal_tasks")
+    role = models.CharField(_("handling role"), max_length=6, choices=TaskRole.choices)
+    status = models.CharField(_("status"), max_length=16, choices=TaskStatus.choices, default=TaskStatus.HANDLING)
+    version = models.PositiveIntegerField(default=1)
+    round = models.PositiveSmallIntegerField(_("round"), default=1)  # 2 and up: redone after a dissatisfied rating
+    assigned_at = models.DateTimeField(_("assigned"), null=True, blank=True)
+    due_on = models.DateField(_("reply due"), null=True, blank=True)
+    input_due_on = models.DateField(_("input due"), null=True, blank=True)
+    objection_reason = models.TextField(_("objection"), blank=True)
+    objected_at = models.DateTimeField(null=True, blank=True)
+    extension_months = models.PositiveSmallIntegerField(_("months of extension granted"), default=0)
+    extension_requested = models.PositiveSmallIntegerField(_("months of extension requested"), default=0)
+    extension_reason = models.TextField(_("reason for the extension"), blank=True)
+    input_text = models.TextField(_("co-handler's input"), blank=True)
+    input_sent_at = models.DateTimeField(null=True, blank=True)
+    countersigned_at = models.DateTimeField(null=True, blank=True)
+    countersign_comment = models.TextField(_("countersignature comment"), blank=True)
+    replied_at = models.DateTimeField(_("replied"), null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("handling task")
+        verbose_name_plural = _("handling tasks")
+        ordering = ["proposal", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["proposal", "unit"], condition=~Q(status=TaskStatus.CANCELLED), name="task_one_live_per_unit"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["unit", "status", "due_on"], name="task_unit_status_due"),
+            models.Index(fields=["unit", "due_on", "id"], name="task_unit_due"),  # the workbench's "all" tab
+            models.Index(fields=["organisation", "status", "due_on"], name="task_org_status_due"),
+        ]
+
+    def __str__(self):
+        return f"{self.unit} · {self.get_role_display()}"
+
+    @property
+    def replies_itself(self) -> bool:
+        return self.role != TaskRole.CO
+
+    @property
+    def is_overdue(self) -> bool:
+        from .choices import OPEN_TASK_STATES
+
+        return bool(self.due_on and self.status in OPEN_TASK_STATES and self.due_on < timezone.localdate())
+
+
+class Reply(models.Model):
+    """答复: a replying unit's answer; round 2 and up are supplementary replies after a redo."""
+
+    task = models.ForeignKey(HandlingTask, on_delete=models.CASCADE, related_name="replies")
+    round = models.PositiveSmallIntegerField(_("round"), default=1)
+    text = models.TextField(_("reply"))
+    category = models.CharField(_("result category"), max_length=1, choices=ReplyCategory.choices)
+    unit_category = models.CharField(_("category given by the unit"), max_length=1, choices=ReplyCategory.choices,
+                                     blank=True)
+    contact_name = models.CharField(_("contact person"), max_length=40, blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=20, blank=True)
+    drafted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    signed_off_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                      related_name="+")
+    signed_off_at = models.DateTimeField(_("signed off"), null=True, blank=True)
+    submitted_at = models.DateTimeField(_("sent to the office"), null=True, blank=True)
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+    quality = models.CharField(_("reply quality"), max_length=10, choices=ReplyQuality.choices, blank=True)
+    quality_comment = models.CharField(_("comment on the quality"), max_length=300, blank=True)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("reply")
+        verbose_name_plural = _("replies")
+        ordering = ["task", "round"]
+        constraints = [models.UniqueConstraint(fields=["task", "round"], name="reply_one_per_round")]
+
+    def __str__(self):
+        return f"{self.task} · {self.round}"
+
+    @property
+    def is_supplementary(self) -> bool:
+        return self.round > 1
+
+
+class ContactRecord(models.Model):
+    """面商: the unit's contact with the proposer before replying."""
+
+    task = models.ForeignKey(HandlingTask, on_delete=models.CASCADE, related_name="contacts")
+    contacted_on = models.DateField(_("date"))
+    way = models.CharField(_("way"), max_length=10, choices=ContactWay.choices)
+    notes = models.TextField(_("notes"))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("contact with the proposer")
+        verbose_name_plural = _("contacts with the proposer")
+        ordering = ["contacted_on", "id"]
+
+    def __str__(self):
+        return f"{self.contacted_on} {self.get_way_display()}"
+
+
+class Rating(models.Model):
+    """满意度: a proposer's rating of one unit's reply (per round); the office may record one given on paper."""
+
+    task = models.ForeignKey(HandlingTask, on_delete=models.CASCADE, related_name="ratings")
+    signer = models.ForeignKey(ProposalSigner, on_delete=models.CASCADE, related_name="ratings")
+    round = models.PositiveSmallIntegerField(default=1)
+    value = models.CharField(_("rating"), max_length=12, choices=Satisfaction.choices)
+    comment = models.TextField(_("comment"), blank=True)
+    on_paper = models.BooleanField(_("given on paper"), default=False)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+    rated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("rating")
+        verbose_name_plural = _("ratings")
+        ordering = ["task", "round", "id"]
+        constraints = [models.UniqueConstraint(fields=["task", "signer", "round"], name="rating_once_per_round")]
+
+    def __str__(self):
+        return f"{self.signer} · {self.get_value_display()}"
+
+
+class SupervisionRecord(models.Model):
+    """督办: a supervision act on a key proposal (visit, meeting, instruction, note)."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="supervision")
+    kind = models.CharField(_("kind of supervision"), max_length=12, choices=SupervisionKind.choices)
+    happened_on = models.DateField(_("date"))
+    notes = models.TextField(_("notes"))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("supervision record")
+        verbose_name_plural = _("supervision records")
+        ordering = ["-happened_on", "-id"]
+
+    def __str__(self):
+        return f"{self.happened_on} {self.get_kind_display()}"
+
+
+class Award(models.Model):
+    """优秀提案 and 先进承办单位, selected once a year."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField(_("year"))
+    kind = models.CharField(_("kind of award"), max_length=20, choices=AwardKind.choices)
+    proposal = models.ForeignKey(Proposal, null=True, blank=True, on_delete=models.CASCADE, related_name="awards")
+    unit = models.ForeignKey(HandlingUnit, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    citation = models.CharField(_("citation"), max_length=300, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("award")
+        verbose_name_plural = _("awards")
+        ordering = ["-year", "kind", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "year", "proposal"], condition=Q(proposal__isnull=False),
+                                    name="award_proposal_once"),
+            models.UniqueConstraint(fields=["organisation", "year", "unit"], condition=Q(unit__isnull=False),
+                                    name="award_unit_once"),
+            models.CheckConstraint(
+                condition=Q(kind=AwardKind.EXCELLENT_PROPOSAL, proposal__isnull=False, unit__isnull=True)
+                | Q(kind=AwardKind.ADVANCED_UNIT, unit__isnull=False, proposal__isnull=True),
+                name="award_target_matches_kind",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.year} {self.get_kind_display()}"
+
+
+class NumberCounter(models.Model):
+    """The last proposal number given in a session: locked while numbering, so numbers never repeat."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="+")
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["organisation", "session"], name="counter_per_session")]
+
+    def __str__(self):
+        return f"{self.session_id}: {self.last}"
+
+
+class ReminderLog(models.Model):
+    """A reminder sent: the daily task sends each kind once a day per task, however often it runs."""
+
+    task = models.ForeignKey(HandlingTask, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(max_length=12, choices=ReminderKind.choices)
+    sent_on = models.DateField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["task", "kind", "sent_on"], name="reminder_once_a_day")]
+
+    def __str__(self):
+        return f"{self.task_id} {self.kind} {self.sent_on}"
+
+
+class MemberLetter(models.Model):
+    """委员来信: a proposal converted, with the proposer's consent, into a letter the office forwards to a unit."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    proposal = models.OneToOneField(Proposal, on_delete=models.PROTECT, related_name="letter")
+    title = models.CharField(_("title"), max_length=200)
+    content = models.TextField(_("content"))
+    status = models.CharField(_("status"), max_length=10, choices=LetterStatus.choices, default=LetterStatus.RECEIVED)
+    version = models.PositiveIntegerField(default=1)
+    unit = models.ForeignKey(HandlingUnit, verbose_name=_("handling unit"), null=True, blank=True,
+                             on_delete=models.PROTECT, related_name="+")
+    forward_note = models.TextField(_("note to the unit"), blank=True)
+    forwarded_at = models.DateTimeField(null=True, blank=True)
+    answer = models.TextField(_("answer to the letter"), blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("member letter")
+        verbose_name_plural = _("member letters")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return self.title

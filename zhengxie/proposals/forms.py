@@ -1,0 +1,250 @@
+"""Forms of the proposals pages. Each action form carries the ``version`` of the row the user saw, so an action
+decided on a page that someone else has changed meanwhile is refused ("just changed")."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from zhengxie.core.models import HandlingUnit, Session
+
+from .choices import (
+    AssignmentMode,
+    AwardKind,
+    ContactWay,
+    ConversionTarget,
+    KeyState,
+    ProposalKind,
+    ProposalStatus,
+    Publication,
+    RejectionGround,
+    ReplyQuality,
+    Satisfaction,
+    SubmitterKind,
+    SupervisionKind,
+)
+from .org_settings import setting
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def units_of(organisation):
+    return HandlingUnit.objects.filter(organisation=organisation, is_active=True).order_by("sort_order", "pk")
+
+
+class VersionForm(forms.Form):
+    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+class ProposalForm(VersionForm):
+    title = forms.CharField(label=_("Title"), max_length=200, required=False,
+                            widget=forms.TextInput(attrs={"placeholder": _("On … (one issue per proposal)")}))
+    category = forms.ChoiceField(label=_("Proposal category"), required=False)
+    background = forms.CharField(label=_("Background (案由)"), required=False,
+                                 widget=forms.Textarea(attrs={"rows": 8, "placeholder": _("The situation and the problem, with facts and figures.")}))
+    suggestions = forms.CharField(label=_("Suggestions (建议)"), required=False,
+                                  widget=forms.Textarea(attrs={"rows": 8, "placeholder": _("Concrete, practicable suggestions, one per paragraph.")}))
+    suggested_units = forms.ModelMultipleChoiceField(
+        label=_("Suggested handling units"), queryset=HandlingUnit.objects.none(), required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+        help_text=_("Optional: the office decides the assignment. Hold Ctrl (or long-press) to choose several."),
+    )
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].choices = [("", _("Choose a category…"))] + [(c, c) for c in setting(organisation, "categories")]
+        self.fields["suggested_units"].queryset = units_of(organisation)
+
+    def content(self) -> dict:
+        return {k: self.cleaned_data[k] for k in ("title", "category", "background", "suggestions")}
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(label=_("Attachment (PDF, Word, Excel, JPG or PNG)"))
+
+
+class CommentForm(VersionForm):
+    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class RequiredCommentForm(VersionForm):
+    comment = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class DecisionForm(CommentForm):
+    field_order = ["version", "agree", "comment"]  # the decision first, then why
+    agree = forms.TypedChoiceField(label=_("Decision"), coerce=lambda v: v == "yes", choices=[("yes", _("Yes")), ("no", _("No"))],
+                                   widget=forms.RadioSelect)
+
+
+class RejectForm(VersionForm):
+    ground = forms.ChoiceField(label=_("Ground"), choices=RejectionGround.choices)
+    comment = forms.CharField(label=_("Explanation for the proposer"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class MergeForm(CommentForm):
+    target = forms.CharField(label=_("Merge into (number or title)"), max_length=200)
+
+
+class ConversionForm(VersionForm):
+    target = forms.ChoiceField(label=_("Convert into"), choices=ConversionTarget.choices)
+    comment = forms.CharField(label=_("Explanation for the proposer"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class AssignForm(CommentForm):
+    mode = forms.ChoiceField(label=_("Handling mode"), choices=AssignmentMode.choices, widget=forms.RadioSelect,
+                             initial=AssignmentMode.SOLE)
+    lead_units = forms.ModelMultipleChoiceField(
+        label=_("Handling unit(s)"), queryset=HandlingUnit.objects.none(), widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_("单办: one unit. 分办: two or more units, each replies. 会办: the lead unit."),
+    )
+    co_units = forms.ModelMultipleChoiceField(
+        label=_("Co-handling units (会办 only)"), queryset=HandlingUnit.objects.none(), required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lead_units"].queryset = units_of(organisation)
+        self.fields["co_units"].queryset = units_of(organisation)
+
+
+class BatchAssignForm(forms.Form):
+    unit = forms.ModelChoiceField(label=_("Handling unit (单办)"), queryset=HandlingUnit.objects.none())
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units_of(organisation)
+
+
+class ReassignForm(CommentForm):
+    unit = forms.ModelChoiceField(label=_("New unit"), queryset=HandlingUnit.objects.none())
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units_of(organisation)
+
+
+class ContactForm(forms.Form):
+    contacted_on = forms.DateField(label=_("Date"), widget=DATE, initial=timezone.localdate)
+    way = forms.ChoiceField(label=_("Way"), choices=ContactWay.choices)
+    notes = forms.CharField(label=_("What was discussed"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ExtensionForm(VersionForm):
+    months = forms.IntegerField(label=_("Months"), min_value=1, max_value=6, initial=1)
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class InputForm(VersionForm):
+    text = forms.CharField(label=_("Our input for the lead unit"), widget=forms.Textarea(attrs={"rows": 5}))
+    file = forms.FileField(label=_("Attachment"), required=False)
+
+
+class ReplyForm(forms.Form):
+    text = forms.CharField(label=_("Reply to the proposal"), widget=forms.Textarea(attrs={"rows": 12}))
+    category = forms.ChoiceField(label=_("Result category"))
+    contact_name = forms.CharField(label=_("Contact person"), max_length=40, required=False)
+    contact_phone = forms.CharField(label=_("Contact phone"), max_length=20, required=False)
+    file = forms.FileField(label=_("Attachment (the signed and sealed letter, if any)"), required=False)
+
+    def __init__(self, *args, categories, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].choices = categories
+
+
+class AcceptForm(CommentForm):
+    category = forms.ChoiceField(label=_("Result category"), required=False)
+
+    def __init__(self, *args, categories, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].choices = [("", _("Keep the unit's category"))] + list(categories)
+
+
+class QualityForm(forms.Form):
+    quality = forms.ChoiceField(label=_("Reply quality"), choices=ReplyQuality.choices)
+    comment = forms.CharField(label=_("Comment"), max_length=300, required=False)
+
+
+class RatingForm(forms.Form):
+    value = forms.ChoiceField(label=_("Your rating"), choices=Satisfaction.choices, widget=forms.RadioSelect)
+    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+                              help_text=_("Required when you are not satisfied."))
+
+
+class PaperRatingForm(RatingForm):
+    signer = forms.TypedChoiceField(label=_("Proposer"), coerce=int)
+
+    def __init__(self, *args, raters, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["signer"].choices = [(s.pk, s.name) for s in raters]
+
+
+class KeyDecisionForm(DecisionForm):
+    leader = forms.TypedChoiceField(label=_("Leading leader (领衔督办)"), coerce=int, required=False)
+
+    def __init__(self, *args, leaders, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["leader"].choices = [("", _("Myself"))] + [(u.pk, u.label) for u in leaders]
+
+
+class SupervisionForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind of supervision"), choices=SupervisionKind.choices)
+    happened_on = forms.DateField(label=_("Date"), widget=DATE, initial=timezone.localdate)
+    notes = forms.CharField(label=_("Notes"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class PublicationForm(VersionForm):
+    publication = forms.ChoiceField(label=_("Publication"), choices=Publication.choices, required=False)
+
+
+class AwardForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Award"), choices=AwardKind.choices)
+    proposal = forms.CharField(label=_("Proposal (number or title)"), max_length=200, required=False)
+    unit = forms.ModelChoiceField(label=_("Handling unit"), queryset=HandlingUnit.objects.none(), required=False)
+    citation = forms.CharField(label=_("Citation"), max_length=300, required=False)
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units_of(organisation)
+
+
+class LetterForwardForm(VersionForm):
+    unit = forms.ModelChoiceField(label=_("Handling unit"), queryset=HandlingUnit.objects.none())
+    note = forms.CharField(label=_("Note to the unit"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units_of(organisation)
+
+
+class LetterAnswerForm(VersionForm):
+    answer = forms.CharField(label=_("Answer to the letter"), widget=forms.Textarea(attrs={"rows": 6}))
+
+
+class ProposalFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False,
+                        widget=forms.TextInput(attrs={"placeholder": _("Title, number or proposer")}))
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    category = forms.ChoiceField(label=_("Proposal category"), required=False)
+    session = forms.TypedChoiceField(label=_("Session"), coerce=int, required=False, empty_value=None)
+    kind = forms.ChoiceField(label=_("Proposal type"), choices=[("", _("All")), *ProposalKind.choices], required=False)
+    submitter = forms.ChoiceField(label=_("Submitted by"), choices=[("", _("All")), *SubmitterKind.choices], required=False)
+    unit = forms.TypedChoiceField(label=_("Handling unit"), coerce=int, required=False, empty_value=None)
+    key = forms.ChoiceField(label=_("Key proposals"), required=False,
+                            choices=[("", _("All")), (KeyState.NOMINATED, KeyState.NOMINATED.label),
+                                     (KeyState.APPROVED, KeyState.APPROVED.label)])
+    overdue = forms.BooleanField(label=_("Overdue only"), required=False)
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [("", _("All"))] + [c for c in ProposalStatus.choices if c[0] != ProposalStatus.DRAFT]
+        self.fields["category"].choices = [("", _("All"))] + [(c, c) for c in setting(organisation, "categories")]
+        self.sessions = list(Session.objects.filter(term__organisation=organisation).select_related("term")
+                             .order_by("-year", "-number"))
+        self.fields["session"].choices = [("", _("All"))] + [(s.pk, str(s)) for s in self.sessions]
+        self.fields["unit"].choices = [("", _("All"))] + list(units_of(organisation).values_list("pk", "name"))
+
+    def filters(self) -> dict:
+        d = self.cleaned_data
+        return {"q": d["q"], "status": d["status"], "category": d["category"], "session": d["session"],
+                "kind": d["kind"], "submitter": d["submitter"], "unit": d["unit"], "key": d["key"], "overdue": d["overdue"]}

@@ -1,0 +1,128 @@
+"""Who may do what with proposals: small predicates reused by services, views, the API, templates and tests.
+
+Role predicates take ``(user, organisation)``; object predicates take ``(user, proposal)`` or ``(user, task)``."""
+
+from zhengxie.core import permissions as core
+from zhengxie.core.choices import Role
+from zhengxie.core.models import RoleAssignment
+
+from .choices import EDITABLE_STATES, REGISTERED_STATES, ProposalStatus, SignerRole
+
+
+def is_office(user, organisation) -> bool:
+    """提案委（科）: reviews, registers, assigns, supervises."""
+    return core.has_role(user, organisation, Role.PROPOSAL_OFFICE)
+
+
+def is_leader(user, organisation) -> bool:
+    return core.has_role(user, organisation, Role.LEADER)
+
+
+def is_party_gov(user, organisation) -> bool:
+    return core.has_role(user, organisation, Role.PARTY_GOV_OFFICE)
+
+
+def sees_all(user, organisation) -> bool:
+    """Office staff, leaders and administrators see every submitted proposal of their organisation."""
+    return core.is_staff_of(user, organisation)
+
+
+def can_write(user, organisation) -> bool:
+    """Members write proposals; contacts of a party, organisation or sector write collective ones."""
+    return core.has_role(user, organisation, Role.MEMBER, Role.BODY_CONTACT)
+
+
+def can_supervise(user, organisation) -> bool:
+    """The supervision pages: the office, leaders and the Party/government office."""
+    return core.has_role(user, organisation, Role.PROPOSAL_OFFICE, Role.LEADER, Role.PARTY_GOV_OFFICE)
+
+
+def can_use_list(user, organisation) -> bool:
+    return bool(core.roles_in(user, organisation))
+
+
+def unit_ids(user, organisation) -> set[int]:
+    return _unit_ids(user, organisation)["all"]
+
+
+def leader_unit_ids(user, organisation) -> set[int]:
+    return _unit_ids(user, organisation)["leader"]
+
+
+def _unit_ids(user, organisation) -> dict:
+    if not getattr(user, "is_authenticated", False) or organisation is None:
+        return {"all": set(), "leader": set()}
+    cache = user.__dict__.setdefault("_zx_proposal_units", {})
+    if organisation.pk not in cache:
+        rows = RoleAssignment.objects.filter(
+            user=user, organisation=organisation, is_active=True, role__in=[Role.HANDLING_UNIT, Role.UNIT_LEADER]
+        ).values_list("handling_unit_id", "role")
+        cache[organisation.pk] = {
+            "all": {unit for unit, _role in rows},
+            "leader": {unit for unit, role in rows if role == Role.UNIT_LEADER},
+        }
+    return cache[organisation.pk]
+
+
+def is_unit_user(user, organisation) -> bool:
+    return bool(unit_ids(user, organisation))
+
+
+# --- proposals ---------------------------------------------------------------------------------------------
+
+
+def is_author(user, proposal) -> bool:
+    """The first proposer, or a contact of the body of a collective proposal."""
+    if proposal.body_id:
+        return proposal.body_id in core.body_ids_of(user, proposal.organisation)
+    seat = core.current_member(user, proposal.organisation)
+    return seat is not None and seat.pk == proposal.first_proposer_id
+
+
+def can_edit(user, proposal) -> bool:
+    return proposal.status in EDITABLE_STATES and is_author(user, proposal)
+
+
+def signer_of(user, proposal, signers=None):
+    """The user's signature on the proposal (as a member, or as a contact of the submitting body), or None.
+    ``signers``: the proposal's signers if already loaded."""
+    seat = core.current_member(user, proposal.organisation)
+    bodies = core.body_ids_of(user, proposal.organisation)
+    rows = signers if signers is not None else proposal.signers.all()
+    for signer in rows:
+        if seat is not None and signer.member_id == seat.pk:
+            return signer
+        if signer.role == SignerRole.BODY and signer.body_id in bodies:
+            return signer
+    return None
+
+
+def can_view(user, proposal) -> bool:
+    """Drafts are private to their author; the office sees what is submitted; units see what they handle;
+    members see others' proposals once registered."""
+    org = proposal.organisation
+    if proposal.status == ProposalStatus.DRAFT:
+        return is_author(user, proposal)
+    if is_author(user, proposal) or signer_of(user, proposal) is not None:
+        return True
+    if sees_all(user, org):
+        return True
+    if proposal.status in REGISTERED_STATES:
+        if is_party_gov(user, org) or core.has_role(user, org, Role.MEMBER, Role.BODY_CONTACT):
+            return True
+        units = unit_ids(user, org)
+        return bool(units) and proposal.tasks.filter(unit_id__in=units).exclude(status="cancelled").exists()
+    return False
+
+
+# --- tasks -------------------------------------------------------------------------------------------------
+
+
+def works_on(user, task) -> bool:
+    """The user works for the task's unit."""
+    return task.unit_id in unit_ids(user, task.organisation)
+
+
+def leads_unit_of(user, task) -> bool:
+    """The user is a leader (负责人) of the task's unit: signs replies off."""
+    return task.unit_id in leader_unit_ids(user, task.organisation)

@@ -1,0 +1,368 @@
+"""Reads of the proposals app: organisation-scoped, permission-filtered querysets with their joins.
+
+A proposal of another organisation can never appear: every queryset starts from ``organisation=…``."""
+
+from collections import defaultdict
+
+from django.db.models import Count, Prefetch, Q
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from zhengxie.core import permissions as core
+from zhengxie.core.choices import Role
+from zhengxie.core.exceptions import DomainError, NotAllowed, NotFound
+from zhengxie.core.models import HandlingUnit
+
+from . import permissions
+from .choices import (
+    OPEN_TASK_STATES,
+    REGISTERED_STATES,
+    REPLIED_TASK_STATES,
+    REPLYING_ROLES,
+    KeyState,
+    LetterStatus,
+    ProposalStatus,
+    Publication,
+    Satisfaction,
+    SignerStatus,
+    TaskStatus,
+)
+from .models import HandlingTask, MemberLetter, Proposal, ProposalSigner, Rating
+from .org_settings import setting
+
+
+def _own_q(user, organisation) -> Q:
+    """Proposals the user wrote (as the first proposer or for a body), whatever their state."""
+    seat = core.current_member(user, organisation)
+    q = Q(pk__in=[])
+    if seat is not None:
+        q |= Q(first_proposer=seat)
+    bodies = core.body_ids_of(user, organisation)
+    if bodies:
+        q |= Q(body_id__in=bodies)
+    return q
+
+
+def _signed_q(user, organisation) -> Q:
+    """Proposals the user was invited to co-sign (or signs through a merge): never a draft."""
+    seat = core.current_member(user, organisation)
+    if seat is None:
+        return Q(pk__in=[])
+    signed = ProposalSigner.objects.filter(member=seat).exclude(status=SignerStatus.SELECTED).values("proposal_id")
+    return Q(pk__in=signed) & ~Q(status=ProposalStatus.DRAFT)
+
+
+def proposals_visible_to(user, organisation):
+    """Drafts are private to their author; office staff and leaders see every submitted proposal; a unit sees
+    what it handles; members see their own and, once registered, everyone's."""
+    qs = Proposal.objects.filter(organisation=organisation)
+    roles = core.roles_in(user, organisation)
+    if not roles:
+        return qs.none()
+    # Each part is looked up only for a user whose roles can need it (the lists are the busiest pages).
+    condition = Q(pk__in=[])
+    if roles & {Role.MEMBER, Role.BODY_CONTACT}:
+        condition |= _own_q(user, organisation) | _signed_q(user, organisation)
+    if permissions.sees_all(user, organisation):
+        return qs.filter(condition | ~Q(status=ProposalStatus.DRAFT))
+    if roles & {Role.MEMBER, Role.BODY_CONTACT, Role.PARTY_GOV_OFFICE}:
+        condition |= Q(status__in=REGISTERED_STATES)
+    units = permissions.unit_ids(user, organisation) if roles & {Role.HANDLING_UNIT, Role.UNIT_LEADER} else set()
+    if units:
+        handled = HandlingTask.objects.filter(unit_id__in=units).exclude(status__in=[TaskStatus.CANCELLED, TaskStatus.PENDING])
+        condition |= Q(pk__in=handled.values("proposal_id"))
+    return qs.filter(condition)
+
+
+def mine(user, organisation):
+    """The user's own proposals and those they co-sign (the member's "my proposals")."""
+    return Proposal.objects.filter(organisation=organisation).filter(_own_q(user, organisation) | _signed_q(user, organisation))
+
+
+def live_tasks_prefetch():
+    return Prefetch("tasks", queryset=HandlingTask.objects.exclude(status=TaskStatus.CANCELLED)
+                    .select_related("unit").order_by("id"), to_attr="live_tasks")
+
+
+def with_list_joins(qs):
+    """What a list shows, in three queries for any number of rows (the long texts are left out)."""
+    return (qs.select_related("first_proposer__person", "body", "session").defer("background", "suggestions")
+            .prefetch_related(live_tasks_prefetch()))
+
+
+LIST_VALUES = ("id", "version", "number_label", "title", "category", "status", "kind", "submitted_at", "due_on",
+               "key_state")
+
+
+def list_values(qs):
+    """The list's columns as plain rows (the API's list: no model objects to build), proposer's name included."""
+    return qs.values(*LIST_VALUES).annotate(proposer=Coalesce("first_proposer__person__name", "body__name"))
+
+
+def live_units_of(ids) -> dict:
+    """{proposal id: [task rows]} for the proposals ``ids``, in one query."""
+    units = defaultdict(list)
+    rows = (HandlingTask.objects.filter(proposal_id__in=ids).exclude(status=TaskStatus.CANCELLED)
+            .order_by("id").values("proposal_id", "unit_id", "unit__name", "role", "status"))
+    for row in rows:
+        units[row["proposal_id"]].append(row)
+    return units
+
+
+def proposal_search(qs, *, organisation, q: str = "", status=None, category=None, session=None, kind=None, unit=None,
+                    key=None, overdue=False, submitter=None, year=None):
+    """Filters of the lists; the tasks' subqueries are bounded to the organisation (their own index)."""
+    q = (q or "").strip()
+    if q:
+        condition = Q(title__contains=q) | Q(number_label=q) | Q(first_proposer__person__name=q) | Q(body__name__contains=q)
+        if q.isdigit():
+            condition |= Q(number=int(q))
+        qs = qs.filter(condition)
+    if status:
+        qs = qs.filter(status__in=status) if isinstance(status, (list, tuple, set, frozenset)) else qs.filter(status=status)
+    if category:
+        qs = qs.filter(category=category)
+    if session:
+        qs = qs.filter(session=session)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if submitter:
+        qs = qs.filter(submitter_kind=submitter)
+    if year:
+        qs = qs.filter(session__year=year)
+    tasks = HandlingTask.objects.filter(organisation=organisation)
+    if unit:
+        qs = qs.filter(pk__in=tasks.filter(unit=unit).exclude(status=TaskStatus.CANCELLED).values("proposal_id"))
+    if key:
+        qs = qs.filter(key_state=key)
+    if overdue:
+        late = tasks.filter(status__in=OPEN_TASK_STATES, role__in=REPLYING_ROLES, due_on__lt=timezone.localdate())
+        qs = qs.filter(pk__in=late.values("proposal_id"))
+    return qs
+
+
+def proposal_get_for_user(user, organisation, pk) -> Proposal:
+    proposal = (
+        Proposal.objects.select_related("first_proposer__person", "body", "session__term", "term", "merged_into",
+                                        "key_leader", "organisation")
+        .filter(pk=pk).first()
+    )
+    if proposal is None or proposal.organisation_id != getattr(organisation, "pk", None):
+        raise NotFound()
+    if not permissions.can_view(user, proposal):
+        raise NotAllowed()
+    return proposal
+
+
+def proposal_by_reference(organisation, text: str, *, exclude=None) -> Proposal:
+    """One proposal of the organisation by its number as printed, its number, or its exact title (to merge into,
+    to award); a translated error when none or several match."""
+    text = (text or "").strip()
+    condition = Q(number_label=text) | Q(title=text)
+    if text.isdigit():
+        condition |= Q(number=int(text))
+    qs = Proposal.objects.filter(organisation=organisation).filter(condition)
+    if exclude is not None:
+        qs = qs.exclude(pk=exclude.pk)
+    found = list(qs[:2])
+    if len(found) != 1:
+        raise DomainError(gettext("No single proposal matches “%(text)s”: give its number as printed, e.g. 八届二次第0012号.")
+                          % {"text": text}, errors={"target": gettext("Not found.")})
+    return found[0]
+
+
+def task_get_for_user(user, organisation, pk) -> HandlingTask:
+    """A task for its unit's staff, or for the office."""
+    task = HandlingTask.objects.select_related("proposal", "unit", "organisation").filter(pk=pk).first()
+    if task is None or task.organisation_id != getattr(organisation, "pk", None):
+        raise NotFound()
+    if not (permissions.works_on(user, task) or permissions.sees_all(user, organisation)
+            or permissions.signer_of(user, task.proposal) is not None):
+        raise NotAllowed()
+    return task
+
+
+def is_insider(user, proposal) -> bool:
+    """Office staff and leaders, or a unit handling the proposal: they see replies before they are accepted."""
+    if permissions.sees_all(user, proposal.organisation):
+        return True
+    units = permissions.unit_ids(user, proposal.organisation)
+    return bool(units) and proposal.tasks.filter(unit_id__in=units).exclude(status=TaskStatus.CANCELLED).exists()
+
+
+def may_see_reply(user, reply, *, insider=None) -> bool:
+    """Proposers see a reply once the office has accepted it."""
+    if reply.accepted_at is not None:
+        return True
+    return insider if insider is not None else is_insider(user, reply.task.proposal)
+
+
+def signers_of(proposal):
+    return list(proposal.signers.select_related("member__person", "body", "merged_from"))
+
+
+def tasks_of(proposal):
+    return list(
+        proposal.tasks.select_related("unit").prefetch_related("contacts", "replies", "ratings__signer__member__person")
+        .order_by("id")
+    )
+
+
+def timeline(proposal):
+    return list(proposal.events.select_related("actor__person", "task__unit").order_by("created_at", "id"))
+
+
+# --- the unit's workbench -------------------------------------------------------------------------------------------
+
+
+def unit_tasks(user, organisation):
+    """The tasks of the user's units (never another unit's), nearest due date first."""
+    units = permissions.unit_ids(user, organisation)
+    return (
+        HandlingTask.objects.filter(organisation=organisation, unit_id__in=units)
+        .exclude(status__in=[TaskStatus.CANCELLED, TaskStatus.PENDING])
+        .select_related("unit", "proposal__first_proposer__person", "proposal__body")
+        .order_by("due_on", "id")
+    )
+
+
+def unit_task_filter(qs, *, state: str = "", q: str = ""):
+    today = timezone.localdate()
+    if state == "open":
+        qs = qs.filter(status__in=OPEN_TASK_STATES)
+    elif state == "overdue":
+        qs = qs.filter(status__in=OPEN_TASK_STATES, role__in=REPLYING_ROLES, due_on__lt=today)
+    elif state == "signoff":
+        qs = qs.filter(status=TaskStatus.SIGNOFF)
+    elif state == "countersign":
+        qs = qs.filter(status=TaskStatus.INPUT_SENT, proposal__tasks__status=TaskStatus.COUNTERSIGNING).distinct()
+    elif state == "done":
+        qs = qs.filter(status__in=[*REPLIED_TASK_STATES, TaskStatus.COUNTERSIGNED])
+    q = (q or "").strip()
+    if q:
+        qs = qs.filter(Q(proposal__title__contains=q) | Q(proposal__number_label=q))
+    return qs
+
+
+# --- the office's queues --------------------------------------------------------------------------------------------
+
+
+def office_tasks(organisation):
+    return HandlingTask.objects.filter(organisation=organisation).select_related("unit", "proposal")
+
+
+def replies_to_review(organisation):
+    return office_tasks(organisation).filter(status=TaskStatus.REPLIED).order_by("replied_at", "id")
+
+
+def objections(organisation):
+    return office_tasks(organisation).filter(status=TaskStatus.OBJECTED).order_by("objected_at", "id")
+
+
+def extension_requests(organisation):
+    return office_tasks(organisation).filter(extension_requested__gt=0).exclude(status=TaskStatus.CANCELLED)
+
+
+def counts_for_office(organisation) -> dict:
+    """One query per table for the office's to-do items."""
+    proposals = Proposal.objects.filter(organisation=organisation).aggregate(
+        prereview=Count("pk", filter=Q(status=ProposalStatus.SUBMITTED)),
+        review=Count("pk", filter=Q(status=ProposalStatus.REVIEWING)),
+        assign=Count("pk", filter=Q(status=ProposalStatus.REGISTERED)),
+        close=Count("pk", filter=Q(status=ProposalStatus.EVALUATING, rating_due_on__lt=timezone.localdate())),
+    )
+    tasks = HandlingTask.objects.filter(organisation=organisation).aggregate(
+        replies=Count("pk", filter=Q(status=TaskStatus.REPLIED)),
+        objections=Count("pk", filter=Q(status=TaskStatus.OBJECTED)),
+        extensions=Count("pk", filter=Q(extension_requested__gt=0) & ~Q(status=TaskStatus.CANCELLED)),
+    )
+    return {**proposals, **tasks}
+
+
+# --- supervision ------------------------------------------------------------------------------------------------------
+
+
+def supervision_by_unit(organisation, *, year=None):
+    """Per handling unit: replying tasks assigned, replied, open, overdue, and the proposers' ratings; 办复率 is
+    replied / assigned. One query for the tasks, one for the ratings."""
+    tasks = HandlingTask.objects.filter(organisation=organisation, role__in=REPLYING_ROLES).exclude(
+        status__in=[TaskStatus.CANCELLED, TaskStatus.PENDING])
+    if year:
+        tasks = tasks.filter(proposal__session__year=year)
+    today = timezone.localdate()
+    rows = {
+        r["unit_id"]: r for r in tasks.values("unit_id").annotate(
+            assigned=Count("pk"),
+            replied=Count("pk", filter=Q(status__in=REPLIED_TASK_STATES)),
+            open=Count("pk", filter=Q(status__in=OPEN_TASK_STATES)),
+            overdue=Count("pk", filter=Q(status__in=OPEN_TASK_STATES, due_on__lt=today)),
+        )
+    }
+    ratings = Rating.objects.filter(task__in=tasks).values("task__unit_id").annotate(
+        satisfied=Count("pk", filter=Q(value=Satisfaction.SATISFIED)),
+        basically=Count("pk", filter=Q(value=Satisfaction.BASICALLY)),
+        dissatisfied=Count("pk", filter=Q(value=Satisfaction.DISSATISFIED)),
+    )
+    by_unit_ratings = {r["task__unit_id"]: r for r in ratings}
+    result = []
+    for unit in HandlingUnit.objects.filter(organisation=organisation, pk__in=list(rows)).order_by("sort_order", "pk"):
+        row = rows[unit.pk]
+        rated = by_unit_ratings.get(unit.pk, {})
+        total_rated = sum(rated.get(k, 0) for k in ("satisfied", "basically", "dissatisfied"))
+        result.append({
+            "unit": unit, **{k: row[k] for k in ("assigned", "replied", "open", "overdue")},
+            "rate": row["replied"] / row["assigned"] if row["assigned"] else 0,
+            "satisfied": rated.get("satisfied", 0), "basically": rated.get("basically", 0),
+            "dissatisfied": rated.get("dissatisfied", 0),
+            "satisfaction": (rated.get("satisfied", 0) + rated.get("basically", 0)) / total_rated if total_rated else None,
+        })
+    return result
+
+
+def overdue_tasks(organisation):
+    return office_tasks(organisation).filter(
+        status__in=OPEN_TASK_STATES, role__in=REPLYING_ROLES, due_on__lt=timezone.localdate()
+    ).select_related("proposal__first_proposer__person", "proposal__body").order_by("due_on", "id")
+
+
+def key_proposals(organisation):
+    return with_list_joins(
+        Proposal.objects.filter(organisation=organisation).exclude(key_state=KeyState.NONE)
+        .select_related("key_leader").order_by("-key_state", "-registered_at")
+    )
+
+
+# --- publication --------------------------------------------------------------------------------------------------------
+
+
+def is_public(proposal) -> bool:
+    if proposal.status not in REGISTERED_STATES:
+        return False
+    if proposal.publication:
+        return proposal.publication == Publication.PUBLIC
+    return bool(setting(proposal.organisation, "publish_registered"))
+
+
+def public_proposals(organisation):
+    """Registered proposals the organisation publishes: by its setting, unless a proposal overrides it."""
+    qs = Proposal.objects.filter(organisation=organisation, status__in=REGISTERED_STATES)
+    if setting(organisation, "publish_registered"):
+        qs = qs.exclude(publication=Publication.HIDDEN)
+    else:
+        qs = qs.filter(publication=Publication.PUBLIC)
+    return qs.select_related("first_proposer__person", "body", "session").order_by("-registered_at", "-id")
+
+
+# --- member letters -----------------------------------------------------------------------------------------------------
+
+
+def letters_visible_to(user, organisation):
+    qs = MemberLetter.objects.filter(organisation=organisation).select_related("proposal", "unit")
+    if permissions.sees_all(user, organisation):
+        return qs
+    condition = Q(proposal__in=mine(user, organisation))
+    units = permissions.unit_ids(user, organisation)
+    if units:
+        condition |= Q(unit_id__in=units, status__in=[LetterStatus.FORWARDED, LetterStatus.ANSWERED])
+    return qs.filter(condition)

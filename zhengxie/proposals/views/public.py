@@ -1,0 +1,38 @@
+"""The public list (no login): registered proposals an organisation publishes, and their accepted replies when it
+publishes those too."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+
+from zhengxie.core.models import Organisation
+from zhengxie.core.views.common import paginate
+
+from .. import selectors
+from ..models import Reply
+from ..org_settings import setting
+
+
+def _organisation(pk):
+    return get_object_or_404(Organisation, pk=pk, is_active=True)
+
+
+def public_list(request, org):
+    organisation = _organisation(org)
+    qs = selectors.public_proposals(organisation)
+    q = (request.GET.get("q") or "").strip()
+    if q:
+        qs = qs.filter(title__contains=q)
+    return render(request, "proposals/public_list.html", {"organisation": organisation, "page": paginate(request, qs, 20),
+                                                          "q": q})
+
+
+def public_detail(request, org, pk):
+    organisation = _organisation(org)
+    proposal = selectors.public_proposals(organisation).filter(pk=pk).first()
+    if proposal is None:
+        raise Http404
+    replies = []
+    if setting(organisation, "publish_replies"):
+        replies = list(Reply.objects.filter(task__proposal=proposal, accepted_at__isnull=False).select_related("task__unit").order_by("task_id", "round"))
+    return render(request, "proposals/public_detail.html", {"organisation": organisation, "proposal": proposal,
+                                                            "replies": replies})

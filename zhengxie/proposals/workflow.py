@@ -1,0 +1,128 @@
+"""The states of a proposal, of a unit's handling task and of a key-proposal nomination, and every transition
+between them. Services ask these tables before they change anything; the server refuses what is not here.
+
+    提  draft ─invite→ cosigning ─close_cosigning→ submitted          (draft ─submit→ submitted when nobody is invited)
+    立  submitted ─prereview→ reviewing ─register / reject / merge / propose_conversion→ …    (return → returned)
+    办  registered ─assign→ handling   (or ─assign→ confirming ─confirm_assignment→ handling)
+    评  handling ─replies_accepted→ evaluating ─close→ closed          (evaluating ─redo→ handling)
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from zhengxie.core.choices import Role
+from zhengxie.core.workflow import Transition, Workflow
+
+from .choices import REGISTERED_STATES, KeyState, ProposalStatus, TaskStatus
+
+P = ProposalStatus
+T = TaskStatus
+MEMBER = (Role.MEMBER, Role.BODY_CONTACT)
+OFFICE = (Role.PROPOSAL_OFFICE,)
+UNIT = (Role.HANDLING_UNIT, Role.UNIT_LEADER)
+
+PROPOSAL_WORKFLOW = Workflow(
+    "proposal",
+    [
+        # 提
+        Transition("save", sources=[P.DRAFT, P.RETURNED], target=None, label=_("Save"), roles=MEMBER),
+        Transition("invite", sources=[P.DRAFT, P.RETURNED], target=P.COSIGNING, label=_("Invite co-signers"),
+                   roles=MEMBER),
+        Transition("cosign", sources=[P.COSIGNING], target=None, label=_("Answer the invitation"), roles=MEMBER),
+        Transition("submit", sources=[P.DRAFT, P.RETURNED, P.COSIGNING], target=P.SUBMITTED, label=_("Submit the proposal"),
+                   roles=MEMBER),
+        Transition("close_cosigning", sources=[P.COSIGNING], target=P.SUBMITTED, label=_("Close the co-signing")),
+        Transition("withdraw", sources=[P.COSIGNING, P.SUBMITTED], target=P.DRAFT, label=_("Withdraw"), roles=MEMBER),
+        # 立
+        Transition("prereview", sources=[P.SUBMITTED], target=P.REVIEWING, label=_("Pass pre-review"), roles=OFFICE),
+        Transition("return", sources=[P.SUBMITTED, P.REVIEWING], target=P.RETURNED, label=_("Return for revision"),
+                   roles=OFFICE),
+        Transition("register", sources=[P.REVIEWING], target=P.REGISTERED, label=_("Register the proposal"), roles=OFFICE),
+        Transition("reject", sources=[P.REVIEWING], target=P.REJECTED, label=_("Do not register"), roles=OFFICE),
+        Transition("merge", sources=[P.REVIEWING], target=P.MERGED, label=_("Merge into another proposal"),
+                   roles=OFFICE),
+        Transition("propose_conversion", sources=[P.REVIEWING], target=P.CONVERSION_PENDING,
+                   label=_("Propose a conversion"), roles=OFFICE),
+        Transition("accept_conversion", sources=[P.CONVERSION_PENDING], target=P.CONVERTED,
+                   label=_("Agree to the conversion"), roles=MEMBER),
+        Transition("refuse_conversion", sources=[P.CONVERSION_PENDING], target=P.REVIEWING,
+                   label=_("Refuse the conversion"), roles=MEMBER),
+        # 办
+        Transition("assign", sources=[P.REGISTERED], target=P.HANDLING, label=_("Assign"), roles=OFFICE),
+        Transition("assign_for_confirmation", sources=[P.REGISTERED], target=P.CONFIRMING,
+                   label=_("Assign (to be confirmed)"), roles=OFFICE),
+        Transition("confirm_assignment", sources=[P.CONFIRMING], target=P.HANDLING, label=_("Confirm the assignment"),
+                   roles=(Role.PARTY_GOV_OFFICE,)),
+        Transition("send_back_assignment", sources=[P.CONFIRMING], target=P.REGISTERED,
+                   label=_("Send the assignment back"), roles=(Role.PARTY_GOV_OFFICE,)),
+        Transition("reassign", sources=[P.HANDLING], target=None, label=_("Reassign"), roles=OFFICE),
+        Transition("replies_accepted", sources=[P.HANDLING], target=P.EVALUATING, label=_("All replies accepted")),
+        # 评
+        Transition("rate", sources=[P.EVALUATING], target=None, label=_("Rate the reply"), roles=MEMBER),
+        Transition("rate_on_paper", sources=[P.EVALUATING], target=None, label=_("Record a rating given on paper"),
+                   roles=OFFICE),
+        Transition("redo", sources=[P.EVALUATING], target=P.HANDLING, label=_("Order a redo"), roles=OFFICE),
+        Transition("close", sources=[P.EVALUATING], target=P.CLOSED, label=_("Close the proposal"), roles=OFFICE),
+        # 督 and publication: events on registered proposals that keep the state
+        Transition("publish", sources=sorted(REGISTERED_STATES), target=None, label=_("Change publication"), roles=OFFICE),
+    ],
+    states=ProposalStatus,
+)
+
+TASK_WORKFLOW = Workflow(
+    "handling task",
+    [
+        Transition("activate", sources=[T.PENDING], target=T.HANDLING, label=_("Confirm the assignment")),
+        Transition("cancel", sources=[T.PENDING, T.HANDLING, T.OBJECTED, T.INPUT_SENT], target=T.CANCELLED,
+                   label=_("Withdraw from the unit"), roles=OFFICE),
+        Transition("object", sources=[T.HANDLING], target=T.OBJECTED, label=_("Object to the assignment"), roles=UNIT),
+        Transition("dismiss_objection", sources=[T.OBJECTED], target=T.HANDLING, label=_("Dismiss the objection"),
+                   roles=OFFICE),
+        Transition("contact", sources=[T.HANDLING, T.COUNTERSIGNING, T.SIGNOFF, T.INPUT_SENT], target=None,
+                   label=_("Record a contact with the proposer"), roles=UNIT),
+        Transition("request_extension", sources=[T.HANDLING, T.COUNTERSIGNING, T.SIGNOFF], target=None,
+                   label=_("Ask for an extension"), roles=UNIT),
+        Transition("decide_extension", sources=[T.HANDLING, T.COUNTERSIGNING, T.SIGNOFF, T.REPLIED], target=None,
+                   label=_("Decide on the extension"), roles=OFFICE),
+        Transition("draft_reply", sources=[T.HANDLING], target=None, label=_("Draft the reply"), roles=UNIT),
+        Transition("send_input", sources=[T.HANDLING, T.INPUT_SENT], target=T.INPUT_SENT,
+                   label=_("Send input to the lead unit"), roles=UNIT),
+        Transition("request_countersign", sources=[T.HANDLING], target=T.COUNTERSIGNING,
+                   label=_("Send for countersignature"), roles=UNIT),
+        Transition("countersign", sources=[T.INPUT_SENT], target=T.COUNTERSIGNED, label=_("Countersign"), roles=UNIT),
+        Transition("refuse_countersign", sources=[T.INPUT_SENT], target=None, label=_("Refuse to countersign"),
+                   roles=UNIT),
+        Transition("countersigned", sources=[T.COUNTERSIGNING], target=T.SIGNOFF, label=_("All countersigned")),
+        Transition("countersign_refused", sources=[T.COUNTERSIGNING], target=T.HANDLING,
+                   label=_("Countersignature refused")),
+        Transition("return_to_drafter", sources=[T.SIGNOFF], target=T.HANDLING, label=_("Return to the drafter"),
+                   roles=(Role.UNIT_LEADER,)),
+        Transition("return_reply", sources=[T.REPLIED], target=T.HANDLING, label=_("Return the reply to the unit"),
+                   roles=OFFICE),
+        Transition("redo", sources=[T.ACCEPTED], target=T.HANDLING, label=_("Handle again"), roles=OFFICE),
+        Transition("reset_countersign", sources=[T.COUNTERSIGNED], target=T.INPUT_SENT,
+                   label=_("Ask for a new countersignature")),
+        Transition("request_signoff", sources=[T.HANDLING], target=T.SIGNOFF, label=_("Send for sign-off"),
+                   roles=UNIT),
+        Transition("sign_off", sources=[T.SIGNOFF], target=T.REPLIED, label=_("Sign off and send"),
+                   roles=(Role.UNIT_LEADER,)),
+        Transition("accept_reply", sources=[T.REPLIED], target=T.ACCEPTED, label=_("Accept the reply"), roles=OFFICE),
+        Transition("rate_quality", sources=[T.REPLIED, T.ACCEPTED], target=None, label=_("Rate the reply's quality"),
+                   roles=OFFICE),
+    ],
+    states=TaskStatus,
+)
+
+KEY_WORKFLOW = Workflow(
+    "key proposal",
+    [
+        Transition("nominate", sources=[KeyState.NONE], target=KeyState.NOMINATED, label=_("Nominate as key proposal"),
+                   roles=OFFICE),
+        Transition("approve", sources=[KeyState.NOMINATED], target=KeyState.APPROVED, label=_("Approve as key proposal"),
+                   roles=(Role.LEADER,)),
+        Transition("decline", sources=[KeyState.NOMINATED], target=KeyState.NONE, label=_("Decline"),
+                   roles=(Role.LEADER,)),
+        Transition("supervise", sources=[KeyState.APPROVED], target=None, label=_("Record supervision"),
+                   roles=(Role.LEADER, Role.PROPOSAL_OFFICE)),
+    ],
+    states=KeyState,
+)
