@@ -67,14 +67,6 @@ STATEMENT = ("{year}年，本人认真履行政协委员职责，坚持参加全
 TOPICS = ["乡村振兴", "营商环境", "养老服务", "教育均衡发展", "生态环境保护", "文旅融合", "基层医疗"]
 
 
-def _account(ctx: DemoContext, org, suffix: str) -> User:
-    """A demo staff account (``ctx.accounts`` misses those of organisations whose slug starts with "m")."""
-    username = f"{ctx.slug(org)}_{suffix}"
-    if username not in ctx.accounts:
-        ctx.accounts[username] = User.objects.get(username=username)
-    return ctx.accounts[username]
-
-
 def _evidence_images() -> list[tuple[str, int]]:
     """A few photos drawn once (a scene with a caption in the vendored Chinese font), shared by the reports."""
     from django.conf import settings
@@ -107,7 +99,7 @@ def _rule_sets(ctx: DemoContext) -> dict:
     with translation.override("zh-hans"):
         for index, org in enumerate(ctx.orgs):
             preset = PRESETS["hundred" if index % 2 == 0 else "base_bonus"]
-            admin = _account(ctx, org, "admin")
+            admin = ctx.account(org, "admin")
             for year in range(ctx.terms[org.pk].starts_on.year, this_year + 1):
                 rule_set = _from_preset(preset, org, year)
                 made[(org.pk, year)] = rule_set
@@ -150,7 +142,7 @@ def _self_reports(ctx: DemoContext, images) -> None:
         + [SelfReportStatus.WITHDRAWN] * 2
     reports, decided = [], []
     for org in ctx.orgs:
-        office = _account(ctx, org, "office")
+        office = ctx.account(org, "office")
         seats = ctx.members[org.pk]
         for seat in rng.sample(seats, max(4, len(seats) // 12)):
             for _n in range(rng.choice([1, 1, 2, 3])):
@@ -213,7 +205,7 @@ def _manual_entries(ctx: DemoContext) -> None:
     rng = ctx.rng
     entries = []
     for org in ctx.orgs:
-        office = _account(ctx, org, "office")
+        office = ctx.account(org, "office")
         for title, points, reason in MANUAL:
             seat = rng.choice(ctx.members[org.pk])
             day = ctx.now.date() - dt.timedelta(days=rng.randint(3, 60))
@@ -232,7 +224,7 @@ def _statements_and_reminders(ctx: DemoContext) -> None:
     year = ctx.now.year
     statements, reminders = [], []
     for org in ctx.orgs:
-        office = _account(ctx, org, "office")
+        office = ctx.account(org, "office")
         seats = ctx.members[org.pk]
         for seat in rng.sample(seats, len(seats) // 3):
             statements.append(DutyStatement(organisation=org, member=seat, year=year - 1,
@@ -261,7 +253,7 @@ def _score_and_close(ctx: DemoContext, rule_sets: dict) -> None:
             continue
         history = []
         for rule_set in sets:
-            admin = _account(ctx, rule_set.organisation, "admin")
+            admin = ctx.account(rule_set.organisation, "admin")
             written += scoring.freeze_year(rule_set)
             closed_at = ctx.now.replace(year=year + 1, month=1, day=20)
             RuleSet.objects.filter(pk=rule_set.pk).update(status=RuleSetStatus.CLOSED, closed_at=closed_at,
