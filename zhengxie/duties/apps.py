@@ -6,3 +6,6 @@ class DutiesConfig(AppConfig):
     name = "zhengxie.duties"
     label = "duties"
     verbose_name = _("Duty records")
+
+    def ready(self):
+        from . import receivers  # noqa: F401  (connects the scores to the ledger)

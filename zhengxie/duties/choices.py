@@ -11,6 +11,7 @@ The attributes a kind carries (``DutyEvent.attributes``) let the rules of an org
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class DutyCategory(models.TextChoices):
@@ -86,4 +87,93 @@ KIND_CATEGORY = {
     DutyEventKind.CONCERN_HANDLED: DutyCategory.OUTREACH,
     DutyEventKind.SELF_REPORTED: DutyCategory.OTHER,
     DutyEventKind.MANUAL: DutyCategory.OTHER,
+}
+
+
+class MeetingType(models.TextChoices):
+    """The ``meeting_type`` attribute of meeting_* events."""
+
+    PLENARY = "plenary", _("Plenary session")
+    STANDING = "standing", _("Standing committee meeting")
+    CHAIR = "chair", _("Chair's council")
+    COMMITTEE = "committee", _("Special committee meeting")
+    OTHER = "other", _("Other meeting")
+
+
+class ProposerRole(models.TextChoices):
+    """The ``role`` attribute of proposal_* events."""
+
+    FIRST = "first", _("First proposer")
+    COSIGNER = "cosigner", _("Co-signer")
+    COLLECTIVE = "collective", _("Collective proposal")
+
+
+class AdoptedBy(models.TextChoices):
+    """The ``by`` attribute of opinion_adopted_* and opinion_instructed_* events."""
+
+    LOCAL = "local", _("Local Party committee or government")
+    UPPER = "upper", _("Higher-level CPPCC")
+    MEDIA = "media", _("Media")
+
+
+class RuleMode(models.TextChoices):
+    FIXED = "fixed", _("The same points for every event")
+    JOINT = "joint", _("Shared among the signers of a joint proposal")
+    RECORDED = "recorded", _("The points staff recorded with the event")
+
+
+class RuleSetStatus(models.TextChoices):
+    OPEN = "open", pgettext_lazy("evaluation year", "Open")
+    CLOSED = "closed", _("Closed (scores frozen)")
+
+
+class BandTone(models.TextChoices):
+    SUCCESS = "success", _("Green")
+    PRIMARY = "primary", _("Blue")
+    WARNING = "warning", _("Amber")
+    DANGER = "danger", _("Red")
+
+
+class SelfReportType(models.TextChoices):
+    """What a member reports doing on their own (the ``report_type`` attribute of self_reported events)."""
+
+    RESEARCH = "research", _("Research or field visit")
+    TALK = "talk", _("Policy talk")
+    RECEPTION = "reception", _("Receiving constituents")
+    CONSULTATION = "consultation", _("Grassroots consultation")
+    SERVICE = "service", _("Public service or charity")
+    OTHER = "other", _("Other duty")
+
+
+class SelfReportStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("Waiting for confirmation")
+    CONFIRMED = "confirmed", _("Confirmed")
+    REJECTED = "rejected", _("Returned")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+SELF_REPORT_TONES = {
+    SelfReportStatus.SUBMITTED: "warning",
+    SelfReportStatus.CONFIRMED: "success",
+    SelfReportStatus.REJECTED: "danger",
+    SelfReportStatus.WITHDRAWN: "secondary",
+}
+
+
+class ReminderKind(models.TextChoices):
+    REQUIREMENTS = "requirements", _("The “three ones” minimum")
+    ATTENDANCE = "attendance", _("Attendance warning")
+
+
+#: What each rule-set history entry records.
+RULE_SET_CHANGES = {
+    "create": _("Rules created"),
+    "updated": _("Totals, categories or bands changed"),
+    "rule_saved": _("Rule saved"),
+    "rule_deleted": _("Rule deleted"),
+    "rule_moved": _("Rule moved"),
+    "requirement_saved": _("Requirement saved"),
+    "requirement_deleted": _("Requirement deleted"),
+    "close": _("Year closed"),
+    "reopen": _("Year reopened"),
 }

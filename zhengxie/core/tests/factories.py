@@ -97,7 +97,7 @@ class PersonFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"委员{n}")
     gender = "M"
     phone = factory.Sequence(lambda n: f"139{n:08d}")
-    id_number = factory.Sequence(lambda n: f"62050219800101{n:04d}")
+    id_number = factory.Sequence(lambda n: f"6205021980{n:08d}")  # 18 characters for 10^8 people
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -9,7 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .choices import KIND_CATEGORY, DutyCategory, DutyEventKind
+from ..choices import KIND_CATEGORY, DutyCategory, DutyEventKind
 
 
 class DutyEventQuerySet(models.QuerySet):

@@ -17,8 +17,8 @@ from django.db import IntegrityError, transaction
 from django.dispatch import Signal
 from django.utils import timezone
 
-from .choices import KIND_CATEGORY, DutyCategory
-from .models import DutyEvent
+from ..choices import KIND_CATEGORY, DutyCategory
+from ..models import DutyEvent
 
 #: Sent after commit with ``member_years``: a set of (member_id, year) whose events changed.
 duty_events_changed = Signal()

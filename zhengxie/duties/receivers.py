@@ -1,0 +1,16 @@
+"""The scores listen to the ledger: when events change, the members concerned are recomputed by a task
+queued on commit (the ledger announces changes only once they are committed)."""
+
+from django.db import transaction
+from django.dispatch import receiver
+
+from .services.ledger import duty_events_changed
+
+
+@receiver(duty_events_changed, dispatch_uid="duties.recompute_on_change")
+def recompute_on_change(sender, member_years, **kwargs):
+    from .tasks import recompute_member_scores
+
+    pairs = sorted([int(member_id), int(year)] for member_id, year in member_years)
+    if pairs:
+        transaction.on_commit(lambda: recompute_member_scores.enqueue(pairs))
