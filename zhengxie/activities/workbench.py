@@ -6,6 +6,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from zhengxie.core import permissions as core_permissions
+from zhengxie.core.choices import Role
 from zhengxie.core.registry import NavItem, TodoItem, register_nav, todo_provider
 
 from . import permissions, selectors
@@ -37,12 +38,16 @@ def activity_todos(request):
         yield TodoItem(label=gettext("%(n)d activities are open for sign-in now") % {"n": signing}, count=signing,
                        url=reverse("activities:list"), priority=4, icon="qr-code-scan", tone="success")
     if permissions.can_organise(request.user, org):
-        leave = selectors.leave_requests_waiting(org).count()
+        # The general office and administrators answer for every activity; other organisers (the proposal or
+        # information office, committee staff, leaders) for those they created.
+        everything = core_permissions.has_role(request.user, org, Role.GENERAL_OFFICE, Role.ADMINISTRATOR)
+        waiting = selectors.leave_requests_waiting(org)
+        leave = (waiting if everything else waiting.filter(activity__created_by=request.user)).count()
         yield TodoItem(label=gettext("%(n)d leave requests wait for a decision") % {"n": leave}, count=leave,
                        url=reverse("activities:list") + "?status=published", priority=10, icon="person-dash",
                        tone="warning")
-        to_close = selectors.activities_visible_to(request.user, org).filter(
-            status=ActivityStatus.PUBLISHED, ends_at__lt=now).count()
+        past = selectors.activities_visible_to(request.user, org).filter(status=ActivityStatus.PUBLISHED, ends_at__lt=now)
+        to_close = (past if everything else past.filter(created_by=request.user)).count()
         yield TodoItem(label=gettext("%(n)d past activities wait for attendance to be closed") % {"n": to_close},
                        count=to_close, url=reverse("activities:list") + "?status=published", priority=30,
                        icon="check2-all", tone="primary")

@@ -183,3 +183,21 @@ def test_calendar_month_week_and_feed(world, client_as, client, meeting):
 def test_workbench_shows_the_notice_to_answer(world, client_as, meeting):
     page = client_as(world.city_member).get(reverse("core:workbench")).content.decode()
     assert reverse("activities:list") in page
+
+
+def test_leave_requests_on_the_workbench_go_to_the_general_office_and_the_activitys_creator(world, client_as):
+    from zhengxie.core.registry import todos
+
+    by_office = make_activity(world.city, members=[world.members["city_member"]], created_by=world.city_office)
+    by_proposal_office = make_activity(world.city, members=[world.members["city_member2"]], created_by=world.city_proposal)
+    for activity, seat in ((by_office, "city_member"), (by_proposal_office, "city_member2")):
+        Participant.objects.filter(activity=activity, member=world.members[seat]).update(
+            response=Response.LEAVE_REQUESTED, leave_reason="出差")
+
+    def leave_count(user):
+        request = client_as(user).get(reverse("core:workbench")).wsgi_request
+        return sum(item.count for item in todos(request) if "请假" in str(item.label))
+
+    assert leave_count(world.city_office) == 2  # the general office answers for every activity
+    assert leave_count(world.city_proposal) == 1  # other organisers for the activities they created
+    assert leave_count(world.city_info) == 0
