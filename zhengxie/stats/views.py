@@ -1,7 +1,5 @@
 """Statistics pages: the dashboard, the Excel export and the annual report (Word and PDF)."""
 
-from itertools import groupby
-
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -42,8 +40,12 @@ def _report(request):
     values = selectors.compute(scope)
     prev_start, prev_end = selectors.previous_period(start, end)
     previous = selectors.compute(selectors.scope_for(org, prev_start, prev_end, descendants=descendants))
+    # One section per group, in the order each group first appears (apps number their figures independently).
+    by_group: dict[str, list] = {}
+    for f in figures():
+        by_group.setdefault(str(f.group), []).append(f)
     groups = []
-    for group, items in groupby(figures(), key=lambda f: str(f.group)):
+    for group, items in by_group.items():
         rows = []
         for f in items:
             value, before = values.get(f.key, 0), previous.get(f.key, 0)

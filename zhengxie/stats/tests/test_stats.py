@@ -90,3 +90,8 @@ def test_dashboard_summary_reads_like_a_report(world, client_as):
     seat.save()
     text = client_as(world.city_leader).get("/stats/").context["summary"]
     assert text.endswith("天水市政协（含下级政协）有委员 10 名，其中 1 名编入专委会。")
+
+
+def test_each_group_is_one_section(world, client_as):
+    groups = [name for name, _rows in client_as(world.city_leader).get("/stats/").context["groups"]]
+    assert len(groups) == len(set(groups))
