@@ -12,6 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from zhengxie.core.choices import OrganisationLevel
 from zhengxie.core.models import Body, Member, Organisation, TransitionRecord
@@ -24,7 +25,7 @@ class BulletinIssue(models.Model):
 
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="opinion_bulletins")
     year = models.PositiveSmallIntegerField(_("year"))
-    number = models.PositiveSmallIntegerField(_("number"))
+    number = models.PositiveSmallIntegerField(pgettext_lazy("bulletin", "number"))
     serial = models.PositiveIntegerField(_("total number"))
     subject = models.CharField(_("subject"), max_length=100, blank=True,
                                help_text=_("Optional, for a special issue: e.g. “Spring ploughing”."))

@@ -7,6 +7,7 @@ An issue:   draft → pending → signed_off → sent;  pending → draft (retur
 """
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from zhengxie.core.choices import Role
 from zhengxie.core.workflow import Transition, Workflow
@@ -35,7 +36,7 @@ REPORT_WORKFLOW = Workflow("report", [
                roles=[Role.INFORMATION_OFFICE]),
     Transition("unplace", sources=[S.IN_BULLETIN], target=S.EDITED, label=_("Take out of the issue"),
                roles=[Role.INFORMATION_OFFICE]),
-    Transition("publish", sources=[S.IN_BULLETIN], target=S.PUBLISHED, label=_("Publish"), roles=[Role.LEADER]),
+    Transition("publish", sources=[S.IN_BULLETIN], target=S.PUBLISHED, label=pgettext_lazy("bulletin", "Publish"), roles=[Role.LEADER]),
     Transition("forward", sources=[S.PUBLISHED], target=None, label=_("Forward to the level above"),
                roles=[Role.INFORMATION_OFFICE]),
     Transition("record_feedback", sources=[S.PUBLISHED], target=None, label=_("Record feedback"),

@@ -67,7 +67,7 @@ def report_create(request, pk):
         d = form.cleaned_data
         report = run_service(request, lambda: services.report_create(
             actor=request.user, activity=activity, kind=d["kind"], title=d["title"], body=d["body"],
-            suggestion_count=d["suggestion_count"], authors=d["authors"]), success=_("The report was saved."), form=form)
+            suggestion_count=d["suggestion_count"], authors=d["authors"]), success=_("The outcome report was saved."), form=form)
         if report:
             return redirect("activities:report_detail", pk=report.pk)
     return render(request, "activities/report_form.html", {"activity": activity, "form": form, "report": None})
@@ -92,7 +92,7 @@ def report_edit(request, pk):
         d = form.cleaned_data
         if run_service(request, lambda: services.report_update(
                 actor=request.user, report=report, data={k: d[k] for k in ("kind", "title", "body", "suggestion_count")},
-                authors=d["authors"], version=version_of(request)), success=_("The report was saved."), form=form):
+                authors=d["authors"], version=version_of(request)), success=_("The outcome report was saved."), form=form):
             return redirect("activities:report_detail", pk=pk)
     return render(request, "activities/report_form.html", {"activity": report.activity, "form": form, "report": report})
 

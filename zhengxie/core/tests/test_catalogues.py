@@ -31,3 +31,20 @@ def test_placeholders_survive_translation():
                 wanted = sorted(re.findall(r"%\(\w+\)[sd]|%\(\w+\)\.\d+f|\{\w+\}", entry.msgid))
                 found = sorted(re.findall(r"%\(\w+\)[sd]|%\(\w+\)\.\d+f|\{\w+\}", entry.msgstr))
                 assert wanted == found, f"{path.name}: {entry.msgid!r} -> {entry.msgstr!r}"
+
+
+def test_a_message_has_one_translation_across_the_apps():
+    """Django merges the apps' catalogues and the first app's translation wins: a message (with its context) that
+    two apps translate differently would show the other app's wording. A message that means something else in an
+    app takes a context (``pgettext``), as "Place" (编入) in a bulletin."""
+    seen, clashes = {}, []
+    for path in CATALOGUES:
+        for entry in polib.pofile(str(path)):
+            if entry.obsolete:
+                continue
+            key = (entry.msgctxt, entry.msgid)
+            value = entry.msgstr or tuple(sorted(entry.msgstr_plural.items()))
+            if key in seen and seen[key][1] != value:
+                clashes.append(f"{key}: {seen[key][0]} {seen[key][1]!r} / {path.parts[-5]} {value!r}")
+            seen.setdefault(key, (path.parts[-5], value))
+    assert not clashes, "\n".join(clashes)

@@ -5,6 +5,7 @@ import datetime as dt
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from zhengxie.core.choices import OrganisationLevel
 from zhengxie.core.documents import excel_response
@@ -92,7 +93,7 @@ def figures_export(request):
     columns = _columns(org)
     if table in TABLES:
         rows = _label_rows(figures.report_figures_by(org, period, table), table)
-        header = [(_("Name"), 24), (_("Kind"), 20), *[(title, width) for _k, title, width in columns]]
+        header = [(pgettext("author or body", "Name"), 24), (_("Kind"), 20), *[(title, width) for _k, title, width in columns]]
         data = ([row["label"], row["detail"], *[row[key] for key, _t, _w in columns]] for row in rows)
     else:
         table = "summary"
