@@ -196,6 +196,13 @@ def test_a_leader_signs_off_from_the_issue_page(world, client_as):
     assert "1期《社情民意》待您签发" in workbench
     office_page = office.get(reverse("opinions:bulletin_detail", args=[issue.pk])).content.decode()
     assert reverse("opinions:bulletin_sign_off", args=[issue.pk]) not in office_page
+    client_as(world.county_leader).post(reverse("opinions:bulletin_sign_off", args=[issue.pk]))
+    issue.refresh_from_db()
+    assert issue.status == "signed_off"
+    after = client_as(world.county_leader).get(reverse("opinions:bulletin_detail", args=[issue.pk])).content.decode()
+    assert reverse("opinions:bulletin_sign_off", args=[issue.pk]) not in after
+    assert "已签发，由信息科登记报送情况。" in after  # the leader's panel says what happens next, not nothing
+    assert "已签发，由信息科登记报送情况。" not in office.get(reverse("opinions:bulletin_detail", args=[issue.pk])).content.decode()
 
 
 # --- lists, exports, documents -------------------------------------------------------------------------------------------
