@@ -2,8 +2,7 @@
 
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, pgettext_lazy
 
 from zhengxie.core import permissions as core_permissions
 from zhengxie.core.choices import Role
@@ -17,7 +16,7 @@ def _org(request):
     return getattr(request, "organisation", None)
 
 
-register_nav(NavItem(key="activities", label=_("Meetings and activities"), url_name="activities:list", icon="calendar-event",
+register_nav(NavItem(key="activities", label=pgettext_lazy("navigation", "Activities"), url_name="activities:list", icon="calendar-event",
                      order=40, prefix="/activities/", visible=lambda request: _org(request) is not None))
 
 

@@ -3,7 +3,7 @@ leaders."""
 
 from django.db.models import Count, Q
 from django.urls import reverse
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 
 from zhengxie.core.registry import NavItem, TodoItem, register_nav, todo_provider
 
@@ -12,7 +12,7 @@ from .choices import BulletinStatus, ReportStatus
 from .models import BulletinIssue, Report
 
 register_nav(NavItem(
-    key="opinions", label=gettext_lazy("Public-opinion reports"), url_name="opinions:home", icon="megaphone", order=30,
+    key="opinions", label=pgettext_lazy("navigation", "Opinion reports"), url_name="opinions:home", icon="megaphone", order=30,
     prefix="/opinions/",
     visible=lambda request: permissions.can_use_reports(request.user, getattr(request, "organisation", None)),
 ))

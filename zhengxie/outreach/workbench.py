@@ -1,8 +1,7 @@
 """Navigation entries and to-do items of the outreach app."""
 
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
+from django.utils.translation import ngettext_lazy, pgettext_lazy
 
 from zhengxie.core.registry import NavItem, TodoItem, register_nav, todo_provider
 
@@ -14,7 +13,7 @@ def _org(request):
 
 
 register_nav(NavItem(
-    key="outreach", label=_("Members and the public"), url_name="outreach:index", icon="house-heart", order=60,
+    key="outreach", label=pgettext_lazy("navigation", "Outreach"), url_name="outreach:index", icon="house-heart", order=60,
     prefix="/outreach/",
     visible=lambda request: permissions.can_view_concerns(request.user, _org(request)),
 ))

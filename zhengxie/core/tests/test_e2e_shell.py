@@ -60,3 +60,20 @@ def test_wrong_password_message_on_a_phone(live_world, phone, shot):
     login(phone, "city_member", "wrong-password")
     assert "不匹配" in phone.content()
     shot(phone, "core", "00-login-error-phone")
+
+
+def test_the_header_fits_every_desktop_width_in_both_languages(live_world, desktop):
+    """A leader sees every app's entry: from the smallest desktop to a wide screen, in Chinese and in English, the
+    page never scrolls sideways and the inbox stays on the screen (long labels wrap instead)."""
+    login(desktop, "city_leader")
+    for language in ("zh-hans", "en"):
+        if language == "en":
+            desktop.click("button[name=language][value=en]")
+            desktop.wait_for_load_state("networkidle")
+        for width in (992, 1200, 1366, 1440, 1920):
+            desktop.set_viewport_size({"width": width, "height": 900})
+            desktop.goto("/")
+            assert desktop.locator("header .navbar-nav.me-auto .nav-link").count() >= 7
+            assert desktop.evaluate("document.documentElement.scrollWidth") <= width, (language, width)
+            inbox = desktop.locator("header a[href$='/inbox/']").bounding_box()
+            assert inbox and inbox["x"] + inbox["width"] <= width, (language, width)
