@@ -244,7 +244,12 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-    "loggers": {"zhengxie": {"level": os.environ.get("LOG_LEVEL", "INFO")}},
+    "loggers": {
+        "zhengxie": {"level": os.environ.get("LOG_LEVEL", "INFO")},
+        # Django's default "django" handler would print each record a second time beside the root handler (the task
+        # worker's "Task id=… state=…" lines in `make demo`).
+        "django": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO"), "propagate": False},
+    },
 }
 
 import sys  # noqa: E402
