@@ -180,6 +180,17 @@ def test_calendar_month_week_and_feed(world, client_as, client, meeting):
     assert client.get(reverse("activities:feed_ics", args=[current])).status_code == 404
 
 
+def test_calendar_and_list_dates_follow_the_language(world, client_as, meeting):
+    member = client_as(world.city_member)
+    url = reverse("activities:calendar") + "?date=2026-11-02"
+    assert "<h1 class=\"zx-page-title m-0\">2026年11月</h1>" in member.get(url).content.decode()
+    member.post(reverse("core:set_language"), {"language": "en", "next": "/"})
+    english = member.get(url).content.decode()
+    assert "November 2026" in english and "2026年11月" not in english
+    listing = member.get(reverse("activities:list")).content.decode()
+    assert meeting.title in listing and "月</small>" not in listing
+
+
 def test_workbench_shows_the_notice_to_answer(world, client_as, meeting):
     page = client_as(world.city_member).get(reverse("core:workbench")).content.decode()
     assert reverse("activities:list") in page
