@@ -41,6 +41,7 @@ urlpatterns = [
     path("letters/", letters.letter_list, name="letters"),
     path("letters/<int:pk>/", letters.letter_detail, name="letter"),
     # published, no login
+    path("public/", public.public_index, name="public_index"),
     path("public/<int:org>/", public.public_list, name="public_list"),
     path("public/<int:org>/<int:pk>/", public.public_detail, name="public_detail"),
 ]

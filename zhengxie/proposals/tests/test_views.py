@@ -269,3 +269,13 @@ def test_workbench_todos(world, client_as):
     assert "份提案待初审" in office or "wait for pre-review" in office
     member2 = client_as(world.city_member2).get("/").content.decode()
     assert "邀请您联名" in member2 or "invite you to co-sign" in member2
+
+
+def test_public_index_lists_only_the_committees_that_publish(world, client):
+    index = client.get(url("public_index"))
+    assert index.status_code == 200 and world.city.name not in index.content.decode()
+    shown = registered(world)
+    services.proposal_set_publication(actor=world.city_proposal, proposal=shown, publication="public")
+    page = client.get(url("public_index")).content.decode()
+    assert url("public_list", world.city.pk) in page and url("public_list", world.county.pk) not in page
+    assert url("public_index") in client.get(reverse("outreach:public_index")).content.decode()

@@ -16,6 +16,13 @@ def _organisation(pk):
     return get_object_or_404(Organisation, pk=pk, is_active=True)
 
 
+def public_index(request):
+    """The committees that publish proposals (by their setting, or a proposal made public one by one)."""
+    organisations = [org for org in Organisation.objects.filter(is_active=True).order_by("path")
+                     if selectors.public_proposals(org).exists()]
+    return render(request, "proposals/public_index.html", {"organisations": organisations})
+
+
 def public_list(request, org):
     organisation = _organisation(org)
     qs = selectors.public_proposals(organisation)
