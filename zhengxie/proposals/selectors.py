@@ -4,7 +4,7 @@ A proposal of another organisation can never appear: every queryset starts from 
 
 from collections import defaultdict
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 from zhengxie.core import permissions as core
 from zhengxie.core.choices import Role
 from zhengxie.core.exceptions import DomainError, NotAllowed, NotFound
-from zhengxie.core.models import HandlingUnit
+from zhengxie.core.models import HandlingUnit, Organisation
 
 from . import permissions
 from .choices import (
@@ -352,6 +352,22 @@ def public_proposals(organisation):
     else:
         qs = qs.filter(publication=Publication.PUBLIC)
     return qs.select_related("first_proposer__person", "body", "session").order_by("-registered_at", "-id")
+
+
+
+def publishing_organisations() -> list:
+    """The committees whose public list shows something, in one query: a registered proposal that is not hidden
+    where the committee publishes by its setting, or one made public on its own elsewhere."""
+    registered = Proposal.objects.filter(organisation=OuterRef("pk"), status__in=REGISTERED_STATES)
+    orgs = list(Organisation.objects.filter(is_active=True).annotate(
+        any_shown=Exists(registered.exclude(publication=Publication.HIDDEN)),
+        any_public=Exists(registered.filter(publication=Publication.PUBLIC)),
+    ).order_by("path"))
+    by_id = {org.pk: org for org in orgs}
+    for org in orgs:  # the inherited setting is read from the parents fetched here, with no query per committee
+        if org.parent_id in by_id:
+            org.parent = by_id[org.parent_id]
+    return [org for org in orgs if org.any_public or (org.any_shown and setting(org, "publish_registered"))]
 
 
 # --- member letters -----------------------------------------------------------------------------------------------------

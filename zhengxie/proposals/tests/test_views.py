@@ -271,11 +271,18 @@ def test_workbench_todos(world, client_as):
     assert "邀请您联名" in member2 or "invite you to co-sign" in member2
 
 
-def test_public_index_lists_only_the_committees_that_publish(world, client):
+def test_public_index_lists_only_the_committees_that_publish(world, client, django_assert_max_num_queries):
     index = client.get(url("public_index"))
     assert index.status_code == 200 and world.city.name not in index.content.decode()
     shown = registered(world)
-    services.proposal_set_publication(actor=world.city_proposal, proposal=shown, publication="public")
+    registered(world, author="county_member", org="county")
     page = client.get(url("public_index")).content.decode()
-    assert url("public_list", world.city.pk) in page and url("public_list", world.county.pk) not in page
+    assert world.city.name not in page and world.county.name not in page  # registered, but nothing published
+    services.proposal_set_publication(actor=world.city_proposal, proposal=shown, publication="public")
+    world.county.settings = {**(world.county.settings or {}), "proposals.publish_registered": True}
+    world.county.save()
+    with django_assert_max_num_queries(2):  # one query for every committee, whatever their number
+        page = client.get(url("public_index")).content.decode()
+    assert url("public_list", world.city.pk) in page and url("public_list", world.county.pk) in page
+    assert url("public_list", world.province.pk) not in page
     assert url("public_index") in client.get(reverse("outreach:public_index")).content.decode()

@@ -18,8 +18,7 @@ def _organisation(pk):
 
 def public_index(request):
     """The committees that publish proposals (by their setting, or a proposal made public one by one)."""
-    organisations = [org for org in Organisation.objects.filter(is_active=True).order_by("path")
-                     if selectors.public_proposals(org).exists()]
+    organisations = selectors.publishing_organisations()
     return render(request, "proposals/public_index.html", {"organisations": organisations})
 
 
