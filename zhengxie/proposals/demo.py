@@ -10,8 +10,6 @@ import random
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.utils import timezone
-
 from zhengxie.core.choices import BodyKind
 from zhengxie.core.models import User
 from zhengxie.core.registry import demo_generator
@@ -19,7 +17,7 @@ from zhengxie.duties.services import record_duty_events_bulk
 
 from . import demo_content as C
 from .choices import ProposalKind, ProposalStatus
-from .demo_rows import RowBuilder
+from .demo_rows import RowBuilder, office_hours
 
 P = ProposalStatus
 #: Proposals received per session, by level (the national committee is scaled down to keep the demo quick).
@@ -87,28 +85,8 @@ def plan_timeline(rng, now, session, status, *, current: bool) -> tuple[dict, st
             submitted = max(submitted, start)
     times = {step: submitted + dt.timedelta(days=offsets[step]) for step, _low, _high in STEPS}
     times["created"] = submitted - dt.timedelta(days=rng.uniform(0.5, 12))
-    times = _in_office_hours(times, now)
-    kind = ProposalKind.PLENARY if start <= times["submitted"] <= end else ProposalKind.INTERIM
+    kind = ProposalKind.PLENARY if start <= submitted <= end else ProposalKind.INTERIM
     return times, kind
-
-
-def _in_office_hours(times: dict, now) -> dict:
-    """The same days, each past moment moved into 08:30–18:00 local time (nobody registers a proposal at 3 a.m.).
-    The mapping keeps the order of the steps and never moves a step past ``now``; steps still to come stay as
-    planned."""
-    def moved(moment):
-        local = timezone.localtime(moment)
-        midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
-        return midnight + (local - midnight) * (9.5 / 24) + dt.timedelta(hours=8.5)
-
-    result, floor = {}, None
-    for step, moment in sorted(times.items(), key=lambda item: item[1]):
-        if moment <= now:
-            candidate = moved(moment)
-            moment = candidate if candidate <= now else max(moment, floor or moment)
-            floor = moment
-        result[step] = moment
-    return result
 
 
 @demo_generator(order=20)
@@ -134,6 +112,8 @@ class DemoProposals:
                 org.save(update_fields=["settings"])
             for status, count in self.organisation(org, slug).items():
                 totals[status] += count
+        for event in self.duty:
+            event["occurred_at"] = office_hours(event["occurred_at"], self.now)
         record_duty_events_bulk(self.duty)
         self.ctx.log("proposals: " + ", ".join(f"{k} {v}" for k, v in sorted(totals.items())))
 
