@@ -9,6 +9,7 @@ import random
 from dataclasses import dataclass, field
 
 from django.contrib.auth.hashers import make_password
+from django.db import connection, models
 from django.utils import timezone
 
 from . import demo_data as D
@@ -81,6 +82,49 @@ class DemoContext:
 
     def users_with_role(self, org, role: str) -> list[User]:
         return [u for key, u in self.accounts.items() if key == f"{self.slug(org)}_{role}"]
+
+
+def office_hours(moment, now):
+    """The same day, the time of day squeezed into 08:30–18:00 local time: nobody registers a proposal or signs a
+    bulletin off at 3 a.m. The map keeps the order of any two moments and the length of whole days between them;
+    today's moments are left as they are, so that nothing moves past ``now``."""
+    local = timezone.localtime(moment)
+    if local.date() == timezone.localtime(now).date():
+        return moment
+    midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
+    return midnight + (local - midnight) * (9.5 / 24) + dt.timedelta(hours=8.5)
+
+
+def in_office_hours(model, rows, now) -> None:
+    """Move every date-and-time of ``rows`` (instances of ``model``, or dicts of its field names) into office hours,
+    before a generator writes them."""
+    names = [f.name for f in model._meta.concrete_fields if isinstance(f, models.DateTimeField)]
+    for row in rows:
+        for name in names:
+            if isinstance(row, dict):
+                if row.get(name) is not None:
+                    row[name] = office_hours(row[name], now)
+            elif getattr(row, name) is not None:
+                setattr(row, name, office_hours(getattr(row, name), now))
+
+
+def move_into_office_hours(queryset, now, batch: int = 5000) -> None:
+    """The same for rows already written (a generator whose later rows are derived from its earlier ones): each
+    row's moments are read and moved once, at the end, with one ``executemany`` of plain updates."""
+    model = queryset.model
+    fields = [f for f in model._meta.concrete_fields if isinstance(f, models.DateTimeField)]
+    names = [f.attname for f in fields]
+    table, quote = model._meta.db_table, connection.ops.quote_name
+    sql = (f"UPDATE {quote(table)} SET {', '.join(f'{quote(f.column)} = %s' for f in fields)} "  # noqa: S608
+           f"WHERE {quote(model._meta.pk.column)} = %s")  # (names from the model, values bound)
+    changed = []
+    for row in queryset.values_list("pk", *names).iterator(chunk_size=batch):
+        moved = [office_hours(value, now) if value is not None else None for value in row[1:]]
+        if moved != list(row[1:]):
+            changed.append([*(f.get_db_prep_save(v, connection) for f, v in zip(fields, moved, strict=True)), row[0]])
+    with connection.cursor() as cursor:
+        for start in range(0, len(changed), batch):
+            cursor.executemany(sql, changed[start:start + batch])
 
 
 def make_name(rng: random.Random) -> str:

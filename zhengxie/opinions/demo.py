@@ -12,7 +12,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from zhengxie.core.choices import OrganisationLevel
-from zhengxie.core.demo import DemoContext, make_name
+from zhengxie.core.demo import DemoContext, make_name, move_into_office_hours
 from zhengxie.core.models import User
 from zhengxie.core.registry import demo_generator
 from zhengxie.core.services import notify
@@ -387,6 +387,8 @@ def generate(ctx: DemoContext):
     for org in sorted(ctx.orgs, key=lambda o: -o.level_rank):
         sim.run(org)
     sim.save()
+    for model in (Report, ReportTransition, BulletinIssue, BulletinTransition, Adoption, Instruction):
+        move_into_office_hours(model.objects.all(), ctx.now)
     forwarded = Report.objects.filter(forwarded_at__isnull=False).values("organisation__short_name")
     ctx.log(f"opinions: {sim.report_count} report records, {BulletinIssue.objects.count()} bulletin issues, "
             f"{len(sim.adoptions)} adoptions, {len(sim.instructions)} instructions; forwarded up: "

@@ -11,7 +11,7 @@ import io
 from django.conf import settings
 from django.utils import timezone
 
-from zhengxie.core.demo import DemoContext
+from zhengxie.core.demo import DemoContext, move_into_office_hours
 from zhengxie.core.files import IMAGE_KINDS, attachment_add, bytes_upload
 from zhengxie.core.models import User
 from zhengxie.core.registry import demo_generator
@@ -393,5 +393,7 @@ def generate(ctx: DemoContext):
     for place in places[:1] + [p for p in places if p.lead_member_id and p.lead_member == _demo_seat(ctx, p.organisation)][:6]:
         attachment_add(actor=None, organisation=place.organisation, owner=place, role="photo", allowed=IMAGE_KINDS,
                        upload=bytes_upload(_photo(place.name, (164, 22, 26)), f"{place.name}.jpg"))
+    for model in (Concern, ConcernEvent, PlaceRating):
+        move_into_office_hours(model.objects.all(), ctx.now)
     ctx.log(f"outreach: {len(places)} places, {len(activities)} activities, {len(concerns)} concerns")
 

@@ -11,13 +11,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from zhengxie.core.choices import BodyKind
+from zhengxie.core.demo import office_hours
 from zhengxie.core.models import User
 from zhengxie.core.registry import demo_generator
 from zhengxie.duties.services import record_duty_events_bulk
 
 from . import demo_content as C
 from .choices import ProposalKind, ProposalStatus
-from .demo_rows import RowBuilder, office_hours
+from .demo_rows import RowBuilder
 
 P = ProposalStatus
 #: Proposals received per session, by level (the national committee is scaled down to keep the demo quick).

@@ -5,11 +5,11 @@ bulk, consistent with what the services would have written."""
 import datetime as dt
 from collections import defaultdict
 
-from django.db import connection, models
-from django.utils import timezone
+from django.db import connection
 
 from zhengxie.core.choices import BodyKind
 from zhengxie.core.dates import add_months, add_working_days
+from zhengxie.core.demo import in_office_hours
 from zhengxie.duties.choices import DutyEventKind
 
 from . import demo_content as C
@@ -57,17 +57,6 @@ ANSWERED = {P.EVALUATING, P.CLOSED}
 
 def days(n: float) -> dt.timedelta:
     return dt.timedelta(days=n)
-
-
-def office_hours(moment, now):
-    """The same day, the time of day squeezed into 08:30–18:00 local time: nobody registers a proposal at 3 a.m.
-    The map keeps the order of any two moments and the length of whole days between them; today's moments are
-    left as they are, so that nothing moves past ``now``."""
-    local = timezone.localtime(moment)
-    if local.date() == timezone.localtime(now).date():
-        return moment
-    midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
-    return midnight + (local - midnight) * (9.5 / 24) + dt.timedelta(hours=8.5)
 
 
 def insert_rows(model, rows, batch: int = 5000):
@@ -587,20 +576,12 @@ class RowBuilder:
     # --- writing ----------------------------------------------------------------------------------------------------------
 
     def in_office_hours(self):
-        """Every moment of every row about to be written, moved into office hours (see ``office_hours``)."""
+        """Every moment of every row about to be written, moved into office hours."""
         for model, rows in ((Proposal, [p.proposal for p in self.plans]), (ProposalSigner, self.signers),
                             (HandlingTask, self.tasks), (Reply, self.replies), (ContactRecord, self.contacts),
                             (Rating, self.ratings), (ProposalEvent, self.events), (SupervisionRecord, self.supervision),
                             (Award, self.awards_rows), (MemberLetter, self.letters)):
-            names = [f.name for f in model._meta.concrete_fields if isinstance(f, models.DateTimeField)]
-            for row in rows:
-                for name in names:
-                    value = row.get(name) if isinstance(row, dict) else getattr(row, name)
-                    if value is not None:
-                        if isinstance(row, dict):
-                            row[name] = office_hours(value, self.now)
-                        else:
-                            setattr(row, name, office_hours(value, self.now))
+            in_office_hours(model, rows, self.now)
 
     def write(self):
         self.in_office_hours()
