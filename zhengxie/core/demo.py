@@ -88,24 +88,37 @@ def office_hours(moment, now):
     """The same day, the time of day squeezed into 08:30–18:00 local time: nobody registers a proposal or signs a
     bulletin off at 3 a.m. The map keeps the order of any two moments and the length of whole days between them;
     today's moments are left as they are, so that nothing moves past ``now``."""
-    local = timezone.localtime(moment)
-    if local.date() == timezone.localtime(now).date():
-        return moment
-    midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
-    return midnight + (local - midnight) * (9.5 / 24) + dt.timedelta(hours=8.5)
+    return office_hours_map(now)(moment)
+
+
+def office_hours_map(now):
+    """``office_hours`` for many moments: the function that moves one, with today and the time zone worked out once."""
+    zone = timezone.get_current_timezone()
+    today = now.astimezone(zone).date()
+    opening, span = dt.timedelta(hours=8.5), 9.5 / 24
+
+    def move(moment):
+        local = moment.astimezone(zone)
+        if local.date() == today:
+            return moment
+        midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
+        return midnight + (local - midnight) * span + opening
+
+    return move
 
 
 def in_office_hours(model, rows, now) -> None:
     """Move every date-and-time of ``rows`` (instances of ``model``, or dicts of its field names) into office hours,
     before a generator writes them."""
+    move = office_hours_map(now)
     names = [f.name for f in model._meta.concrete_fields if isinstance(f, models.DateTimeField)]
     for row in rows:
         for name in names:
             if isinstance(row, dict):
                 if row.get(name) is not None:
-                    row[name] = office_hours(row[name], now)
+                    row[name] = move(row[name])
             elif getattr(row, name) is not None:
-                setattr(row, name, office_hours(getattr(row, name), now))
+                setattr(row, name, move(getattr(row, name)))
 
 
 def move_into_office_hours(queryset, now, batch: int = 5000) -> None:
@@ -117,9 +130,9 @@ def move_into_office_hours(queryset, now, batch: int = 5000) -> None:
     table, quote = model._meta.db_table, connection.ops.quote_name
     sql = (f"UPDATE {quote(table)} SET {', '.join(f'{quote(f.column)} = %s' for f in fields)} "  # noqa: S608
            f"WHERE {quote(model._meta.pk.column)} = %s")  # (names from the model, values bound)
-    changed = []
+    move, changed = office_hours_map(now), []
     for row in queryset.values_list("pk", *names).iterator(chunk_size=batch):
-        moved = [office_hours(value, now) if value is not None else None for value in row[1:]]
+        moved = [move(value) if value is not None else None for value in row[1:]]
         if moved != list(row[1:]):
             changed.append([*(f.get_db_prep_save(v, connection) for f, v in zip(fields, moved, strict=True)), row[0]])
     with connection.cursor() as cursor:

@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from zhengxie.core.choices import BodyKind
-from zhengxie.core.demo import office_hours
+from zhengxie.core.demo import office_hours_map
 from zhengxie.core.models import User
 from zhengxie.core.registry import demo_generator
 from zhengxie.duties.services import record_duty_events_bulk
@@ -113,8 +113,9 @@ class DemoProposals:
                 org.save(update_fields=["settings"])
             for status, count in self.organisation(org, slug).items():
                 totals[status] += count
+        move = office_hours_map(self.now)
         for event in self.duty:
-            event["occurred_at"] = office_hours(event["occurred_at"], self.now)
+            event["occurred_at"] = move(event["occurred_at"])
         record_duty_events_bulk(self.duty)
         self.ctx.log("proposals: " + ", ".join(f"{k} {v}" for k, v in sorted(totals.items())))
 
