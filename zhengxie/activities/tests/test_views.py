@@ -191,6 +191,18 @@ def test_calendar_and_list_dates_follow_the_language(world, client_as, meeting):
     assert meeting.title in listing and "月</small>" not in listing
 
 
+def test_the_phone_list_of_a_month_keeps_to_the_month(world, client_as):
+    zone = timezone.get_current_timezone()
+    member = world.members["city_member"]
+    for title, when in (("十一月的视察", dt.datetime(2026, 11, 10, 9, tzinfo=zone)),
+                        ("十二月初的调研", dt.datetime(2026, 12, 2, 9, tzinfo=zone))):
+        make_activity(world.city, members=[member], title=title, starts_in=when - timezone.now())
+    page = client_as(world.city_member).get(reverse("activities:calendar") + "?date=2026-11-02").content.decode()
+    grid, phone = page.split('class="d-md-none"', 1)
+    assert "十一月的视察" in grid and "十二月初的调研" in grid  # the grid's last week reaches into December
+    assert "十一月的视察" in phone and "十二月初的调研" not in phone.split('id="feed"')[0]
+
+
 def test_workbench_shows_the_notice_to_answer(world, client_as, meeting):
     page = client_as(world.city_member).get(reverse("core:workbench")).content.decode()
     assert reverse("activities:list") in page

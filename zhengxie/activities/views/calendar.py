@@ -63,10 +63,18 @@ def calendar_view(request):
              for d in week] for week in weeks]
     return render(request, "activities/calendar.html", {
         "view": view, "scope": "mine" if mine else "org", "has_seat": has_seat, "day": day, "grid": grid,
-        "previous": previous, "following": following, "today": timezone.localdate(), "activities": activities,
+        "previous": previous, "following": following, "today": timezone.localdate(),
+        # the phone's list: the month itself (the grid's first and last weeks reach into the months around it)
+        "activities": [a for a in activities if view == "week" or _touches_month(a, day)],
         "weekdays": [_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun")],
         "feed": CalendarFeed.objects.filter(user=request.user).first(),
     })
+
+
+def _touches_month(activity, day) -> bool:
+    first = timezone.localtime(activity.starts_at).date()
+    last = timezone.localtime(activity.ends_at - dt.timedelta(seconds=1)).date()
+    return (first.year, first.month) <= (day.year, day.month) <= (last.year, last.month)
 
 
 @organisation_required
