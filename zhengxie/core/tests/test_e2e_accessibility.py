@@ -1,0 +1,45 @@
+"""WCAG 2.1 AA basics on the main pages of every app, in a real browser: text contrast against the colour actually
+behind it (4.5:1, 3:1 for large text) and an accessible name for every form field. Members on a phone, staff on a
+desktop, a constituent on the public page."""
+
+from pathlib import Path
+
+import pytest
+
+from zhengxie.proposals.tests.helpers import handling
+
+from .browser import login
+
+pytestmark = pytest.mark.e2e
+
+CHECK = "\n".join(line for line in (Path(__file__).parent / "accessibility.js").read_text().splitlines()
+                  if not line.startswith("//"))
+
+PAGES = {
+    ("city_member", True): ["/", "/proposals/", "/proposals/new/", "/opinions/new/", "/duties/", "/activities/",
+                            "/activities/calendar/", "/outreach/", "/inbox/"],
+    ("city_proposal", False): ["/", "/proposals/?scope=all", "/proposals/review/"],
+    ("city_unit", False): ["/proposals/unit/", "{proposal}"],
+    ("city_info", False): ["/opinions/", "/opinions/bulletins/", "/opinions/figures/"],
+    ("city_office", False): ["/activities/", "/activities/calendar/", "/outreach/", "/members/"],
+    ("city_leader", False): ["/stats/", "/duties/overview/", "/duties/ranking/"],
+    ("city_admin", False): ["/manage/audit/", "/manage/accounts/"],
+    (None, True): ["/outreach/public/", "/outreach/public/c/{city}/", "/outreach/public/track/",
+                   "/proposals/public/{city}/"],
+}
+
+
+def test_contrast_and_labels_on_the_main_pages(live_world, new_page):
+    proposal, _tasks = handling(live_world)
+    problems = []
+    for (username, phone), paths in PAGES.items():
+        page = new_page(phone=phone)
+        if username:
+            login(page, username)
+        for path in paths:
+            path = path.format(proposal=f"/proposals/{proposal.pk}/", city=live_world.city.pk)
+            response = page.goto(path)
+            assert response.status == 200, path
+            page.wait_for_load_state("networkidle")
+            problems += [f"{username} {path}: {problem}" for problem in page.evaluate(CHECK)]
+    assert not problems, "\n".join(problems)
