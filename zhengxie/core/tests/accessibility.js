@@ -1,6 +1,7 @@
 // The page checks of test_e2e_accessibility.py, run in the browser: text contrast (WCAG 2.1 AA: 4.5:1, 3:1 for
-// large text) against the colour actually behind it, and an accessible name for every form field.
-() => {
+// large text) against the colour actually behind it, an accessible name for every form field and, on a phone,
+// no text under 16 px.
+(phone) => {
   function parse(c) { const m = c.match(/rgba?\(([^)]+)\)/); if (!m) return null; const p = m[1].split(',').map(x => parseFloat(x)); return {r:p[0], g:p[1], b:p[2], a: p.length > 3 ? p[3] : 1}; }
   function lum(c) { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); }; return 0.2126*f(c.r) + 0.7152*f(c.g) + 0.0722*f(c.b); }
   function blend(top, bottom) { const a = top.a; return {r: top.r*a + bottom.r*(1-a), g: top.g*a + bottom.g*(1-a), b: top.b*a + bottom.b*(1-a), a: 1}; }
@@ -30,6 +31,7 @@
     const size = parseFloat(s.fontSize), bold = parseInt(s.fontWeight) >= 700;
     const large = size >= 24 || (bold && size >= 18.66);
     const need = large ? 3 : 4.5;
+    if (phone && size < 16) { const key = 'size' + el.tagName + el.className; if (!seen.has(key)) { seen.add(key); problems.push(`text of ${size}px on a phone: <${el.tagName.toLowerCase()} class="${el.className}"> "${own.slice(0, 30)}"`); } }
     if (ratio < need) { const key = el.tagName + el.className + s.color; if (!seen.has(key)) { seen.add(key); problems.push(`contrast ${ratio.toFixed(2)} < ${need}: <${el.tagName.toLowerCase()} class="${el.className}"> "${own.slice(0, 30)}" ${s.color} on rgb(${Math.round(bg.r)},${Math.round(bg.g)},${Math.round(bg.b)})`); } }
   }
   for (const el of document.querySelectorAll('input, select, textarea')) {
