@@ -1,6 +1,6 @@
 // The page checks of test_e2e_accessibility.py, run in the browser: text contrast (WCAG 2.1 AA: 4.5:1, 3:1 for
 // large text) against the colour actually behind it, an accessible name for every form field and, on a phone,
-// no text under 16 px.
+// no text under 16 px and no button, field or menu entry less than 44 px high.
 (phone) => {
   function parse(c) { const m = c.match(/rgba?\(([^)]+)\)/); if (!m) return null; const p = m[1].split(',').map(x => parseFloat(x)); return {r:p[0], g:p[1], b:p[2], a: p.length > 3 ? p[3] : 1}; }
   function lum(c) { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); }; return 0.2126*f(c.r) + 0.7152*f(c.g) + 0.0722*f(c.b); }
@@ -38,6 +38,13 @@
     if (el.type === 'hidden' || el.type === 'submit' || el.type === 'button' || !el.offsetParent) continue;
     const named = (el.labels && el.labels.length) || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') || el.getAttribute('title');
     if (!named) problems.push(`no label: <${el.tagName.toLowerCase()} name="${el.name}" type="${el.type}">`);
+  }
+  if (phone) {
+    for (const el of document.querySelectorAll('.btn, button, input:not([type=hidden]):not([type=checkbox]):not([type=radio]), select, textarea, .nav-link, .page-link')) {
+      if (!el.offsetParent || el.closest('[aria-hidden=true]')) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && r.height < 43.5) problems.push(`touch target ${Math.round(r.width)}x${Math.round(r.height)} px on a phone: <${el.tagName.toLowerCase()} class="${el.className}"> "${(el.innerText || el.name || '').trim().slice(0, 30)}"`);
+    }
   }
   return problems;
 }

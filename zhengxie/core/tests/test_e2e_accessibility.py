@@ -1,6 +1,6 @@
 """WCAG 2.1 AA basics on the main pages of every app, in a real browser: text contrast against the colour actually
-behind it (4.5:1, 3:1 for large text), an accessible name for every form field and, on a phone, no text under 16 px.
-Members on a phone, staff on a desktop, a constituent on the public page."""
+behind it (4.5:1, 3:1 for large text), an accessible name for every form field and, on a phone, no text under 16 px and
+touch targets at least 44 px high. Members on a phone, staff on a desktop, a constituent on the public page."""
 
 from pathlib import Path
 
