@@ -3,11 +3,11 @@
 from typing import Generic, TypeVar
 
 from django.core.paginator import Paginator
+from django.utils.translation import gettext
 from ninja import Schema
-from ninja.errors import HttpError
 
 from zhengxie.core import permissions
-from zhengxie.core.exceptions import NotAllowed
+from zhengxie.core.exceptions import DomainError, NotAllowed
 
 T = TypeVar("T")
 
@@ -40,7 +40,8 @@ def active_organisation(request):
     wanted = request.headers.get("X-Organisation")
     if wanted:
         if not str(wanted).isdigit():
-            raise HttpError(400, "X-Organisation must be an organisation id")
+            message = gettext("X-Organisation must be the id of an organisation.")
+            raise DomainError(message, errors={"X-Organisation": [message]})
         org = available.filter(pk=int(wanted)).first()
         if org is None:
             raise NotAllowed()

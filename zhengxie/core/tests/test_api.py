@@ -23,6 +23,7 @@ def test_anonymous_gets_401_with_translated_detail(client):
     response = client.get("/api/v1/me")
     assert response.status_code == 401
     assert response.json()["code"] == "unauthorized"
+    assert response.json()["detail"] == "请先登录，或提供有效的 API 令牌。"
 
 
 def test_bearer_token(world, client):
@@ -64,6 +65,9 @@ def test_x_organisation_header(world, client):
     me = client.get("/api/v1/me", HTTP_X_ORGANISATION=str(world.city.pk), **auth).json()
     assert me["active_organisation"]["id"] == world.city.pk
     assert client.get("/api/v1/handling-units", HTTP_X_ORGANISATION=str(world.city2.pk), **auth).status_code == 403
+    wrong = client.get("/api/v1/handling-units", HTTP_X_ORGANISATION="tianshui", **auth)
+    assert wrong.status_code == 400 and wrong.json()["code"] == "invalid"
+    assert wrong.json()["detail"] == "X-Organisation 须为组织编号。" and "X-Organisation" in wrong.json()["errors"]
 
 
 def test_session_auth_needs_csrf_for_writes(world, client_as):
