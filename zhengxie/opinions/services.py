@@ -368,18 +368,11 @@ def report_forward(*, actor, report: Report, version: int | None = None) -> Repo
 # --- conversion of a proposal -------------------------------------------------------------------------------------
 
 
-# The parts of a proposal (案由, 建议) under the names a proposal model may give them. The headings are part of
-# the document's Chinese text, not of the interface.
-_PROPOSAL_PARTS = ((("background", "reason"), "案由"), (("suggestions", "suggestion", "measures"), "建议"))
-
-
 def _proposal_text(proposal) -> str:
-    parts = []
-    for names, heading in _PROPOSAL_PARTS:
-        value = next((str(v).strip() for v in (getattr(proposal, n, "") for n in names) if v and str(v).strip()), "")
-        if value:
-            parts.append(f"{heading}：\n{value}")
-    return "\n\n".join(parts) or str(proposal)
+    """案由 and 建议 under their headings (part of the document's Chinese text, not of the interface)."""
+    parts = [f"{heading}：\n{value.strip()}" for heading, value in (("案由", proposal.background), ("建议", proposal.suggestions))
+             if value.strip()]
+    return "\n\n".join(parts) or proposal.title
 
 
 def report_create_from_proposal(*, actor, proposal) -> Report:
@@ -395,7 +388,7 @@ def report_create_from_proposal(*, actor, proposal) -> Report:
     existing = Report.objects.filter(converted_from_type=source_type, converted_from_id=str(proposal.pk)).first()
     if existing is not None:
         return existing
-    member, body = getattr(proposal, "first_proposer", None), getattr(proposal, "body", None)
+    member, body = proposal.first_proposer, proposal.body
     if member is not None:
         author = {"author_kind": AuthorKind.MEMBER, "author_member": member, "author_name": member.person.name,
                   "author_user": User.objects.filter(person_id=member.person_id).first()}
@@ -403,11 +396,10 @@ def report_create_from_proposal(*, actor, proposal) -> Report:
         author = {"author_kind": AuthorKind.BODY, "author_body": body, "author_name": body.name}
     else:
         author = {"author_kind": AuthorKind.ORGANISATION, "author_name": organisation.short_name}
-    title = (getattr(proposal, "title", "") or str(proposal)).strip()[:200]
+    title = proposal.title.strip()[:200]
     text = _proposal_text(proposal)
     categories = categories_of(organisation)
-    category = getattr(proposal, "category", "")
-    category = str(category) if str(category) in categories else categories[-1]
+    category = proposal.category if proposal.category in categories else categories[-1]
     with transaction.atomic():
         report = Report.objects.create(
             organisation=organisation, origin_organisation=organisation, submitted_by=actor, title=title,

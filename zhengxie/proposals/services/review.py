@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from zhengxie.core.exceptions import ConcurrentChange, DomainError, NotAllowed
 from zhengxie.core.services import audit_log, notify
 from zhengxie.duties.choices import DutyEventKind
+from zhengxie.opinions.services import report_create_from_proposal
 
 from .. import permissions
 from ..choices import (
@@ -238,10 +239,6 @@ def proposal_answer_conversion(*, actor, proposal, agree: bool, comment: str = "
             return proposal
         check("accept_conversion", proposal.status)
         if proposal.conversion_target == ConversionTarget.OPINION:
-            try:
-                from zhengxie.opinions.services import report_create_from_proposal
-            except ImportError:
-                raise DomainError(gettext("Public-opinion reports are not available on this platform yet.")) from None
             created = report_create_from_proposal(actor=_converting_office(proposal), proposal=proposal)
         else:
             created = MemberLetter.objects.create(
