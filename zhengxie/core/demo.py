@@ -84,15 +84,11 @@ class DemoContext:
         return [u for key, u in self.accounts.items() if key == f"{self.slug(org)}_{role}"]
 
 
-def office_hours(moment, now):
-    """The same day, the time of day squeezed into 08:30–18:00 local time: nobody registers a proposal or signs a
-    bulletin off at 3 a.m. The map keeps the order of any two moments and the length of whole days between them;
-    today's moments are left as they are, so that nothing moves past ``now``."""
-    return office_hours_map(now)(moment)
-
-
 def office_hours_map(now):
-    """``office_hours`` for many moments: the function that moves one, with today and the time zone worked out once."""
+    """The function that moves a moment into office hours: the same day, the time of day squeezed into 08:30–18:00
+    local time (nobody registers a proposal or signs a bulletin off at 3 a.m.). It keeps the order of any two
+    moments and the length of whole days between them; today's moments are left as they are, so that nothing moves
+    past ``now``. Today and the time zone are worked out once."""
     zone = timezone.get_current_timezone()
     today = now.astimezone(zone).date()
     opening, span = dt.timedelta(hours=8.5), 9.5 / 24

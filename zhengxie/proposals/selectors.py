@@ -354,7 +354,6 @@ def public_proposals(organisation):
     return qs.select_related("first_proposer__person", "body", "session").order_by("-registered_at", "-id")
 
 
-
 def publishing_organisations() -> list:
     """The committees whose public list shows something, in one query: a registered proposal that is not hidden
     where the committee publishes by its setting, or one made public on its own elsewhere."""
