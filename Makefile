@@ -10,6 +10,8 @@ PYTHON_BIN ?= $(shell for p in python3.13 python3.12 python3 python; do \
 	if command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then echo $$p; break; fi; done)
 PG_DEFAULT_URL := postgres://postgres@127.0.0.1:5432/postgres
 PYTEST_ARGS ?=
+# A developer's machine: DEBUG=1 unless the environment says otherwise (with DEBUG=0 a real SECRET_KEY is required).
+DEV := DEBUG=$${DEBUG:-1}
 
 .PHONY: help install catalogues messages migrate demo serve worker test test-sqlite test-postgres e2e lint bench clean
 
@@ -30,13 +32,13 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 catalogues: install
-	@$(PY) manage.py compile_catalogues
+	@$(DEV) $(PY) manage.py compile_catalogues
 
 migrate: catalogues
-	$(PY) manage.py migrate --noinput
+	$(DEV) $(PY) manage.py migrate --noinput
 
 demo: migrate
-	$(PY) manage.py seed_demo --if-empty --accounts
+	$(DEV) $(PY) manage.py seed_demo --if-empty --accounts
 	@echo ""
 	@echo "Serving http://127.0.0.1:$(PORT)  (Ctrl-C stops the server and the task worker)"
 	@DEBUG=1 $(PY) manage.py db_worker --interval 2 & worker=$$!; \
@@ -65,11 +67,11 @@ lint: install
 
 messages: install
 	@command -v xgettext >/dev/null || { echo "makemessages needs GNU gettext (apt-get install gettext)"; exit 1; }
-	$(PY) manage.py makemessages -l zh_Hans -l en --no-obsolete --no-location --ignore=.venv --ignore=zhengxie --ignore=bench --ignore=var
+	$(DEV) $(PY) manage.py makemessages -l zh_Hans -l en --no-obsolete --no-location --ignore=.venv --ignore=zhengxie --ignore=bench --ignore=var
 	@for app in zhengxie/*/; do \
-		if [ -d "$$app/locale" ]; then (cd $$app && ../../$(PY) ../../manage.py makemessages -l zh_Hans -l en --no-obsolete --no-location); fi; \
+		if [ -d "$$app/locale" ]; then (cd $$app && $(DEV) ../../$(PY) ../../manage.py makemessages -l zh_Hans -l en --no-obsolete --no-location); fi; \
 	done
-	@$(PY) manage.py compile_catalogues
+	@$(DEV) $(PY) manage.py compile_catalogues
 
 bench: install
 	@echo "Benchmarks live in bench/: see docs/benchmarks.md for each command."

@@ -6,9 +6,11 @@ Production sets the variables documented in docs/deploy.md.
 
 import hashlib
 import os
+import sys
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -27,7 +29,31 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = env_bool("DEBUG", False)
-SECRET_KEY = os.environ.get("SECRET_KEY") or "insecure-development-key-set-SECRET_KEY-in-production"
+TESTING = env_bool("ZHENGXIE_TESTING", False) or "pytest" in sys.modules
+#: Used only with DEBUG=1 or in the tests: a server with DEBUG=0 refuses to start without a real SECRET_KEY.
+DEVELOPMENT_SECRET_KEY = "insecure-development-key-set-SECRET_KEY-in-production"
+
+
+def _real_secret(value: str) -> bool:
+    return len(value) >= 32 and len(set(value)) >= 5 and value != DEVELOPMENT_SECRET_KEY and not value.startswith(
+        "django-insecure")
+
+
+SECRET_KEY = os.environ.get("SECRET_KEY", "").strip()
+if not _real_secret(SECRET_KEY):
+    if not (DEBUG or TESTING):
+        raise ImproperlyConfigured(
+            "SECRET_KEY is missing or weak (it needs 32 or more random characters): set it in the environment, "
+            "or set DEBUG=1 on a developer's machine. See docs/deploy.md.")
+    SECRET_KEY = SECRET_KEY or DEVELOPMENT_SECRET_KEY
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
+#: The key of the platform's own signed tokens (QR sign-in codes, the public page's challenge), apart from
+#: SECRET_KEY so that it can be rotated alone: the old keys stay accepted while listed in the fallbacks.
+#: Unset, it is derived from SECRET_KEY.
+TOKEN_SIGNING_KEY = os.environ.get("TOKEN_SIGNING_KEY", "").strip()
+TOKEN_SIGNING_KEY_FALLBACKS = env_list("TOKEN_SIGNING_KEY_FALLBACKS")
+if TOKEN_SIGNING_KEY and not _real_secret(TOKEN_SIGNING_KEY) and not (DEBUG or TESTING):
+    raise ImproperlyConfigured("TOKEN_SIGNING_KEY needs 32 or more random characters. See docs/deploy.md.")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -54,6 +80,9 @@ INSTALLED_APPS = [
     "django.forms",
     "ninja",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -64,7 +93,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "zhengxie.core.middleware.AccountPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "zhengxie.core.middleware.ActiveOrganisationMiddleware",
@@ -125,8 +156,10 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "zhengxie_cache"}}
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
-SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 3600)))
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(30 * 60)))
 SESSION_SAVE_EVERY_REQUEST = True  # idle timeout: the session lives SESSION_COOKIE_AGE after the last request
+#: However active, a session ends this long after the login (AccountPolicyMiddleware): log in again.
+SESSION_ABSOLUTE_SECONDS = int(os.environ.get("SESSION_ABSOLUTE_SECONDS", str(12 * 3600)))
 
 TASK_BACKEND = os.environ.get("TASK_BACKEND", "rq" if REDIS_URL else "database")
 _TASK_BACKENDS = {
@@ -146,14 +179,27 @@ AUTHENTICATION_BACKENDS = ["zhengxie.core.auth.UsernameOrPhoneBackend"]
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/accounts/login/"
+PASSWORD_MIN_LENGTH = int(os.environ.get("PASSWORD_MIN_LENGTH", "8"))
+PASSWORD_HISTORY = int(os.environ.get("PASSWORD_HISTORY", "5"))  # a new password may not be one of the last N
+#: Days after which the holder of a staff role must choose a new password (0: never); members are exempt.
+PASSWORD_MAX_AGE_DAYS = int(os.environ.get("PASSWORD_MAX_AGE_DAYS", "90"))
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+     "OPTIONS": {"min_length": PASSWORD_MIN_LENGTH}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "zhengxie.core.passwords.CharacterClassValidator", "OPTIONS": {"classes": 3}},
+    {"NAME": "zhengxie.core.passwords.AccountNameValidator"},
+    {"NAME": "zhengxie.core.passwords.HistoryValidator", "OPTIONS": {"count": PASSWORD_HISTORY}},
 ]
 LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 LOGIN_LOCKOUT_MINUTES = int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15"))
+#: Failures from one network address, with names that match no account, before that address is refused too.
+LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("LOGIN_ADDRESS_FAILURE_LIMIT", "20"))
+#: The longest an API token may live, in days; every token has an expiry.
+API_TOKEN_MAX_DAYS = int(os.environ.get("API_TOKEN_MAX_DAYS", "180"))
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Zhengxie 智慧政协")
 
 # --- languages and time -----------------------------------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"
@@ -217,7 +263,10 @@ SECURE_SSL_REDIRECT = SECURE_HTTPS and env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000" if SECURE_HTTPS else "0"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HTTPS
 SECURE_HSTS_PRELOAD = SECURE_HTTPS
-if env_bool("BEHIND_PROXY", False):
+BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
+#: The proxies whose X-Real-IP / X-Forwarded-For are believed (addresses or networks); any other client's are not.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
@@ -252,9 +301,6 @@ LOGGING = {
     },
 }
 
-import sys  # noqa: E402
-
-TESTING = env_bool("ZHENGXIE_TESTING", False) or "pytest" in sys.modules
 if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     TASKS = {"default": _TASK_BACKENDS["immediate"]}

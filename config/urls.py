@@ -2,13 +2,14 @@ from django.contrib import admin
 from django.urls import include, path
 
 from zhengxie.api.api import api
-from zhengxie.core.views import shell
+from zhengxie.core.views import accounts, shell
 
 admin.site.site_header = "Zhengxie 智慧政协"
 
 urlpatterns = [
     path("healthz", shell.healthz, name="healthz"),
     path("readyz", shell.readyz, name="readyz"),
+    path("admin/login/", accounts.admin_login, name="admin_login"),  # one login form, lockout and second factor
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("proposals/", include("zhengxie.proposals.urls")),

@@ -1,7 +1,7 @@
 """The rotating sign-in code: a signed, time-based token for one activity.
 
 The sign-in screen shows ``signin_url(activity)`` as a QR code. The token is ``<activity id>.<step>.<mac>``
-where ``step`` counts 30-second periods since the epoch and ``mac`` is an HMAC (keyed by SECRET_KEY) of the
+where ``step`` counts 30-second periods since the epoch and ``mac`` is an HMAC (keyed by TOKEN_SIGNING_KEY, see core.signing) of the
 activity id and the step. A code is valid during its own step and the next one (so a member who scans it just
 before it changes still gets in): at most a minute. Nothing is stored; the server recomputes the HMAC.
 """
@@ -9,10 +9,10 @@ before it changes still gets in): at most a minute. Nothing is stored; the serve
 import time
 
 from django.urls import reverse
-from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from zhengxie.core.exceptions import DomainError
+from zhengxie.core.signing import token_mac, token_mac_valid
 
 STEP_SECONDS = 30
 GRACE_STEPS = 1
@@ -36,8 +36,11 @@ def current_step(now: float | None = None) -> int:
     return int((time.time() if now is None else now) // STEP_SECONDS)
 
 
+MAC_LENGTH = 20
+
+
 def _mac(activity_id: int, step: int) -> str:
-    return salted_hmac(SALT, f"{activity_id}:{step}", algorithm="sha256").hexdigest()[:20]
+    return token_mac(SALT, f"{activity_id}:{step}")[:MAC_LENGTH]
 
 
 def make_token(activity_id: int, step: int | None = None) -> str:
@@ -57,7 +60,7 @@ def verify_token(token: str, *, now: float | None = None) -> int:
         activity_id, step = int(activity_part), int(step_part)
     except ValueError:
         raise InvalidToken() from None
-    if not constant_time_compare(mac, _mac(activity_id, step)):
+    if not token_mac_valid(SALT, f"{activity_id}:{step}", mac, length=MAC_LENGTH):
         raise InvalidToken()
     step_now = current_step(now)
     if step > step_now or step < step_now - GRACE_STEPS:

@@ -1,6 +1,8 @@
 """The request that a service runs in, for the audit log's IP address (set by middleware, per thread/task)."""
 
 import contextvars
+import functools
+import ipaddress
 from contextlib import contextmanager
 
 _client_ip: contextvars.ContextVar[str | None] = contextvars.ContextVar("zhengxie_client_ip", default=None)
@@ -19,12 +21,40 @@ def request_ip(ip: str | None):
         _client_ip.reset(token)
 
 
+def _address(text: str):
+    try:
+        return ipaddress.ip_address(text)
+    except ValueError:
+        return None
+
+
+def _in(text: str, networks) -> bool:
+    ip = _address(text)
+    return ip is not None and any(ip in net for net in networks)
+
+
+@functools.cache
+def _trusted_networks(proxies: tuple[str, ...]):
+    return [ipaddress.ip_network(p, strict=False) for p in proxies]
+
+
 def ip_of(request) -> str | None:
-    # REMOTE_ADDR is the proxy's when behind nginx; nginx sets X-Real-IP (see docs/deploy.md).
+    """The client's address. Behind a proxy (BEHIND_PROXY=1) REMOTE_ADDR is the proxy's: X-Real-IP, else the
+    nearest untrusted address of X-Forwarded-For, is believed only when the request comes from one of
+    TRUSTED_PROXIES; anyone else could write those headers."""
     from django.conf import settings
 
-    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
-        real = request.META.get("HTTP_X_REAL_IP")
-        if real:
-            return real.strip()
-    return request.META.get("REMOTE_ADDR") or None
+    remote = request.META.get("REMOTE_ADDR") or None
+    if not getattr(settings, "BEHIND_PROXY", False) or not remote:
+        return remote
+    trusted = _trusted_networks(tuple(settings.TRUSTED_PROXIES))
+    if not _in(remote, trusted):
+        return remote
+    real = (request.META.get("HTTP_X_REAL_IP") or "").strip()
+    if _address(real):
+        return real
+    hops = [h.strip() for h in (request.META.get("HTTP_X_FORWARDED_FOR") or "").split(",") if h.strip()]
+    for hop in reversed(hops):  # the right-most hops were added by our own proxies
+        if not _in(hop, trusted):
+            return hop if _address(hop) else remote
+    return remote

@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from .choices import ETHNIC_GROUPS, Affiliation, MemberStatus, Role
@@ -100,8 +101,25 @@ class ImportForm(forms.Form):
 
 class TokenForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=60, help_text=_("For example: my phone"))
-    days = forms.IntegerField(label=_("Valid for (days)"), min_value=1, max_value=3650, required=False,
-                              help_text=_("Leave empty for a token that does not expire."))
+    days = forms.IntegerField(label=_("Valid for (days)"), min_value=1)
+    code = forms.CharField(label=_("Code from your authenticator app"), max_length=16, required=False,
+                           widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}))
+
+    def __init__(self, *args, user, **kwargs):
+        from django.conf import settings
+
+        from .two_factor import has_factor
+
+        super().__init__(*args, **kwargs)
+        days = self.fields["days"]
+        days.max_value, days.initial = settings.API_TOKEN_MAX_DAYS, min(90, settings.API_TOKEN_MAX_DAYS)
+        days.validators.append(MaxValueValidator(settings.API_TOKEN_MAX_DAYS))
+        days.widget.attrs["max"] = settings.API_TOKEN_MAX_DAYS
+        days.help_text = _("At most %(days)d days.") % {"days": settings.API_TOKEN_MAX_DAYS}
+        if has_factor(user):
+            self.fields["code"].required = True
+        else:
+            del self.fields["code"]
 
 
 class UserCreateForm(forms.Form):

@@ -1,10 +1,24 @@
-"""Per-request context: the active organisation, and the client's address for the audit log."""
+"""Per-request context: the active organisation, the client's address for the audit log; session limits and a
+forced password change."""
+
+import functools
+import time
+
+from django.conf import settings
+from django.contrib import auth, messages
+from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext
 
 from .context import ip_of, request_ip
 from .models import Organisation
+from .passwords import password_change_reason
 from .permissions import organisations_of
 
 SESSION_KEY = "zx_active_org"
+LOGIN_AT_KEY = "zx_login_at"
 
 
 def choose_organisation(request) -> Organisation | None:
@@ -30,3 +44,50 @@ class ActiveOrganisationMiddleware:
         request.organisation = choose_organisation(request)
         with request_ip(ip_of(request)):
             return self.get_response(request)
+
+
+class AccountPolicyMiddleware:
+    """Session limits and a forced password change, after authentication.
+
+    A session ends SESSION_ABSOLUTE_SECONDS after its login however busy it is; between requests it lives
+    SESSION_COOKIE_AGE (the idle limit), never past that absolute end. A user whose password was set by an
+    administrator, or whose staff password is too old, is sent to the password change page first."""
+
+    EXEMPT_PREFIXES = ("/static/", "/media/", "/api/", "/healthz", "/readyz")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            response = self._check(request, user)
+            if response is not None:
+                return response
+        return self.get_response(request)
+
+    def _check(self, request, user):
+        now = time.time()
+        started = request.session.get(LOGIN_AT_KEY)
+        if started is None:
+            request.session[LOGIN_AT_KEY] = started = now
+        left = started + settings.SESSION_ABSOLUTE_SECONDS - now
+        if left <= 0:
+            auth.logout(request)
+            if request.path.startswith("/api/"):
+                return None  # the API answers 401 itself
+            messages.info(request, gettext("Your session has ended after %(hours)s hours. Please log in again.")
+                          % {"hours": round(settings.SESSION_ABSOLUTE_SECONDS / 3600, 1)})
+            return redirect_to_login(request.get_full_path())
+        request.session.set_expiry(max(1, int(min(settings.SESSION_COOKIE_AGE, left))))
+        if request.path.startswith(self.EXEMPT_PREFIXES) or request.path in _change_paths():
+            return None
+        if password_change_reason(user):
+            return redirect(f"{reverse('core:password_change')}?{urlencode({'next': request.get_full_path()})}")
+        return None
+
+
+@functools.cache
+def _change_paths() -> frozenset[str]:
+    return frozenset(reverse(name) for name in (
+        "core:password_change", "core:password_change_done", "core:logout", "core:set_language"))

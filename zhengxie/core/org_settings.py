@@ -107,3 +107,15 @@ register_setting(
         group=_("Calendar"),
     )
 )
+
+TWO_FACTOR_ROLES = "core.two_factor_roles"
+register_setting(OrgSetting(
+    TWO_FACTOR_ROLES,
+    ["administrator", "proposal_office", "information_office", "general_office", "committee_staff"],
+    _("Roles that must use two factors"),
+    _("One role code per line (administrator, proposal_office, information_office, general_office, "
+      "committee_staff, leader, handling_unit, unit_leader, party_gov_office, body_contact, informant, member). "
+      "Their holders log in with a password and a code from an authenticator app."),
+    kind=list,
+    group=_("Security"),
+))

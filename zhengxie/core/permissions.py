@@ -114,3 +114,8 @@ def models_q_in(*subqueries):
     for sub in subqueries[1:]:
         q |= Q(pk__in=sub)
     return q
+
+
+def can_reset_factor(user, organisation) -> bool:
+    """Removing a user's second factor (a lost phone) and unlocking: the administrator's (security) duty."""
+    return is_admin_of(user, organisation)

@@ -5,6 +5,7 @@ Services are keyword-only, take the acting user, run in one transaction and writ
 import datetime as dt
 from collections.abc import Iterable
 
+from django.contrib.auth import password_validation
 from django.contrib.auth.hashers import make_password
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -17,7 +18,17 @@ from . import permissions
 from .choices import MemberStatus, Role
 from .context import client_ip
 from .exceptions import DomainError, NotAllowed
-from .models import ApiToken, AuditEntry, Member, Notification, Organisation, Person, RoleAssignment, User
+from .models import (
+    ApiToken,
+    AuditEntry,
+    Member,
+    Notification,
+    Organisation,
+    PasswordHistory,
+    Person,
+    RoleAssignment,
+    User,
+)
 from .org_settings import setting_definition
 
 # --- audit --------------------------------------------------------------------------------------------------
@@ -121,13 +132,20 @@ def user_create(*, actor, organisation, username: str, password: str | None = No
         raise DomainError(gettext("The username “%(name)s” is taken.") % {"name": username}, code="username_taken")
     if phone and User.objects.filter(phone=phone).exists():
         raise DomainError(gettext("The phone number %(phone)s already has an account.") % {"phone": phone}, code="phone_taken")
+    if password:
+        try:
+            password_validation.validate_password(password, User(username=username, phone=phone or None))
+        except ValidationError as exc:
+            raise DomainError(" ".join(exc.messages), errors={"password": " ".join(exc.messages)}) from exc
     with transaction.atomic():
         user = User(
             username=username, phone=phone or None, email=email, person=person, display_name=display_name,
-            default_organisation=organisation,
+            default_organisation=organisation, must_change_password=True,  # the first login asks for the user's own
         )
         user.password = make_password(password) if password else make_password(None)
         user.save()
+        if password:
+            PasswordHistory.objects.create(user=user, password=user.password)
         audit_log(actor=actor, organisation=organisation, action="core.user.created", obj=user,
                   changes={"username": username, "phone": phone})
     return user
@@ -179,11 +197,23 @@ def user_set_language(*, user: User, language: str) -> None:
         user.save(update_fields=["language"])
 
 
-def api_token_create(*, user: User, name: str, days: int | None = None) -> tuple[ApiToken, str]:
-    """Create a token; the secret is returned once and only its digest is kept."""
+def api_token_create(*, user: User, name: str, days: int | None = None, code: str | None = None) -> tuple[ApiToken, str]:
+    """Create a token; the secret is returned once and only its digest is kept. Every token expires, within
+    API_TOKEN_MAX_DAYS (the default). A user with a second factor must give a current code from it."""
+    from django.conf import settings
+
+    from . import two_factor
+
     name = (name or "").strip()
     if not name:
         raise DomainError(_("Give the token a name, e.g. the device that will use it."))
+    days = days or settings.API_TOKEN_MAX_DAYS
+    if not 1 <= days <= settings.API_TOKEN_MAX_DAYS:
+        raise DomainError(gettext("A token may be valid for at most %(days)d days.") % {"days": settings.API_TOKEN_MAX_DAYS},
+                          errors={"days": gettext("At most %(days)d.") % {"days": settings.API_TOKEN_MAX_DAYS}})
+    if two_factor.has_factor(user) and two_factor.check_code(user, code) is None:
+        raise DomainError(_("Type the code your authenticator app shows now to create a token."),
+                          errors={"code": gettext("The code is not right.")}, code="second_factor")
     secret = ApiToken.new_secret()
     with transaction.atomic():
         token = ApiToken.objects.create(
@@ -191,9 +221,10 @@ def api_token_create(*, user: User, name: str, days: int | None = None) -> tuple
             name=name[:60],
             digest=ApiToken.digest_of(secret),
             hint=secret[:8],
-            expires_at=timezone.now() + dt.timedelta(days=days) if days else None,
+            expires_at=timezone.now() + dt.timedelta(days=days),
         )
-        audit_log(actor=user, organisation=user.default_organisation, action="core.token.created", obj=token)
+        audit_log(actor=user, organisation=user.default_organisation, action="core.token.created", obj=token,
+                  changes={"days": days})
     return token, secret
 
 
@@ -314,15 +345,14 @@ def organisation_settings_update(*, actor, organisation: Organisation, values: d
 
 
 def account_unlock(*, actor, organisation, user: User) -> None:
-    """End a login lockout: a recorded success starts a new counting window (for the username and the phone)."""
+    """End a login lockout: a recorded success starts a new counting window for the account."""
     from .auth import lockout_key
     from .models import LoginAttempt
 
-    if not permissions.is_admin_of(actor, organisation):
+    if not permissions.can_reset_factor(actor, organisation):
         raise NotAllowed()
     with transaction.atomic():
-        for key in {user.username, user.phone or ""} - {""}:
-            LoginAttempt.objects.create(username=lockout_key(key), succeeded=True, ip=client_ip())
+        LoginAttempt.objects.create(username=lockout_key(user.username), user=user, succeeded=True, ip=client_ip())
         audit_log(actor=actor, organisation=organisation, action="core.user.unlocked", obj=user)
 
 

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from .views import accounts, administration, members, shell
+from .views import accounts, administration, members, shell, two_factor
 
 app_name = "core"
 
@@ -15,11 +15,13 @@ urlpatterns = [
     path("inbox/badge/", shell.unread_badge, name="unread_badge"),
     # accounts
     path("accounts/login/", accounts.LoginView.as_view(), name="login"),
+    path("accounts/login/verify/", two_factor.login_verify, name="login_verify"),
+    path("accounts/two-factor/", two_factor.login_enrol, name="login_enrol"),
+    path("accounts/two-factor/recovery/", two_factor.recovery_codes, name="recovery_codes"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/profile/", accounts.profile, name="profile"),
     path("accounts/tokens/<int:pk>/revoke/", accounts.token_revoke, name="token_revoke"),
-    path("accounts/password/", auth_views.PasswordChangeView.as_view(
-        template_name="core/password_change.html", success_url=reverse_lazy("core:password_change_done")), name="password_change"),
+    path("accounts/password/", accounts.PasswordChangeView.as_view(), name="password_change"),
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(
         template_name="core/password_change_done.html"), name="password_change_done"),
     path("accounts/password-reset/", auth_views.PasswordResetView.as_view(
@@ -28,8 +30,7 @@ urlpatterns = [
         success_url=reverse_lazy("core:password_reset_done")), name="password_reset"),
     path("accounts/password-reset/sent/", auth_views.PasswordResetDoneView.as_view(
         template_name="core/password_reset_done.html"), name="password_reset_done"),
-    path("accounts/reset/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(
-        template_name="core/password_reset_confirm.html", success_url=reverse_lazy("core:password_reset_complete")),
+    path("accounts/reset/<uidb64>/<token>/", accounts.PasswordResetConfirmView.as_view(),
         name="password_reset_confirm"),
     path("accounts/reset/done/", auth_views.PasswordResetCompleteView.as_view(
         template_name="core/password_reset_complete.html"), name="password_reset_complete"),
@@ -37,6 +38,7 @@ urlpatterns = [
     path("manage/accounts/", accounts.accounts, name="accounts"),
     path("manage/accounts/<int:pk>/", accounts.account_detail, name="account_detail"),
     path("manage/accounts/<int:pk>/unlock/", accounts.account_unlock, name="account_unlock"),
+    path("manage/accounts/<int:pk>/two-factor/reset/", two_factor.two_factor_reset, name="two_factor_reset"),
     path("manage/roles/<int:pk>/revoke/", accounts.role_revoke, name="role_revoke"),
     path("manage/audit/", administration.audit_log, name="audit_log"),
     path("manage/audit/export/", administration.audit_export, name="audit_export"),

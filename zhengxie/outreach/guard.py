@@ -19,10 +19,11 @@ from dataclasses import dataclass
 
 from django.core import signing
 from django.core.cache import cache
-from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from zhengxie.core import signing as token_signing
 from zhengxie.core.context import ip_of
 from zhengxie.core.exceptions import DomainError
 from zhengxie.core.org_settings import get_setting
@@ -136,7 +137,7 @@ class Challenge:
 
 
 def _answer_digest(nonce: str, answer: int) -> str:
-    return salted_hmac(CHALLENGE_SALT, f"{nonce}:{answer}", algorithm="sha256").hexdigest()[:24]
+    return token_signing.token_mac(CHALLENGE_SALT, f"{nonce}:{answer}")[:24]
 
 
 def challenge_issue(*, issued_at: float | None = None) -> Challenge:
@@ -147,7 +148,7 @@ def challenge_issue(*, issued_at: float | None = None) -> Challenge:
     else:
         answer, question = a + b, gettext("How much is %(a)d plus %(b)d?") % {"a": a, "b": b}
     nonce = secrets.token_urlsafe(12)
-    token = signing.dumps({"n": nonce, "t": int(issued_at if issued_at is not None else time.time()),
+    token = token_signing.dumps({"n": nonce, "t": int(issued_at if issued_at is not None else time.time()),
                            "h": _answer_digest(nonce, answer)}, salt=CHALLENGE_SALT)
     return Challenge(token=token, question=question)
 
@@ -164,7 +165,7 @@ def challenge_check(*, token: str, answer, honeypot: str = "", min_seconds: int 
     if honeypot:
         raise PublicRefused()
     try:
-        data = signing.loads(str(token or "")[:500], salt=CHALLENGE_SALT, max_age=CHALLENGE_MAX_AGE)
+        data = token_signing.loads(str(token or "")[:500], salt=CHALLENGE_SALT, max_age=CHALLENGE_MAX_AGE)
     except signing.SignatureExpired:
         raise PublicRefused(gettext("The form was open too long. Please answer the new question.")) from None
     except signing.BadSignature:

@@ -1,4 +1,4 @@
-from .accounts import ApiToken, LoginAttempt, RoleAssignment, User
+from .accounts import ApiToken, LoginAttempt, PasswordHistory, RoleAssignment, User
 from .organisations import Body, HandlingUnit, Organisation, Sector, Session, SpecialCommittee, Term
 from .people import Member, Person
 from .records import AppendOnlyError, Attachment, AuditEntry, Notification, TransitionRecord
@@ -14,6 +14,7 @@ __all__ = [
     "Member",
     "Notification",
     "Organisation",
+    "PasswordHistory",
     "Person",
     "RoleAssignment",
     "Session",

@@ -1,5 +1,6 @@
-"""Accounts: users, their roles per organisation, personal API tokens, login attempts."""
+"""Accounts: users, their roles per organisation, personal API tokens, login attempts, past passwords."""
 
+import datetime as dt
 import hashlib
 import secrets
 
@@ -25,6 +26,11 @@ class User(AbstractUser):
     language = models.CharField(_("language"), max_length=8, choices=Language.choices, default=Language.ZH_HANS)
     default_organisation = models.ForeignKey(
         Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    password_changed_at = models.DateTimeField(_("password changed at"), default=timezone.now)
+    must_change_password = models.BooleanField(
+        _("must change the password"), default=False,
+        help_text=_("Set for an account created by an administrator or an import: the first login asks for a new one."),
     )
 
     objects = UserManager()
@@ -87,8 +93,12 @@ class RoleAssignment(models.Model):
 
 class ApiTokenQuerySet(models.QuerySet):
     def usable(self):
+        """Not revoked, not expired, and younger than API_TOKEN_MAX_DAYS (a token with no expiry is not usable)."""
+        from django.conf import settings
+
         now = timezone.now()
-        return self.filter(revoked_at__isnull=True).filter(models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=now))
+        return self.filter(revoked_at__isnull=True, expires_at__gt=now,
+                           created_at__gt=now - dt.timedelta(days=settings.API_TOKEN_MAX_DAYS))
 
 
 class ApiToken(models.Model):
@@ -125,9 +135,11 @@ class ApiToken(models.Model):
 
 
 class LoginAttempt(models.Model):
-    """One try at logging in; repeated failures for a username lock it for a while."""
+    """One try at logging in; repeated failures for an account (whatever name or phone was typed) lock it for a
+    while. ``user`` is the account the typed name resolved to (none when it matched no account)."""
 
     username = models.CharField(max_length=150, db_index=True)
+    user = models.ForeignKey(User, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
     ip = models.GenericIPAddressField(null=True, blank=True)
     succeeded = models.BooleanField(default=False)
     at = models.DateTimeField(default=timezone.now, db_index=True)
@@ -138,3 +150,19 @@ class LoginAttempt(models.Model):
 
     def __str__(self):
         return f"{self.username} {self.at:%Y-%m-%d %H:%M} {'ok' if self.succeeded else 'failed'}"
+
+
+class PasswordHistory(models.Model):
+    """The hash of a password an account had: a new password may not be one of the last few."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="password_history")
+    password = models.CharField(max_length=128)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("past password")
+        verbose_name_plural = _("past passwords")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.user_id} {self.created_at:%Y-%m-%d}"
