@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth.hashers import make_password
 from django.db import connection, models
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import demo_data as D
 from .choices import BodyKind, MemberPosition, OrganisationLevel, Role
@@ -27,6 +28,7 @@ from .models import (
     Term,
     User,
 )
+from .org_settings import TWO_FACTOR_ROLES
 from .registry import demo_generator
 
 SCALES = ("county", "city", "province", "national")
@@ -171,6 +173,11 @@ def _organisations(ctx: DemoContext):
         for ki, (kslug, kname, kcode) in enumerate(counties):
             org(kslug, f"中国人民政治协商会议{city_place}{kname}委员会", f"{kname}政协", OrganisationLevel.COUNTY,
                 kcode, city, 100 + ci * 10 + ki)
+    # The demo is for trying the platform: its organisations ask no role for a second factor (the others inherit
+    # the top one's setting). The platform administrator still has one, with the key in docs/demo-accounts.md.
+    root = ctx.orgs[0]
+    root.settings = {**(root.settings or {}), TWO_FACTOR_ROLES: []}
+    root.save(update_fields=["settings"])
 
 
 def _terms_and_sessions(ctx: DemoContext):
@@ -353,6 +360,7 @@ def _accounts(ctx: DemoContext):
     superuser = User.objects.create(username="admin", password=ctx.password_hash, is_staff=True, is_superuser=True,
                                     display_name="平台管理员", default_organisation=ctx.orgs[0])
     ctx.accounts["admin"] = superuser
+    TOTPDevice.objects.create(user=superuser, name="authenticator", confirmed=True, key=D.SUPERUSER_TOTP_KEY)
     ctx.demo_accounts.insert(0, DemoAccount("superuser", ctx.orgs[0], "admin", "平台管理员"))
 
 

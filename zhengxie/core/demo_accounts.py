@@ -3,7 +3,7 @@
 import unicodedata
 
 from .choices import Role
-from .demo_data import PASSWORD
+from .demo_data import PASSWORD, SUPERUSER_TOTP_KEY
 from .models import RoleAssignment, User
 
 LISTED = ("gs", "ts", "jq", "qz", "sz", "qg")
@@ -43,3 +43,11 @@ def print_accounts(stdout):
     stdout.write(f"Demo accounts (all passwords: {PASSWORD}); the full list is in docs/demo-accounts.md")
     for label, org, username, _password in rows:
         stdout.write(f"  {_pad(username, 16)}{_pad(org, 14)}{label}")
+    stdout.write(f"`admin` also asks for a code: add the key {superuser_totp_secret()} to an authenticator app "
+                 "(time-based). The demo organisations ask no other role for a second factor.")
+
+
+def superuser_totp_secret() -> str:
+    import base64
+
+    return base64.b32encode(bytes.fromhex(SUPERUSER_TOTP_KEY)).decode()

@@ -2,6 +2,8 @@
 and material to make up Chinese names. (Data only: no logic here.)"""
 
 PASSWORD = "Demo@2026"
+#: The demo superuser's authenticator key (hex; published in docs/demo-accounts.md as base32, for a demo only).
+SUPERUSER_TOTP_KEY = "5a6865786965446f6d6f32303236546f74704b65"
 
 # (slug, name, short name, region code, county list) — names from DOMAIN.md
 PROVINCE = ("gs", "中国人民政治协商会议甘肃省委员会", "甘肃省政协", "620000")

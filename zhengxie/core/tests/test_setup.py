@@ -47,6 +47,19 @@ def test_seed_demo_county_scale_documented_accounts_log_in(client):
         assert client.get("/").status_code == 200
         client.logout()
     assert User.objects.filter(username="qz_member").exists()
+    # through the form: the demo's staff need no second factor; the superuser does, with the documented key
+    assert client.post("/accounts/login/", {"username": "gs_admin", "password": "Demo@2026"})["Location"] == "/"
+    client.logout()
+    assert client.post("/accounts/login/", {"username": "admin", "password": "Demo@2026"})["Location"] == (
+        "/accounts/login/verify/")
+    from zhengxie.core.demo_accounts import superuser_totp_secret
+
+    from .two_factor_helpers import give_device, totp_code
+
+    assert f"`{superuser_totp_secret()}`" in doc
+    device = give_device(User.objects.get(username="admin"))
+    assert client.post("/accounts/login/verify/", {"code": totp_code(device)}).status_code == 302
+    assert "_auth_user_id" in client.session
     # a second run on a full database does nothing when asked to load only an empty one
     call_command("seed_demo", if_empty=True)
     assert Organisation.objects.count() == 3
