@@ -2,8 +2,7 @@
 
 import time
 
-from django.core import signing
-
+from zhengxie.core import signing  # the token key (TOKEN_SIGNING_KEY), not SECRET_KEY
 from zhengxie.core.files import bytes_upload
 from zhengxie.outreach import guard, services
 from zhengxie.outreach.choices import PlaceKind

@@ -4,10 +4,10 @@ floods are refused, while every valid submission is kept — and nothing it acce
 import io
 
 import pytest
-from django.core import signing
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from zhengxie.core import signing  # the token key (TOKEN_SIGNING_KEY), not SECRET_KEY
 from zhengxie.core.files import attachments_of
 from zhengxie.outreach import guard, services
 from zhengxie.outreach.choices import ConcernStatus
