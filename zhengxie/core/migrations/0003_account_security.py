@@ -15,6 +15,27 @@ def tokens_expire(apps, schema_editor):
         ApiToken.objects.filter(pk=token.pk).update(expires_at=token.created_at + datetime.timedelta(days=180))
 
 
+def attempts_of_accounts(apps, schema_editor):
+    """Recent login attempts name their account, so that the new per-account lockout counts them."""
+    from django.db.models import Q
+    from django.utils import timezone
+
+    LoginAttempt = apps.get_model("core", "LoginAttempt")
+    User = apps.get_model("core", "User")
+    recent = LoginAttempt.objects.filter(at__gte=timezone.now() - datetime.timedelta(days=1))
+    typed = set(recent.values_list("username", flat=True).distinct())
+    if not typed:
+        return
+    accounts = User.objects.filter(Q(username__in=typed) | Q(phone__in=typed)).values_list("pk", "username", "phone")
+    by_key = {}
+    for pk, username, phone in sorted(accounts, reverse=True):  # the lowest pk wins, as at login
+        by_key[username.lower()] = pk
+        if phone:
+            by_key[phone] = pk
+    for key, pk in by_key.items():
+        recent.filter(username=key).update(user_id=pk)
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -52,4 +73,5 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.RunPython(tokens_expire, migrations.RunPython.noop),
+        migrations.RunPython(attempts_of_accounts, migrations.RunPython.noop),
     ]
