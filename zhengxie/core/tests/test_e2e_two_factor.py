@@ -4,6 +4,7 @@ recovery codes, and the next login asks for the code as its second step."""
 import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from .test_e2e_accessibility import CHECK
 from .two_factor_helpers import totp_code
 
 pytestmark = pytest.mark.e2e
@@ -23,6 +24,7 @@ def test_an_administrator_enrols_and_then_logs_in_with_a_code(live_world, deskto
     qr = desktop.locator("#totp-qr")
     assert qr.evaluate("img => img.complete && img.naturalWidth > 0")
     shot(desktop, "core", "20-two-factor-enrolment-desktop")
+    assert desktop.evaluate(CHECK, False) == []  # contrast and field labels
     device = TOTPDevice.objects.get(user=live_world.city_admin, confirmed=False)
     desktop.fill("input[name=code]", totp_code(device))
     desktop.click("main button[type=submit]")
@@ -33,6 +35,7 @@ def test_an_administrator_enrols_and_then_logs_in_with_a_code(live_world, deskto
     _password_step(phone, "city_admin")
     assert "/accounts/login/verify/" in phone.url
     shot(phone, "core", "22-two-factor-second-step-phone")
+    assert phone.evaluate(CHECK, True) == []  # contrast, labels, 16 px text and 44 px targets on a phone
     phone.fill("input[name=code]", "000000")
     phone.click("main button[type=submit]")
     phone.wait_for_load_state("networkidle")
@@ -43,3 +46,6 @@ def test_an_administrator_enrols_and_then_logs_in_with_a_code(live_world, deskto
     phone.click("main button[type=submit]")
     phone.wait_for_load_state("networkidle")
     assert "您好" in phone.locator("h1").inner_text()
+    phone.goto("/accounts/profile/")
+    assert "已开启" in phone.content()
+    assert phone.evaluate(CHECK, True) == []
