@@ -133,3 +133,23 @@ def test_the_token_form_offers_at_most_the_longest_lifetime(org, client_as):
     assert response.status_code == 200 and not user.api_tokens.exists()
     response = client_as(user).post("/accounts/profile/", {"name": "phone", "days": ""})
     assert response.status_code == 200 and not user.api_tokens.exists()
+
+
+def test_the_migration_gives_old_tokens_an_expiry_and_old_attempts_their_account(org):
+    import importlib
+    from pathlib import Path
+
+    from django.apps import apps
+
+    from zhengxie.core.models import LoginAttempt
+
+    name = next(Path(__file__).parents[1].glob("migrations/*_account_security.py")).stem
+    migration = importlib.import_module(f"zhengxie.core.migrations.{name}")
+    user = UserFactory(username="u1", phone="13900002222")
+    forever = ApiToken.objects.create(user=user, name="old", digest="e" * 64, hint="zx_y", expires_at=None)
+    LoginAttempt.objects.create(username="13900002222", succeeded=False)
+    migration.tokens_expire(apps, None)
+    migration.attempts_of_accounts(apps, None)
+    forever.refresh_from_db()
+    assert forever.expires_at == forever.created_at + dt.timedelta(days=180)
+    assert LoginAttempt.objects.get(username="13900002222").user_id == user.pk
