@@ -9,6 +9,7 @@ same run: the same number of bare locked updates of the participant rows (what a
 
 import argparse
 import os
+import secrets
 import sys
 import threading
 import time
@@ -17,6 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))  # DEBUG=0 needs a real one
 os.environ.setdefault("ZHENGXIE_TESTING", "1")
 
 import django  # noqa: E402

@@ -21,6 +21,7 @@ import datetime as dt
 import json
 import os
 import random
+import secrets
 import statistics
 import sys
 import time
@@ -141,6 +142,7 @@ def main():
     os.environ["DATABASE_URL"] = args.database_url
     os.environ["TASK_BACKEND"] = "dummy"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))  # DEBUG=0 needs a real one
     import django
 
     django.setup()

@@ -10,6 +10,7 @@ cost compared with the cheapest query on the same rows. Writes (submit, forward)
 """
 
 import os
+import secrets
 import statistics
 import sys
 import time
@@ -17,6 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))  # DEBUG=0 needs a real one
 
 import django  # noqa: E402
 

@@ -15,6 +15,7 @@
 import argparse
 import multiprocessing
 import os
+import secrets
 import statistics
 import subprocess
 import sys
@@ -29,6 +30,7 @@ DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/zhengxie_bench_proposals"
 def setup_django(url: str):
     os.environ["DATABASE_URL"] = url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))  # DEBUG=0 needs a real one
     os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
     os.environ.setdefault("STATIC_MANIFEST", "0")  # no collectstatic for a benchmark
     sys.path.insert(0, str(ROOT))
