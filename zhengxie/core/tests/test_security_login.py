@@ -67,6 +67,8 @@ def test_unknown_names_are_throttled_per_name_and_per_address(member_account, cl
     assert _login(client, "ghost-new", "x").status_code == 429
     # the account itself is not locked by strangers' names
     assert _login(client, "mts0042").status_code == 302
+    # an unknown name is audited masked (it may be a password typed in the wrong field)
+    assert AuditEntry.objects.filter(action="core.user.login_failed", changes__typed="no****").count() == 3
 
 
 @override_settings(LOGIN_FAILURE_LIMIT=3)

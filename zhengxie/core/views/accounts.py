@@ -57,8 +57,10 @@ class LoginView(auth_views.LoginView):
         account = find_account(typed)
         record_attempt(typed, ip_of(self.request), False, user=account)
         org = account.default_organisation if account else None
+        # A name that matches no account is kept masked: it may be a password typed in the wrong field.
+        shown = {} if account else {"typed": (typed.strip()[:2] + "*" * max(0, len(typed.strip()) - 2))[:20]}
         services.audit_log(actor=None, organisation=org, action="core.user.login_failed", obj=account,
-                           changes={"typed": typed[:150], "reason": "password"})
+                           changes={**shown, "reason": "password"})
         if account is not None and account_locked(account):
             services.audit_log(actor=None, organisation=org, action="core.user.locked_out", obj=account)
         return super().form_invalid(form)
