@@ -118,3 +118,17 @@ def two_factor_reset(*, actor, organisation, user) -> None:
         removed = TOTPDevice.objects.filter(user=user).delete()[0] + StaticDevice.objects.filter(user=user).delete()[0]
         audit_log(actor=actor, organisation=organisation, action="core.two_factor.reset", obj=user,
                   changes={"devices_removed": removed})
+
+
+def two_factor_remove(*, user, code: str) -> None:
+    """A user for whom a second factor is optional turns it off, with a current code."""
+    from .services import audit_log
+
+    if factor_required(user):
+        raise DomainError(gettext("Your role needs a second factor: it cannot be turned off."))
+    if check_code(user, code) is None:
+        raise DomainError(gettext("The code is not right."), errors={"code": gettext("Not right.")})
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=user).delete()
+        StaticDevice.objects.filter(user=user).delete()
+        audit_log(actor=user, organisation=user.default_organisation, action="core.two_factor.removed", obj=user)

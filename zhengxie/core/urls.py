@@ -18,6 +18,7 @@ urlpatterns = [
     path("accounts/login/verify/", two_factor.login_verify, name="login_verify"),
     path("accounts/two-factor/", two_factor.login_enrol, name="login_enrol"),
     path("accounts/two-factor/recovery/", two_factor.recovery_codes, name="recovery_codes"),
+    path("accounts/two-factor/off/", two_factor.two_factor_off, name="two_factor_off"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/profile/", accounts.profile, name="profile"),
     path("accounts/tokens/<int:pk>/revoke/", accounts.token_revoke, name="token_revoke"),

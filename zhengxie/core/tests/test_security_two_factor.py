@@ -160,3 +160,21 @@ def test_an_api_token_needs_a_current_code_from_a_user_with_two_factors(org, cli
                                                   "code": totp_code(device, steps_ahead=1)})
     assert response.status_code == 302 and office.api_tokens.count() == 2
     assert AuditEntry.objects.filter(action="core.token.created").count() == 2
+
+
+def test_a_member_turns_an_optional_factor_off_with_a_code_and_staff_cannot(org, client_as, settings):
+    from .factories import member_with_user
+
+    settings.OTP_TOTP_THROTTLE_FACTOR = 0  # no wait after a wrong code
+    member = member_with_user(org, "m1").person.user
+    device = give_device(member)
+    client = client_as(member)
+    assert client.post("/accounts/two-factor/off/", {"code": "000000x"}).status_code == 200
+    assert two_factor.has_factor(member)
+    assert client.post("/accounts/two-factor/off/", {"code": totp_code(device)}).status_code == 302
+    assert not two_factor.has_factor(member)
+    assert AuditEntry.objects.filter(action="core.two_factor.removed", object_id=str(member.pk)).exists()
+    office = staff_user(org, Role.GENERAL_OFFICE, "office")
+    device = give_device(office)
+    client_as(office).post("/accounts/two-factor/off/", {"code": totp_code(device)})
+    assert two_factor.has_factor(office)

@@ -149,6 +149,18 @@ def recovery_codes(request):
     return render(request, "core/recovery_codes.html", {"codes": codes or None, "form": form})
 
 
+@login_required
+def two_factor_off(request):
+    """Turn off an optional second factor (a current code is asked)."""
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if run_service(request, lambda: two_factor.two_factor_remove(user=request.user, code=form.cleaned_data["code"]),
+                       success=_("Two factors are off for your account."), form=form):
+            return redirect("core:profile")
+    return render(request, "core/two_factor_off.html", {"form": form,
+                                                        "required": two_factor.factor_required(request.user)})
+
+
 @require(permissions.can_reset_factor)
 @require_POST
 def two_factor_reset(request, pk):
