@@ -9,10 +9,23 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-VAR_DIR = Path(os.environ.get("ZHENGXIE_VAR_DIR", BASE_DIR / "var"))
+# A checkout has templates/, static/ and locale/ beside config/; an installed wheel carries them inside the package
+# (setup.py copies them to zhengxie/site_files/), and its BASE_DIR is site-packages, where no data may be written.
+IS_CHECKOUT = (BASE_DIR / "manage.py").is_file() and (BASE_DIR / "templates").is_dir()
+SITE_FILES_DIR = BASE_DIR if IS_CHECKOUT else BASE_DIR / "zhengxie" / "site_files"
+if os.environ.get("ZHENGXIE_VAR_DIR"):
+    VAR_DIR = Path(os.environ["ZHENGXIE_VAR_DIR"])
+elif IS_CHECKOUT:
+    VAR_DIR = BASE_DIR / "var"
+else:
+    raise ImproperlyConfigured(
+        "Set ZHENGXIE_VAR_DIR to a writable directory (e.g. /var/lib/zhengxie): an installed copy keeps no data "
+        "beside its code. See docs/deploy.md."
+    )
 
 
 def env_bool(name: str, default: bool = False) -> bool:
@@ -76,7 +89,7 @@ WSGI_APPLICATION = "config.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        "DIRS": [SITE_FILES_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -158,7 +171,7 @@ LOGIN_LOCKOUT_MINUTES = int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15"))
 # --- languages and time -----------------------------------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", _("Simplified Chinese")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [SITE_FILES_DIR / "locale"]
 LANGUAGE_COOKIE_NAME = "zx_language"
 TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Shanghai")
 USE_I18N = True
@@ -168,7 +181,7 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "staticfiles"))
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns at start-up when it is missing
-STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_DIRS = [SITE_FILES_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 STORAGES = {
@@ -183,7 +196,7 @@ WHITENOISE_USE_FINDERS = DEBUG or not env_bool("STATIC_MANIFEST", True)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_BYTES", str(20 * 1024 * 1024)))
-PDF_FONT_PATH = BASE_DIR / "static" / "fonts" / "wqy-microhei.ttc"
+PDF_FONT_PATH = SITE_FILES_DIR / "static" / "fonts" / "wqy-microhei.ttc"
 
 # --- e-mail -------------------------------------------------------------------------------------------------
 # EMAIL_URL: smtp://user:password@host:25, smtp+tls://… (STARTTLS) or smtps://… (TLS); else the console.
