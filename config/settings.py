@@ -121,6 +121,8 @@ if _db["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
     }
 if _db["ENGINE"] != "django.db.backends.sqlite3":
+    # A database that does not answer makes a request fail within seconds (a 503), not after the TCP time-out.
+    _db.setdefault("OPTIONS", {}).setdefault("connect_timeout", int(os.environ.get("DB_CONNECT_TIMEOUT", "3")))
     # Several checkouts may test against one PostgreSQL server at once: give each its own test database.
     # (SQLite tests run in memory.)
     _db.setdefault("TEST", {})["NAME"] = (
@@ -131,8 +133,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- cache, sessions, tasks -------------------------------------------------------------------------------
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# A Redis that is paused or unreachable answers within this many seconds (with an error, so a 503), never hangs.
+REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "2"))
+_redis_timeouts = {"socket_timeout": REDIS_TIMEOUT, "socket_connect_timeout": REDIS_TIMEOUT}
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+                          "OPTIONS": _redis_timeouts}}
 else:
     # Shared by every process of one machine (the web server and the task worker), unlike locmem.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "zhengxie_cache"}}
@@ -151,7 +157,10 @@ _TASK_BACKENDS = {
 TASKS = {"default": _TASK_BACKENDS[TASK_BACKEND]}
 if TASK_BACKEND == "rq":
     INSTALLED_APPS.append("django_rq")
-    RQ_QUEUES = {"default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0", "DEFAULT_TIMEOUT": 600}}
+    _rq_url = REDIS_URL or "redis://127.0.0.1:6379/0"
+    _rq_url += ("&" if "?" in _rq_url else "?") + "&".join(f"{k}={v}" for k, v in _redis_timeouts.items())
+    # The worker raises the socket time-out above its blocking wait by itself (rq's Worker._set_connection).
+    RQ_QUEUES = {"default": {"URL": _rq_url, "DEFAULT_TIMEOUT": 600}}
 
 # --- accounts -------------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "core.User"
