@@ -21,7 +21,8 @@ REDIS_DB=13
 PIDS=()
 START=$(date +%s)
 
-step() { echo "=== deploy check [$(( $(date +%s) - START )) s]: $*"; }
+STEPS=0
+step() { STEPS=$((STEPS + 1)); echo "=== deploy check [$(( $(date +%s) - START )) s]: $*"; }
 
 cleanup() {
   status=$?
@@ -33,8 +34,8 @@ cleanup() {
   psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $DB_NAME WITH (FORCE)" >/dev/null 2>&1 || true
   redis-cli -n "$REDIS_DB" flushdb >/dev/null 2>&1 || true
   rm -rf "$WORK"
-  if [ "$status" -eq 0 ]; then echo "=== deploy check passed in $(( $(date +%s) - START )) s"
-  else echo "=== deploy check FAILED (exit $status)"; fi
+  if [ "$status" -eq 0 ]; then echo "=== deploy check passed in $(( $(date +%s) - START )) s"; echo "deploy: $STEPS passed, 0 failed"
+  else echo "=== deploy check FAILED (exit $status) at step $STEPS"; echo "deploy: $((STEPS - 1)) passed, 1 failed"; fi
   exit "$status"
 }
 trap cleanup EXIT
