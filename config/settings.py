@@ -14,7 +14,19 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-VAR_DIR = Path(os.environ.get("ZHENGXIE_VAR_DIR", BASE_DIR / "var"))
+# A checkout has templates/, static/ and locale/ beside config/; an installed wheel carries them inside the package
+# (setup.py copies them to zhengxie/site_files/), and its BASE_DIR is site-packages, where no data may be written.
+IS_CHECKOUT = (BASE_DIR / "manage.py").is_file() and (BASE_DIR / "templates").is_dir()
+SITE_FILES_DIR = BASE_DIR if IS_CHECKOUT else BASE_DIR / "zhengxie" / "site_files"
+if os.environ.get("ZHENGXIE_VAR_DIR"):
+    VAR_DIR = Path(os.environ["ZHENGXIE_VAR_DIR"])
+elif IS_CHECKOUT:
+    VAR_DIR = BASE_DIR / "var"
+else:
+    raise ImproperlyConfigured(
+        "Set ZHENGXIE_VAR_DIR to a writable directory (e.g. /var/lib/zhengxie): an installed copy keeps no data "
+        "beside its code. See docs/deploy.md."
+    )
 
 
 def env_bool(name: str, default: bool = False) -> bool:
@@ -107,7 +119,7 @@ WSGI_APPLICATION = "config.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        "DIRS": [SITE_FILES_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -128,7 +140,8 @@ FORM_RENDERER = "zhengxie.core.forms_rendering.FormRenderer"
 # --- database -------------------------------------------------------------------------------------------
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 DATABASE_URL = os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'zhengxie.sqlite3'}"
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")))}
+DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+                                              conn_health_checks=env_bool("CONN_HEALTH_CHECKS", True))}
 _db = DATABASES["default"]
 if _db["ENGINE"] == "django.db.backends.sqlite3":
     _db["CONN_MAX_AGE"] = 0
@@ -139,6 +152,8 @@ if _db["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
     }
 if _db["ENGINE"] != "django.db.backends.sqlite3":
+    # A database that does not answer makes a request fail within seconds (a 503), not after the TCP time-out.
+    _db.setdefault("OPTIONS", {}).setdefault("connect_timeout", int(os.environ.get("DB_CONNECT_TIMEOUT", "3")))
     # Several checkouts may test against one PostgreSQL server at once: give each its own test database.
     # (SQLite tests run in memory.)
     _db.setdefault("TEST", {})["NAME"] = (
@@ -149,8 +164,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- cache, sessions, tasks -------------------------------------------------------------------------------
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# A Redis that is paused or unreachable answers within this many seconds (with an error, so a 503), never hangs.
+REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "2"))
+_redis_timeouts = {"socket_timeout": REDIS_TIMEOUT, "socket_connect_timeout": REDIS_TIMEOUT}
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+                          "OPTIONS": _redis_timeouts}}
 else:
     # Shared by every process of one machine (the web server and the task worker), unlike locmem.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "zhengxie_cache"}}
@@ -171,7 +190,10 @@ _TASK_BACKENDS = {
 TASKS = {"default": _TASK_BACKENDS[TASK_BACKEND]}
 if TASK_BACKEND == "rq":
     INSTALLED_APPS.append("django_rq")
-    RQ_QUEUES = {"default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0", "DEFAULT_TIMEOUT": 600}}
+    _rq_url = REDIS_URL or "redis://127.0.0.1:6379/0"
+    _rq_url += ("&" if "?" in _rq_url else "?") + "&".join(f"{k}={v}" for k, v in _redis_timeouts.items())
+    # The worker raises the socket time-out above its blocking wait by itself (rq's Worker._set_connection).
+    RQ_QUEUES = {"default": {"URL": _rq_url, "DEFAULT_TIMEOUT": 600}}
 
 # --- accounts -------------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "core.User"
@@ -204,7 +226,7 @@ OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Zhengxie 智慧政协")
 # --- languages and time -----------------------------------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", _("Simplified Chinese")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [SITE_FILES_DIR / "locale"]
 LANGUAGE_COOKIE_NAME = "zx_language"
 TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Shanghai")
 USE_I18N = True
@@ -214,7 +236,7 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "staticfiles"))
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns at start-up when it is missing
-STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_DIRS = [SITE_FILES_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 STORAGES = {
@@ -229,7 +251,7 @@ WHITENOISE_USE_FINDERS = DEBUG or not env_bool("STATIC_MANIFEST", True)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_BYTES", str(20 * 1024 * 1024)))
-PDF_FONT_PATH = BASE_DIR / "static" / "fonts" / "wqy-microhei.ttc"
+PDF_FONT_PATH = SITE_FILES_DIR / "static" / "fonts" / "wqy-microhei.ttc"
 
 # --- e-mail -------------------------------------------------------------------------------------------------
 # EMAIL_URL: smtp://user:password@host:25, smtp+tls://… (STARTTLS) or smtps://… (TLS); else the console.

@@ -24,6 +24,6 @@ urlpatterns = [
 
 handler403 = "zhengxie.core.views.shell.custom_403"
 handler404 = "zhengxie.core.views.shell.custom_404"
-handler500 = "zhengxie.core.views.shell.custom_500"
+handler500 = "zhengxie.core.views.errors.server_error"
 # Uploaded files are never served as static media: each app serves them through a view that checks the
 # user's right to the object they belong to.

@@ -108,9 +108,10 @@ def notify(*, recipients: Iterable[User], organisation, code: str, title, body="
     if email:
         ids = [n.pk for n in created if n.recipient.email]
         if ids:
+            from .outbox import enqueue_on_commit
             from .tasks import send_notification_emails
 
-            transaction.on_commit(lambda: send_notification_emails.enqueue(ids))
+            enqueue_on_commit(send_notification_emails, ids)
     return created
 
 

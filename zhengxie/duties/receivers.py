@@ -1,8 +1,9 @@
 """The scores listen to the ledger: when events change, the members concerned are recomputed by a task
 queued on commit (the ledger announces changes only once they are committed)."""
 
-from django.db import transaction
 from django.dispatch import receiver
+
+from zhengxie.core.outbox import enqueue_on_commit
 
 from .services.ledger import duty_events_changed
 
@@ -13,4 +14,4 @@ def recompute_on_change(sender, member_years, **kwargs):
 
     pairs = sorted([int(member_id), int(year)] for member_id, year in member_years)
     if pairs:
-        transaction.on_commit(lambda: recompute_member_scores.enqueue(pairs))
+        enqueue_on_commit(recompute_member_scores, pairs)

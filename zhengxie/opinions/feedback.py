@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from zhengxie.core.choices import OrganisationLevel
 from zhengxie.core.exceptions import DomainError, NotAllowed
+from zhengxie.core.outbox import enqueue_on_commit
 from zhengxie.core.services import audit_log, notify
 from zhengxie.duties.choices import DutyEventKind
 from zhengxie.duties.services import record_duty_event
@@ -37,7 +38,7 @@ FEEDBACK_MODELS = {"adoption": Adoption, "instruction": Instruction}
 def _enqueue(kind: str, pk: int) -> None:
     from .tasks import deliver_feedback
 
-    transaction.on_commit(lambda: deliver_feedback.enqueue(kind, pk))
+    enqueue_on_commit(deliver_feedback, kind, pk)
 
 
 def _locked_published(actor, report) -> Report:

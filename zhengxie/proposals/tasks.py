@@ -4,6 +4,7 @@
 from django.tasks import task
 
 from zhengxie.core.models import Organisation
+from zhengxie.core.outbox import enqueue_on_commit
 
 from .services import reminders_send
 
@@ -22,5 +23,5 @@ def enqueue_daily_reminders() -> int:
     """Queue the daily check for every active organisation; returns how many were queued."""
     ids = list(Organisation.objects.filter(is_active=True).values_list("pk", flat=True))
     for organisation_id in ids:
-        send_daily_reminders.enqueue(organisation_id)
+        enqueue_on_commit(send_daily_reminders, organisation_id)
     return len(ids)

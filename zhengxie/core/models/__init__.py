@@ -1,5 +1,6 @@
 from .accounts import ApiToken, LoginAttempt, PasswordHistory, RoleAssignment, User
 from .organisations import Body, HandlingUnit, Organisation, Sector, Session, SpecialCommittee, Term
+from .outbox import OutboxTask
 from .people import Member, Person
 from .records import AppendOnlyError, Attachment, AuditEntry, Notification, TransitionRecord
 
@@ -14,6 +15,7 @@ __all__ = [
     "Member",
     "Notification",
     "Organisation",
+    "OutboxTask",
     "PasswordHistory",
     "Person",
     "RoleAssignment",

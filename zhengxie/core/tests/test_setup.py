@@ -13,7 +13,7 @@ from django.core.management import call_command
 ROOT = Path(__file__).resolve().parents[3]
 
 
-def test_check_deploy_is_clean_with_the_documented_production_environment():
+def test_check_deploy_is_clean_with_the_documented_production_environment(tmp_path):
     doc = (ROOT / "docs" / "deploy.md").read_text(encoding="utf-8")
     block = re.search(r"```sh\n# production environment\n(.*?)```", doc, re.S).group(1)
     env = {k: v for k, v in os.environ.items() if k not in ("ZHENGXIE_TESTING", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")}
@@ -22,6 +22,7 @@ def test_check_deploy_is_clean_with_the_documented_production_environment():
             key, value = line.removeprefix("export ").split("=", 1)
             env[key] = value.strip("'\"")
     env["SECRET_KEY"] = "x" * 30 + "-a-long-and-random-secret-for-this-test-only-0123456789"
+    env["ZHENGXIE_VAR_DIR"] = str(tmp_path)  # not the documented /var/lib/zhengxie of a real machine
     result = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"], cwd=ROOT,
                             env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -63,3 +64,20 @@ def test_seed_demo_county_scale_documented_accounts_log_in(client):
     # a second run on a full database does nothing when asked to load only an empty one
     call_command("seed_demo", if_empty=True)
     assert Organisation.objects.count() == 3
+
+
+def test_the_documented_environment_is_the_one_in_deploy():
+    doc = (ROOT / "docs" / "deploy.md").read_text(encoding="utf-8")
+    block = re.search(r"```sh\n# production environment\n(.*?)```", doc, re.S).group(1).split()
+    shipped = [line for line in (ROOT / "deploy" / "zhengxie.env").read_text().splitlines()
+               if "=" in line and not line.startswith(("#", "SECRET_KEY"))]
+    assert block == shipped
+
+
+def test_the_units_run_the_documented_commands():
+    doc = (ROOT / "docs" / "deploy.md").read_text(encoding="utf-8")
+    for unit in ("zhengxie-web.service", "zhengxie-worker.service", "zhengxie-relay.service"):
+        text = (ROOT / "deploy" / unit).read_text()
+        assert "EnvironmentFile=/etc/zhengxie.env" in text
+        command = re.search(r"^ExecStart=/opt/zhengxie/venv/bin/(\S+ \S+)", text, re.M).group(1)
+        assert command.removeprefix("zhengxie ") in doc, f"{unit}: {command} is not in docs/deploy.md"

@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.db import connection
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,9 +10,11 @@ from django.utils.translation import check_for_language
 from django.views.decorators.http import require_POST
 
 from .. import permissions, selectors, services
+from ..health import readiness
 from ..middleware import SESSION_KEY
 from ..models import Notification
 from ..registry import todos
+from . import errors
 from .common import is_htmx, organisation_required, paginate
 
 
@@ -88,32 +89,9 @@ def healthz(request):
 
 
 def readyz(request):
-    checks = {}
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-        checks["database"] = "ok"
-    except Exception as exc:  # any failure means not ready
-        checks["database"] = f"error: {exc.__class__.__name__}"
-    checks["tasks"] = _task_backend_status()
+    checks = readiness()
     ready = all(v == "ok" for v in checks.values())
     return JsonResponse({"status": "ok" if ready else "unavailable", "checks": checks}, status=200 if ready else 503)
-
-
-def _task_backend_status() -> str:
-    backend = settings.TASKS["default"]["BACKEND"]
-    try:
-        if backend.startswith("django_tasks_db"):
-            from django_tasks_db.models import DBTaskResult
-
-            DBTaskResult.objects.exists()
-        elif backend.startswith("django_tasks_rq"):
-            import django_rq
-
-            django_rq.get_connection("default").ping()
-        return "ok"
-    except Exception as exc:  # any failure means not ready
-        return f"error: {exc.__class__.__name__}"
 
 
 def custom_403(request, exception=None):
@@ -125,4 +103,4 @@ def custom_404(request, exception=None):
 
 
 def custom_500(request):
-    return render(request, "500.html", status=500)
+    return errors.server_error(request)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from zhengxie.core.exceptions import DomainError, NotAllowed
 from zhengxie.core.models import Member
+from zhengxie.core.outbox import enqueue_on_commit
 from zhengxie.core.services import audit_log, notify
 from zhengxie.core.workflow import lock_for_update
 
@@ -32,7 +33,7 @@ def _recompute_on_commit(rule_set: RuleSet) -> None:
     from ..tasks import recompute_organisation_scores
 
     org_id, year = rule_set.organisation_id, rule_set.year
-    transaction.on_commit(lambda: recompute_organisation_scores.enqueue(org_id, year))
+    enqueue_on_commit(recompute_organisation_scores, org_id, year)
 
 
 def _history(rule_set, action, actor, *, from_state="", comment="", data=None):

@@ -7,6 +7,8 @@
 
 from django.core.management.base import BaseCommand
 
+from zhengxie.core.outbox import enqueue_on_commit
+
 from ...tasks import finalise_expired_attempts, send_activity_reminders
 
 
@@ -23,6 +25,6 @@ class Command(BaseCommand):
             finalised = finalise_expired_attempts.call()
             self.stdout.write(f"reminded {reminded} participants, handed in {finalised} expired attempts")
         else:
-            send_activity_reminders.enqueue(day)
-            finalise_expired_attempts.enqueue()
+            enqueue_on_commit(send_activity_reminders, day)
+            enqueue_on_commit(finalise_expired_attempts)
             self.stdout.write("enqueued the reminders and the contest clean-up")

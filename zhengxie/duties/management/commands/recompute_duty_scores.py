@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from zhengxie.core.models import Organisation
+from zhengxie.core.outbox import enqueue_on_commit
 from zhengxie.duties import scoring
 from zhengxie.duties.choices import RuleSetStatus
 from zhengxie.duties.models import RuleSet
@@ -35,7 +36,7 @@ class Command(BaseCommand):
         for y, org_ids in sorted(by_year.items()):
             if enqueue:
                 for org_id in org_ids:
-                    recompute_organisation_scores.enqueue(org_id, y)
+                    enqueue_on_commit(recompute_organisation_scores, org_id, y)
                 self.stdout.write(f"{y}: {len(org_ids)} organisations queued")
             else:
                 count = scoring.recompute_year(y, org_ids)

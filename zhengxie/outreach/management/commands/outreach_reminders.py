@@ -5,6 +5,7 @@ worker instead."""
 
 from django.core.management.base import BaseCommand
 
+from zhengxie.core.outbox import enqueue_on_commit
 from zhengxie.outreach.tasks import remind_overdue_concerns
 
 
@@ -17,8 +18,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, organisation=None, enqueue=False, **options):
         if enqueue:
-            result = remind_overdue_concerns.enqueue(organisation)
-            self.stdout.write(f"Queued: {result.id}")
+            row = enqueue_on_commit(remind_overdue_concerns, organisation)
+            self.stdout.write(f"Queued: outbox #{row.pk}")
             return
         count = remind_overdue_concerns.call(organisation)
         self.stdout.write(f"{count} overdue concerns reminded.")
