@@ -52,7 +52,7 @@ class RequirementOut(Schema):
     met: bool
 
 
-class SeatOut(Schema):
+class RecordMemberOut(Schema):
     id: int
     name: str
     organisation: str
@@ -62,7 +62,7 @@ class SeatOut(Schema):
 
 
 class RecordOut(Schema):
-    member: SeatOut
+    member: RecordMemberOut
     year: int
     rules: str | None = None
     closed: bool
@@ -140,7 +140,7 @@ def member_record(request, member_id: int, year: int | None = None):
     return _record_out(request.user, member, _year(member, year))
 
 
-class EventOut(Schema):
+class DutyEventOut(Schema):
     id: int
     kind: str
     kind_label: str
@@ -150,7 +150,7 @@ class EventOut(Schema):
     attributes: dict
 
 
-@router.get("/me/events", response={200: Page[EventOut], 403: ErrorOut}, summary="My duty events of a year")
+@router.get("/me/events", response={200: Page[DutyEventOut], 403: ErrorOut}, summary="My duty events of a year")
 def my_events(request, year: int | None = None, page: int = 1, size: int = 50):
     _org, seat = _my_seat(request)
     result = paginate(selectors.member_events(seat, _year(seat, year)), page, size)
@@ -287,7 +287,7 @@ def self_report_create(request, payload: Form[SelfReportIn], files: File[list[Up
     return Status(201, _report_out(report))
 
 
-class DecisionIn(Schema):
+class SelfReportDecisionIn(Schema):
     version: int | None = None
     note: str = ""
 
@@ -295,7 +295,7 @@ class DecisionIn(Schema):
 @router.post("/self-reports/{report_id}/confirm", response={200: SelfReportOut, 400: ErrorOut, 403: ErrorOut,
                                                              404: ErrorOut, 409: ErrorOut},
              summary="Confirm a self-reported duty (record keepers): it becomes a duty event")
-def self_report_confirm(request, report_id: int, payload: DecisionIn):
+def self_report_confirm(request, report_id: int, payload: SelfReportDecisionIn):
     org = active_organisation(request)
     report = selectors.self_report_get_for_user(request.user, org, report_id)
     return _report_out(services.self_report_confirm(actor=request.user, report=report, version=payload.version,
@@ -305,7 +305,7 @@ def self_report_confirm(request, report_id: int, payload: DecisionIn):
 @router.post("/self-reports/{report_id}/reject", response={200: SelfReportOut, 400: ErrorOut, 403: ErrorOut,
                                                             404: ErrorOut, 409: ErrorOut},
              summary="Return a self-reported duty to the member with a reason (record keepers)")
-def self_report_reject(request, report_id: int, payload: DecisionIn):
+def self_report_reject(request, report_id: int, payload: SelfReportDecisionIn):
     org = active_organisation(request)
     report = selectors.self_report_get_for_user(request.user, org, report_id)
     return _report_out(services.self_report_reject(actor=request.user, report=report, version=payload.version,

@@ -60,11 +60,11 @@ class ReportFieldsIn(Schema):
     note: str = ""
 
 
-class VersionIn(Schema):
+class OpinionVersionIn(Schema):
     version: int | None = None
 
 
-class ReasonIn(Schema):
+class OpinionReasonIn(Schema):
     reason: str
     version: int | None = None
 
@@ -207,7 +207,7 @@ class SendIn(Schema):
     version: int | None = None
 
 
-class FiguresOut(Schema):
+class ReportFiguresOut(Schema):
     start: dt.date
     end: dt.date
     submitted: int
@@ -412,27 +412,27 @@ def report_attachment(request, report_id: int, attachment_id: int):
 
 
 @router.post("/reports/{report_id}/withdraw", response={200: ReportDetailOut, **ERRORS}, summary="Withdraw my report")
-def report_withdraw(request, report_id: int, payload: VersionIn):
+def report_withdraw(request, report_id: int, payload: OpinionVersionIn):
     r = services.report_withdraw(actor=request.user, report=_report(request, report_id), version=payload.version)
     return _detail(request, r.pk)
 
 
 @router.post("/reports/{report_id}/accept", response={200: ReportDetailOut, **ERRORS}, summary="Accept for editing")
-def report_accept(request, report_id: int, payload: VersionIn):
+def report_accept(request, report_id: int, payload: OpinionVersionIn):
     r = services.report_accept(actor=request.user, report=_report(request, report_id), version=payload.version)
     return _detail(request, r.pk)
 
 
 @router.post("/reports/{report_id}/not-use", response={200: ReportDetailOut, **ERRORS}, summary="Do not use",
              description="The reason is sent to the author (or to the office below that forwarded it).")
-def report_not_use(request, report_id: int, payload: ReasonIn):
+def report_not_use(request, report_id: int, payload: OpinionReasonIn):
     r = services.report_not_use(actor=request.user, report=_report(request, report_id), reason=payload.reason,
                                 version=payload.version)
     return _detail(request, r.pk)
 
 
 @router.post("/reports/{report_id}/reopen", response={200: ReportDetailOut, **ERRORS}, summary="Reconsider")
-def report_reopen(request, report_id: int, payload: VersionIn):
+def report_reopen(request, report_id: int, payload: OpinionVersionIn):
     r = services.report_reopen(actor=request.user, report=_report(request, report_id), version=payload.version)
     return _detail(request, r.pk)
 
@@ -460,7 +460,7 @@ def report_diff(request, report_id: int):
              summary="Forward to the organisation above",
              description="The parent organisation receives its own record, linked to this one. Answers with this "
                          "level's record.")
-def report_forward(request, report_id: int, payload: VersionIn):
+def report_forward(request, report_id: int, payload: OpinionVersionIn):
     r = _report(request, report_id)
     services.report_forward(actor=request.user, report=r, version=payload.version)
     return Status(201, _detail(request, r.pk))
@@ -535,14 +535,14 @@ def bulletin_unplace(request, bulletin_id: int, report_id: int):
 
 @router.post("/bulletins/{bulletin_id}/submit", response={200: BulletinDetailOut, **ERRORS},
              summary="Submit for sign-off")
-def bulletin_submit(request, bulletin_id: int, payload: VersionIn):
+def bulletin_submit(request, bulletin_id: int, payload: OpinionVersionIn):
     bulletins.bulletin_submit(actor=request.user, bulletin=_bulletin(request, bulletin_id), version=payload.version)
     return _bulletin_detail(request, bulletin_id)
 
 
 @router.post("/bulletins/{bulletin_id}/return", response={200: BulletinDetailOut, **ERRORS},
              summary="Return for changes (a leader)")
-def bulletin_return(request, bulletin_id: int, payload: ReasonIn):
+def bulletin_return(request, bulletin_id: int, payload: OpinionReasonIn):
     bulletins.bulletin_return(actor=request.user, bulletin=_bulletin(request, bulletin_id), reason=payload.reason,
                               version=payload.version)
     return _bulletin_detail(request, bulletin_id)
@@ -551,7 +551,7 @@ def bulletin_return(request, bulletin_id: int, payload: ReasonIn):
 @router.post("/bulletins/{bulletin_id}/sign-off", response={200: BulletinDetailOut, **ERRORS},
              summary="Sign off (a leader)", description="Publishes the reports: each is adopted at this level and its "
                                                         "author is told.")
-def bulletin_sign_off(request, bulletin_id: int, payload: VersionIn):
+def bulletin_sign_off(request, bulletin_id: int, payload: OpinionVersionIn):
     bulletins.bulletin_sign_off(actor=request.user, bulletin=_bulletin(request, bulletin_id), version=payload.version)
     return _bulletin_detail(request, bulletin_id)
 
@@ -599,7 +599,7 @@ def _period(start: dt.date | None, end: dt.date | None) -> figures.Period:
     return figures.Period(start or dt.date(year, 1, 1), end or dt.date(year, 12, 31))
 
 
-@router.get("/figures", response={200: FiguresOut, 403: ErrorOut}, summary="Figures for a period",
+@router.get("/figures", response={200: ReportFiguresOut, 403: ErrorOut}, summary="Figures for a period",
             description="Submitted, adopted, not used, forwarded up, adopted at each higher level, used by the media, "
                         "instructions per level; the period defaults to this year.")
 def figures_summary(request, start: dt.date | None = None, end: dt.date | None = None):

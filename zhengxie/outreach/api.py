@@ -211,14 +211,14 @@ def place_roster(request, place_id: int, payload: RosterIn):
     return _place_out(services.place_set_roster(actor=request.user, place=p, slots=slots))
 
 
-class RatingIn(Schema):
+class PlaceRatingIn(Schema):
     year: int
     stars: int = Field(ge=1, le=5)
     comment: str = Field("", max_length=300)
 
 
 @router.post("/places/{place_id}/ratings", response={200: RatingOut, **ERRORS}, summary="Rate a place for a year (office)")
-def place_rate(request, place_id: int, payload: RatingIn):
+def place_rate(request, place_id: int, payload: PlaceRatingIn):
     org = active_organisation(request)
     p = selectors.place_get_for_user(request.user, org, place_id)
     rating = services.place_rate(actor=request.user, place=p, year=payload.year, stars=payload.stars,
@@ -237,7 +237,7 @@ def place_photo(request, place_id: int, photo: File[UploadedFile]):
 # --- activities ----------------------------------------------------------------------------------------------------
 
 
-class ActivityOut(Schema):
+class PlaceActivityOut(Schema):
     id: int
     place_id: int
     place: str
@@ -269,7 +269,7 @@ class ActivityFilter(Schema):
     q: str = ""
 
 
-@router.get("/activities", response={200: Page[ActivityOut], 403: ErrorOut}, summary="Activities at places")
+@router.get("/activities", response={200: Page[PlaceActivityOut], 403: ErrorOut}, summary="Activities at places")
 def activities(request, filters: Query[ActivityFilter], page: int = 1, size: int = 50):
     org = require(request, permissions.can_view_activities)
     qs = selectors.activity_search(selectors.activities_visible_to(request.user, org), kind=filters.kind,
@@ -280,7 +280,7 @@ def activities(request, filters: Query[ActivityFilter], page: int = 1, size: int
     return result
 
 
-@router.get("/activities/{activity_id}", response={200: ActivityOut, **ERRORS}, summary="One activity")
+@router.get("/activities/{activity_id}", response={200: PlaceActivityOut, **ERRORS}, summary="One activity")
 def activity(request, activity_id: int):
     return _activity_out(selectors.activity_get_for_user(request.user, active_organisation(request), activity_id))
 
@@ -303,7 +303,7 @@ def _members(org, ids) -> list[Member]:
     return members
 
 
-@router.post("/activities", response={201: ActivityOut, **ERRORS}, summary="Plan an activity, or record one that was held")
+@router.post("/activities", response={201: PlaceActivityOut, **ERRORS}, summary="Plan an activity, or record one that was held")
 def activity_create(request, payload: ActivityIn):
     org = active_organisation(request)
     p = selectors.place_get_for_user(request.user, org, payload.place_id)
@@ -322,7 +322,7 @@ class ActivityUpdateIn(Schema):
     version: int | None = None
 
 
-@router.put("/activities/{activity_id}", response={200: ActivityOut, **ERRORS}, summary="Correct an activity")
+@router.put("/activities/{activity_id}", response={200: PlaceActivityOut, **ERRORS}, summary="Correct an activity")
 def activity_update(request, activity_id: int, payload: ActivityUpdateIn):
     org = active_organisation(request)
     a = selectors.activity_get_for_user(request.user, org, activity_id)
@@ -338,7 +338,7 @@ class RecordIn(Schema):
     version: int | None = None
 
 
-@router.post("/activities/{activity_id}/record", response={200: ActivityOut, **ERRORS}, summary="Record a planned activity as held")
+@router.post("/activities/{activity_id}/record", response={200: PlaceActivityOut, **ERRORS}, summary="Record a planned activity as held")
 def activity_record(request, activity_id: int, payload: RecordIn):
     org = active_organisation(request)
     a = selectors.activity_get_for_user(request.user, org, activity_id)
@@ -348,13 +348,13 @@ def activity_record(request, activity_id: int, payload: RecordIn):
     return _activity_out(selectors.activity_get_for_user(request.user, org, activity_id))
 
 
-class ReasonIn(Schema):
+class ActivityCancelIn(Schema):
     reason: str = Field("", max_length=2000)
     version: int | None = None
 
 
-@router.post("/activities/{activity_id}/cancel", response={200: ActivityOut, **ERRORS}, summary="Cancel an activity")
-def activity_cancel(request, activity_id: int, payload: ReasonIn):
+@router.post("/activities/{activity_id}/cancel", response={200: PlaceActivityOut, **ERRORS}, summary="Cancel an activity")
+def activity_cancel(request, activity_id: int, payload: ActivityCancelIn):
     org = active_organisation(request)
     a = selectors.activity_get_for_user(request.user, org, activity_id)
     services.activity_cancel(actor=request.user, activity=a, reason=payload.reason, version=payload.version)
@@ -368,7 +368,7 @@ def activity_photo(request, activity_id: int, photo: File[UploadedFile]):
     return Status(201, {"id": attachment.pk, "name": attachment.original_name})
 
 
-class FiguresOut(Schema):
+class OutreachFiguresOut(Schema):
     organisation_id: int
     start: dt.date
     end: dt.date
@@ -379,7 +379,7 @@ class FiguresOut(Schema):
     by_organisation: list[dict]
 
 
-@router.get("/figures", response={200: FiguresOut, 403: ErrorOut},
+@router.get("/figures", response={200: OutreachFiguresOut, 403: ErrorOut},
             summary="Figures for a period: places, activities, members who went down, concerns")
 def figures(request, date_from: dt.date | None = None, date_to: dt.date | None = None, include_lower: bool = True):
     org = require(request, permissions.can_view_figures)

@@ -50,7 +50,7 @@ class ConcernOut(Schema):
     version: int
 
 
-class EventOut(Schema):
+class ConcernEventOut(Schema):
     action: str
     from_state: str
     to_state: str
@@ -65,7 +65,7 @@ class ConcernDetailOut(ConcernOut):
     result: str
     feedback_comment: str
     code_hint: str = Field(description="The last four characters of the tracking code")
-    history: list[EventOut]
+    history: list[ConcernEventOut]
     actions: list[str] = Field(description="The workflow steps the caller may take now")
 
 
@@ -148,27 +148,27 @@ def concern_register(request, payload: RegisterIn):
     return Status(201, {"concern": _detail(request, c.pk), "tracking_code": format_tracking_code(code)})
 
 
-class VersionIn(Schema):
+class ConcernVersionIn(Schema):
     version: int | None = Field(None, description="The version you read (409 if the concern changed since)")
 
 
-class AssignIn(VersionIn):
+class ConcernAssignIn(ConcernVersionIn):
     member_id: int
     comment: str = Field("", max_length=500)
 
 
-class RouteIn(VersionIn):
+class RouteIn(ConcernVersionIn):
     place_id: int
     comment: str = Field("", max_length=500)
 
 
-class PassIn(VersionIn):
+class PassIn(ConcernVersionIn):
     unit_id: int
     due_on: dt.date | None = Field(None, description="Default: today plus the organisation's working days")
     comment: str = Field("", max_length=500)
 
 
-class TextIn(VersionIn):
+class TextIn(ConcernVersionIn):
     text: str = Field(max_length=4000)
 
 
@@ -177,20 +177,20 @@ class NoteIn(Schema):
     is_public: bool = Field(False, description="Shown to the person on the tracking page")
 
 
-class CloseIn(VersionIn):
+class CloseIn(ConcernVersionIn):
     result: str = Field(max_length=4000)
 
 
-class DeclineIn(VersionIn):
+class DeclineIn(ConcernVersionIn):
     reason: str = Field(max_length=2000)
 
 
-class FeedbackIn(Schema):
+class ConcernFeedbackIn(Schema):
     satisfied: bool
     comment: str = Field("", max_length=500)
 
 
-class ReopenIn(VersionIn):
+class ReopenIn(ConcernVersionIn):
     member_id: int
     reason: str = Field(max_length=2000)
 
@@ -217,7 +217,7 @@ def _after(request, concern_id):
 
 
 @concern_router.post("/concerns/{concern_id}/take-up", response={200: dict, **ERRORS}, summary="Take the concern up yourself (a member on duty)")
-def concern_take_up(request, concern_id: int, payload: VersionIn):
+def concern_take_up(request, concern_id: int, payload: ConcernVersionIn):
     org, c = _get(request, concern_id)
     services.concern_assign(actor=request.user, concern=c, member=permissions.seat_of(request.user, org),
                             version=payload.version)
@@ -225,7 +225,7 @@ def concern_take_up(request, concern_id: int, payload: VersionIn):
 
 
 @concern_router.post("/concerns/{concern_id}/assign", response={200: dict, **ERRORS}, summary="Assign to a member")
-def concern_assign(request, concern_id: int, payload: AssignIn):
+def concern_assign(request, concern_id: int, payload: ConcernAssignIn):
     org, c = _get(request, concern_id)
     services.concern_assign(actor=request.user, concern=c, member=member_of(org, payload.member_id),
                             comment=payload.comment, version=payload.version)
@@ -285,7 +285,7 @@ def concern_decline(request, concern_id: int, payload: DeclineIn):
 
 
 @concern_router.post("/concerns/{concern_id}/feedback", response={200: dict, **ERRORS}, summary="Record the person's feedback on their behalf")
-def concern_feedback(request, concern_id: int, payload: FeedbackIn):
+def concern_feedback(request, concern_id: int, payload: ConcernFeedbackIn):
     _org, c = _get(request, concern_id)
     services.concern_feedback(actor=request.user, concern=c, satisfied=payload.satisfied, comment=payload.comment)
     return _after(request, concern_id)

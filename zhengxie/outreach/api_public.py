@@ -170,7 +170,7 @@ def public_track(request, payload: CodeIn):
     return _progress(public.find(request, payload.code))
 
 
-class FeedbackIn(CodeIn):
+class PublicFeedbackIn(CodeIn):
     satisfied: bool
     comment: str = Field("", max_length=guard.COMMENT_MAX)
 
@@ -178,6 +178,6 @@ class FeedbackIn(CodeIn):
 @public_router.post("/feedback", auth=None, response={200: ProgressOut, **PUBLIC_ERRORS},
                     summary="Say whether the result satisfies you (once, within the organisation's time limit)")
 @decorate_view(guarded)
-def public_feedback(request, payload: FeedbackIn):
+def public_feedback(request, payload: PublicFeedbackIn):
     concern = public.find(request, payload.code)
     return _progress(services.concern_feedback(concern=concern, satisfied=payload.satisfied, comment=payload.comment))
