@@ -14,6 +14,7 @@ from ninja.files import UploadedFile
 from pydantic import Field
 
 from zhengxie.api.common import ErrorOut
+from zhengxie.api.errors import body as error_body
 from zhengxie.core.exceptions import DomainError, NotFound
 from zhengxie.core.models import Organisation
 from zhengxie.core.org_settings import get_setting
@@ -33,7 +34,7 @@ def guarded(run):
         try:
             public.begin(request)
         except DomainError as exc:
-            return JsonResponse({"detail": str(exc), "code": exc.code, "errors": exc.errors}, status=exc.status)
+            return JsonResponse(error_body(exc.message, exc.code, exc.errors), status=exc.status)
         return run(request, *args, **kwargs)
 
     return wrapper
