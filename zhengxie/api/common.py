@@ -1,10 +1,11 @@
 """What every app's API router uses: the active organisation, role checks, pagination, error schema."""
 
-from typing import Generic, TypeVar
+from typing import Annotated, Generic, TypeVar
 
 from django.core.paginator import Paginator
 from django.utils.translation import gettext
 from ninja import Schema
+from pydantic import Field
 
 from zhengxie.core import permissions
 from zhengxie.core.exceptions import DomainError, NotAllowed
@@ -13,9 +14,30 @@ T = TypeVar("T")
 
 
 class ErrorOut(Schema):
-    detail: str
-    code: str = "invalid"
-    errors: dict = {}
+    detail: str = Field(description="What went wrong, in the user's language")
+    code: str = Field("invalid", description="unauthorized, forbidden, not_found, invalid, invalid_transition, "
+                                             "changed, rate_limited, server_error, …")
+    errors: dict[str, list[str]] = Field({}, description="Messages per field of the request")
+
+
+# The errors an operation can answer whatever it does: 422 when the request does not match its schema, 400 for a
+# malformed body or X-Organisation header; with a login, 401 without one and 403 without a seat or role in the
+# organisation (every operation works in one).
+ALWAYS = (400, 422)
+WITH_LOGIN = (401, 403)
+
+
+def errors(*codes: int, login: bool = True) -> dict[int, type[ErrorOut]]:
+    """The error answers of an operation, for its ``response``: ``{200: ProposalOut, **errors(404, 409)}`` —
+    404 where it names an object, 409 where it changes one (state or version), 429 where it is rate-limited."""
+    return {code: ErrorOut for code in sorted({*ALWAYS, *(WITH_LOGIN if login else ()), *codes})}
+
+
+# Ids as the databases store them: a larger number (SQLite overflows) is refused as invalid, not a server error.
+MAX_ID = 2**63 - 1
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+# Years the platform keeps records for (the CPPCC was founded in 1949).
+Year = Annotated[int, Field(ge=1949, le=2100)]
 
 
 class Page(Schema, Generic[T]):

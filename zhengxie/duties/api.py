@@ -8,7 +8,7 @@ from django.utils import timezone
 from ninja import File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 
-from zhengxie.api.common import ErrorOut, Page, active_organisation, paginate, require
+from zhengxie.api.common import Id, Page, Year, active_organisation, errors, paginate, require
 from zhengxie.core import permissions as core_permissions
 from zhengxie.core.exceptions import NotAllowed, NotFound
 
@@ -25,7 +25,7 @@ class BandOut(Schema):
 
 
 class LineOut(Schema):
-    event_id: int | None
+    event_id: Id | None
     date: dt.date | None
     duty: str
     title: str
@@ -63,7 +63,7 @@ class RecordMemberOut(Schema):
 
 class RecordOut(Schema):
     member: RecordMemberOut
-    year: int
+    year: Year
     rules: str | None = None
     closed: bool
     total: float
@@ -111,7 +111,7 @@ def _record_out(user, member, year) -> dict:
     }
 
 
-def _year(member, year: int | None) -> int:
+def _year(member, year: Year | None) -> int:
     years = selectors.member_years(member) or [selectors.current_year()]
     return year if year in years else years[0]
 
@@ -124,17 +124,17 @@ def _my_seat(request):
     return org, seat
 
 
-@router.get("/me/record", response={200: RecordOut, 403: ErrorOut}, summary="My duty record and score for a year")
-def my_record(request, year: int | None = None):
+@router.get("/me/record", response={200: RecordOut, **errors()}, summary="My duty record and score for a year")
+def my_record(request, year: Year | None = None):
     """The score of the year (this year by default) with every point traced to its duty event and its rule,
     the "三个一" status, and the counts of the year's events."""
     _org, seat = _my_seat(request)
     return _record_out(request.user, seat, _year(seat, year))
 
 
-@router.get("/members/{member_id}/record", response={200: RecordOut, 403: ErrorOut, 404: ErrorOut},
+@router.get("/members/{member_id}/record", response={200: RecordOut, **errors(404)},
             summary="A member's duty record (staff, the member, their sector's or committee's contacts)")
-def member_record(request, member_id: int, year: int | None = None):
+def member_record(request, member_id: Id, year: Year | None = None):
     org = active_organisation(request)
     member = selectors.member_get_for_record(request.user, org, member_id)
     return _record_out(request.user, member, _year(member, year))
@@ -150,8 +150,8 @@ class DutyEventOut(Schema):
     attributes: dict
 
 
-@router.get("/me/events", response={200: Page[DutyEventOut], 403: ErrorOut}, summary="My duty events of a year")
-def my_events(request, year: int | None = None, page: int = 1, size: int = 50):
+@router.get("/me/events", response={200: Page[DutyEventOut], **errors()}, summary="My duty events of a year")
+def my_events(request, year: Year | None = None, page: int = 1, size: int = 50):
     _org, seat = _my_seat(request)
     result = paginate(selectors.member_events(seat, _year(seat, year)), page, size)
     result["items"] = [{"id": e.pk, "kind": e.kind, "kind_label": e.get_kind_display(), "category": e.category,
@@ -162,7 +162,7 @@ def my_events(request, year: int | None = None, page: int = 1, size: int = 50):
 
 class RankOut(Schema):
     rank: int
-    member_id: int
+    member_id: Id
     name: str
     sector: str
     committee: str | None
@@ -175,15 +175,15 @@ class RankOut(Schema):
 
 
 class RankingFilter(Schema):
-    year: int | None = None
-    sector: int | None = None
-    committee: int | None = None
-    band: int | None = None
+    year: Year | None = None
+    sector: Id | None = None
+    committee: Id | None = None
+    band: Id | None = None
     met: bool | None = None
     q: str = ""
 
 
-@router.get("/rankings", response={200: Page[RankOut], 403: ErrorOut},
+@router.get("/rankings", response={200: Page[RankOut], **errors()},
             summary="Members ranked by their score (staff; filter by sector, committee, band, minimum met)")
 def rankings(request, filters: Query[RankingFilter], page: int = 1, size: int = 50):
     org = require(request, permissions.can_view_scores)
@@ -210,7 +210,7 @@ class BandCountOut(Schema):
 
 
 class DistributionOut(Schema):
-    year: int
+    year: Year
     count: int
     average: float | None
     highest: float | None
@@ -221,9 +221,9 @@ class DistributionOut(Schema):
     histogram_counts: list[int]
 
 
-@router.get("/distribution", response={200: DistributionOut, 403: ErrorOut, 404: ErrorOut},
+@router.get("/distribution", response={200: DistributionOut, **errors(404)},
             summary="Distribution of the year's scores: per band and in steps of 10 points (staff)")
-def distribution(request, year: int | None = None):
+def distribution(request, year: Year | None = None):
     org = require(request, permissions.can_view_scores)
     year = year or selectors.current_year()
     rule_set = selectors.rule_set_for(org, year)
@@ -240,7 +240,7 @@ def distribution(request, year: int | None = None):
 
 class SelfReportOut(Schema):
     id: int
-    member_id: int
+    member_id: Id
     member: str
     report_type: str
     title: str
@@ -259,7 +259,7 @@ def _report_out(r) -> dict:
             "status": r.status, "version": r.version, "submitted_at": r.submitted_at, "decision_note": r.decision_note}
 
 
-@router.get("/self-reports", response={200: Page[SelfReportOut], 403: ErrorOut},
+@router.get("/self-reports", response={200: Page[SelfReportOut], **errors()},
             summary="Self-reported duties: all of the organisation's for staff, mine for a member")
 def self_reports(request, status: SelfReportStatus | None = None, page: int = 1, size: int = 50):
     org = active_organisation(request)
@@ -279,7 +279,7 @@ class SelfReportIn(Schema):
     place: str = ""
 
 
-@router.post("/self-reports", response={201: SelfReportOut, 400: ErrorOut, 403: ErrorOut},
+@router.post("/self-reports", response={201: SelfReportOut, **errors()},
              summary="Report a duty with evidence (multipart form: the fields and files named “files”)")
 def self_report_create(request, payload: Form[SelfReportIn], files: File[list[UploadedFile]] = None):
     _org, seat = _my_seat(request)
@@ -292,20 +292,18 @@ class SelfReportDecisionIn(Schema):
     note: str = ""
 
 
-@router.post("/self-reports/{report_id}/confirm", response={200: SelfReportOut, 400: ErrorOut, 403: ErrorOut,
-                                                             404: ErrorOut, 409: ErrorOut},
+@router.post("/self-reports/{report_id}/confirm", response={200: SelfReportOut, **errors(404, 409)},
              summary="Confirm a self-reported duty (record keepers): it becomes a duty event")
-def self_report_confirm(request, report_id: int, payload: SelfReportDecisionIn):
+def self_report_confirm(request, report_id: Id, payload: SelfReportDecisionIn):
     org = active_organisation(request)
     report = selectors.self_report_get_for_user(request.user, org, report_id)
     return _report_out(services.self_report_confirm(actor=request.user, report=report, version=payload.version,
                                                     note=payload.note))
 
 
-@router.post("/self-reports/{report_id}/reject", response={200: SelfReportOut, 400: ErrorOut, 403: ErrorOut,
-                                                            404: ErrorOut, 409: ErrorOut},
+@router.post("/self-reports/{report_id}/reject", response={200: SelfReportOut, **errors(404, 409)},
              summary="Return a self-reported duty to the member with a reason (record keepers)")
-def self_report_reject(request, report_id: int, payload: SelfReportDecisionIn):
+def self_report_reject(request, report_id: Id, payload: SelfReportDecisionIn):
     org = active_organisation(request)
     report = selectors.self_report_get_for_user(request.user, org, report_id)
     return _report_out(services.self_report_reject(actor=request.user, report=report, version=payload.version,
@@ -313,18 +311,18 @@ def self_report_reject(request, report_id: int, payload: SelfReportDecisionIn):
 
 
 class StatementIn(Schema):
-    year: int
+    year: Year
     text: str
     submit: bool = False
 
 
 class StatementOut(Schema):
-    year: int
+    year: Year
     text: str
     submitted_at: dt.datetime | None
 
 
-@router.put("/me/statement", response={200: StatementOut, 400: ErrorOut, 403: ErrorOut},
+@router.put("/me/statement", response={200: StatementOut, **errors()},
             summary="Save (or submit) my yearly self-report (述职)")
 def my_statement(request, payload: StatementIn):
     _org, seat = _my_seat(request)

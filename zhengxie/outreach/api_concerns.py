@@ -7,7 +7,7 @@ from django.utils.translation import gettext
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
-from zhengxie.api.common import ErrorOut, Page, active_organisation, require
+from zhengxie.api.common import Id, Page, active_organisation, errors, require
 from zhengxie.api.common import paginate as paginate_qs
 from zhengxie.core.exceptions import DomainError
 from zhengxie.core.masking import mask_phone
@@ -18,7 +18,6 @@ from .models import Place
 from .models.concerns import format_tracking_code
 
 concern_router = Router(tags=["outreach"])
-ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut}
 
 
 def not_in_organisation(field: str) -> DomainError:
@@ -36,11 +35,11 @@ class ConcernOut(Schema):
     summary: str
     name: str
     phone: str = Field(description="Masked (138****5678) except for those handling the concern")
-    place_id: int | None
+    place_id: Id | None
     place: str | None
-    assigned_member_id: int | None
+    assigned_member_id: Id | None
     assigned_member: str | None
-    handling_unit_id: int | None
+    handling_unit_id: Id | None
     handling_unit: str | None
     unit_due_on: dt.date | None
     overdue: bool
@@ -86,14 +85,14 @@ class ConcernFilter(Schema):
     status: str = Field("", description="A state, or “open” for every state before closure")
     category: str = ""
     source: str = ""
-    place_id: int | None = None
+    place_id: Id | None = None
     overdue: bool = False
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     q: str = ""
 
 
-@concern_router.get("/concerns", response={200: Page[ConcernOut], 403: ErrorOut}, summary="Concerns the caller may see")
+@concern_router.get("/concerns", response={200: Page[ConcernOut], **errors()}, summary="Concerns the caller may see")
 def concerns(request, filters: Query[ConcernFilter], page: int = 1, size: int = 50):
     org = require(request, permissions.can_view_concerns)
     qs = selectors.concern_search(selectors.concerns_visible_to(request.user, org), status=filters.status,
@@ -105,7 +104,7 @@ def concerns(request, filters: Query[ConcernFilter], page: int = 1, size: int = 
     return result
 
 
-def _detail(request, concern_id: int) -> dict:
+def _detail(request, concern_id: Id) -> dict:
     c = selectors.concern_get_for_user(request.user, active_organisation(request), concern_id)
     return {**_concern_out(request.user, c), "description": c.description, "result": c.result,
             "feedback_comment": c.feedback_comment, "code_hint": c.code_hint,
@@ -115,8 +114,8 @@ def _detail(request, concern_id: int) -> dict:
             "actions": [a.replace("_", "-") for a in permissions.concern_actions(request.user, c)]}
 
 
-@concern_router.get("/concerns/{concern_id}", response={200: ConcernDetailOut, **ERRORS}, summary="One concern with its history")
-def concern(request, concern_id: int):
+@concern_router.get("/concerns/{concern_id}", response={200: ConcernDetailOut, **errors(404, 409)}, summary="One concern with its history")
+def concern(request, concern_id: Id):
     return _detail(request, concern_id)
 
 
@@ -125,8 +124,8 @@ class RegisterIn(Schema):
     phone: str = Field(max_length=20)
     category: str = Field(max_length=40)
     description: str = Field(max_length=2000)
-    place_id: int | None = None
-    activity_id: int | None = Field(None, description="The activity at which the concern was raised")
+    place_id: Id | None = None
+    activity_id: Id | None = Field(None, description="The activity at which the concern was raised")
     handle_myself: bool = Field(False, description="A member registering it handles it himself")
 
 
@@ -135,7 +134,7 @@ class RegisteredOut(Schema):
     tracking_code: str = Field(description="Shown once: give it to the person")
 
 
-@concern_router.post("/concerns", response={201: RegisteredOut, **ERRORS}, summary="Register a concern on a person's behalf")
+@concern_router.post("/concerns", response={201: RegisteredOut, **errors(404, 409)}, summary="Register a concern on a person's behalf")
 def concern_register(request, payload: RegisterIn):
     org = active_organisation(request)
     place = Place.objects.filter(organisation=org, pk=payload.place_id).first() if payload.place_id else None
@@ -153,17 +152,17 @@ class ConcernVersionIn(Schema):
 
 
 class ConcernAssignIn(ConcernVersionIn):
-    member_id: int
+    member_id: Id
     comment: str = Field("", max_length=500)
 
 
 class RouteIn(ConcernVersionIn):
-    place_id: int
+    place_id: Id
     comment: str = Field("", max_length=500)
 
 
 class PassIn(ConcernVersionIn):
-    unit_id: int
+    unit_id: Id
     due_on: dt.date | None = Field(None, description="Default: today plus the organisation's working days")
     comment: str = Field("", max_length=500)
 
@@ -191,7 +190,7 @@ class ConcernFeedbackIn(Schema):
 
 
 class ReopenIn(ConcernVersionIn):
-    member_id: int
+    member_id: Id
     reason: str = Field(max_length=2000)
 
 
@@ -216,32 +215,32 @@ def _after(request, concern_id):
     return _detail(request, concern_id)
 
 
-@concern_router.post("/concerns/{concern_id}/take-up", response={200: dict, **ERRORS}, summary="Take the concern up yourself (a member on duty)")
-def concern_take_up(request, concern_id: int, payload: ConcernVersionIn):
+@concern_router.post("/concerns/{concern_id}/take-up", response={200: dict, **errors(404, 409)}, summary="Take the concern up yourself (a member on duty)")
+def concern_take_up(request, concern_id: Id, payload: ConcernVersionIn):
     org, c = _get(request, concern_id)
     services.concern_assign(actor=request.user, concern=c, member=permissions.seat_of(request.user, org),
                             version=payload.version)
     return _after(request, concern_id)
 
 
-@concern_router.post("/concerns/{concern_id}/assign", response={200: dict, **ERRORS}, summary="Assign to a member")
-def concern_assign(request, concern_id: int, payload: ConcernAssignIn):
+@concern_router.post("/concerns/{concern_id}/assign", response={200: dict, **errors(404, 409)}, summary="Assign to a member")
+def concern_assign(request, concern_id: Id, payload: ConcernAssignIn):
     org, c = _get(request, concern_id)
     services.concern_assign(actor=request.user, concern=c, member=member_of(org, payload.member_id),
                             comment=payload.comment, version=payload.version)
     return _after(request, concern_id)
 
 
-@concern_router.post("/concerns/{concern_id}/route", response={200: dict, **ERRORS}, summary="Send to a place")
-def concern_route(request, concern_id: int, payload: RouteIn):
+@concern_router.post("/concerns/{concern_id}/route", response={200: dict, **errors(404, 409)}, summary="Send to a place")
+def concern_route(request, concern_id: Id, payload: RouteIn):
     org, c = _get(request, concern_id)
     place = Place.objects.filter(organisation=org, pk=payload.place_id).first()
     services.concern_route(actor=request.user, concern=c, place=place, comment=payload.comment, version=payload.version)
     return _after(request, concern_id)
 
 
-@concern_router.post("/concerns/{concern_id}/pass-to-unit", response={200: dict, **ERRORS}, summary="Pass to a handling unit")
-def concern_pass(request, concern_id: int, payload: PassIn):
+@concern_router.post("/concerns/{concern_id}/pass-to-unit", response={200: dict, **errors(404, 409)}, summary="Pass to a handling unit")
+def concern_pass(request, concern_id: Id, payload: PassIn):
     org, c = _get(request, concern_id)
     unit = HandlingUnit.objects.filter(organisation=org, pk=payload.unit_id).first()
     services.concern_pass_to_unit(actor=request.user, concern=c, unit=unit, due_on=payload.due_on,
@@ -249,50 +248,50 @@ def concern_pass(request, concern_id: int, payload: PassIn):
     return _after(request, concern_id)
 
 
-@concern_router.post("/concerns/{concern_id}/unit-reply", response={200: dict, **ERRORS}, summary="Answer (handling unit)")
-def concern_unit_reply(request, concern_id: int, payload: TextIn):
+@concern_router.post("/concerns/{concern_id}/unit-reply", response={200: dict, **errors(404, 409)}, summary="Answer (handling unit)")
+def concern_unit_reply(request, concern_id: Id, payload: TextIn):
     _org, c = _get(request, concern_id)
     services.concern_unit_reply(actor=request.user, concern=c, answer=payload.text, version=payload.version)
     return _after(request, concern_id)
 
 
-@concern_router.post("/concerns/{concern_id}/unit-return", response={200: dict, **ERRORS}, summary="Return as not the unit's business")
-def concern_unit_return(request, concern_id: int, payload: TextIn):
+@concern_router.post("/concerns/{concern_id}/unit-return", response={200: dict, **errors(404, 409)}, summary="Return as not the unit's business")
+def concern_unit_return(request, concern_id: Id, payload: TextIn):
     _org, c = _get(request, concern_id)
     services.concern_unit_return(actor=request.user, concern=c, reason=payload.text, version=payload.version)
     return _after(request, concern_id)
 
 
-@concern_router.post("/concerns/{concern_id}/notes", response={200: dict, **ERRORS}, summary="Add a progress note")
-def concern_note(request, concern_id: int, payload: NoteIn):
+@concern_router.post("/concerns/{concern_id}/notes", response={200: dict, **errors(404, 409)}, summary="Add a progress note")
+def concern_note(request, concern_id: Id, payload: NoteIn):
     _org, c = _get(request, concern_id)
     services.concern_add_note(actor=request.user, concern=c, text=payload.text, is_public=payload.is_public)
     return _after(request, concern_id)
 
 
-@concern_router.post("/concerns/{concern_id}/close", response={200: dict, **ERRORS}, summary="Close with the result")
-def concern_close(request, concern_id: int, payload: CloseIn):
+@concern_router.post("/concerns/{concern_id}/close", response={200: dict, **errors(404, 409)}, summary="Close with the result")
+def concern_close(request, concern_id: Id, payload: CloseIn):
     _org, c = _get(request, concern_id)
     services.concern_close(actor=request.user, concern=c, result=payload.result, version=payload.version)
     return _after(request, concern_id)
 
 
-@concern_router.post("/concerns/{concern_id}/decline", response={200: dict, **ERRORS}, summary="Do not take up (with the reason)")
-def concern_decline(request, concern_id: int, payload: DeclineIn):
+@concern_router.post("/concerns/{concern_id}/decline", response={200: dict, **errors(404, 409)}, summary="Do not take up (with the reason)")
+def concern_decline(request, concern_id: Id, payload: DeclineIn):
     _org, c = _get(request, concern_id)
     services.concern_decline(actor=request.user, concern=c, reason=payload.reason, version=payload.version)
     return _after(request, concern_id)
 
 
-@concern_router.post("/concerns/{concern_id}/feedback", response={200: dict, **ERRORS}, summary="Record the person's feedback on their behalf")
-def concern_feedback(request, concern_id: int, payload: ConcernFeedbackIn):
+@concern_router.post("/concerns/{concern_id}/feedback", response={200: dict, **errors(404, 409)}, summary="Record the person's feedback on their behalf")
+def concern_feedback(request, concern_id: Id, payload: ConcernFeedbackIn):
     _org, c = _get(request, concern_id)
     services.concern_feedback(actor=request.user, concern=c, satisfied=payload.satisfied, comment=payload.comment)
     return _after(request, concern_id)
 
 
-@concern_router.post("/concerns/{concern_id}/reopen", response={200: dict, **ERRORS}, summary="Reopen (office)")
-def concern_reopen(request, concern_id: int, payload: ReopenIn):
+@concern_router.post("/concerns/{concern_id}/reopen", response={200: dict, **errors(404, 409)}, summary="Reopen (office)")
+def concern_reopen(request, concern_id: Id, payload: ReopenIn):
     org, c = _get(request, concern_id)
     services.concern_reopen(actor=request.user, concern=c, member=member_of(org, payload.member_id),
                             reason=payload.reason, version=payload.version)
@@ -303,7 +302,7 @@ class CodeOut(Schema):
     tracking_code: str
 
 
-@concern_router.post("/concerns/{concern_id}/tracking-code", response={200: CodeOut, **ERRORS}, summary="Issue a new tracking code (the old one stops working)")
-def concern_reissue(request, concern_id: int):
+@concern_router.post("/concerns/{concern_id}/tracking-code", response={200: CodeOut, **errors(404, 409)}, summary="Issue a new tracking code (the old one stops working)")
+def concern_reissue(request, concern_id: Id):
     _org, c = _get(request, concern_id)
     return {"tracking_code": format_tracking_code(services.concern_reissue_code(actor=request.user, concern=c))}

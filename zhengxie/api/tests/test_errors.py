@@ -83,3 +83,28 @@ def test_field_errors_are_lists_of_messages(client, world):
                                                         "description": "路灯坏了", "place_id": 987654},
                            content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {secret}")
     assert response.status_code == 400 and response.json()["errors"] == {"place_id": ["本组织中没有该项。"]}
+
+
+HUGE = 2**70  # more than SQLite's 64-bit integers
+
+
+@pytest.mark.parametrize("who, method, path, payload", [
+    ("city_proposal", "get", f"/api/v1/outreach/activities?place_id={HUGE}", None),
+    ("city_proposal", "get", f"/api/v1/outreach/places/{HUGE}", None),
+    ("city_proposal", "get", f"/api/v1/outreach/concerns?place_id={HUGE}", None),
+    ("city_proposal", "post", "/api/v1/proposals/register-batch", {"ids": [HUGE, 1]}),
+    ("city_proposal", "get", f"/api/v1/proposals/{HUGE}", None),
+    ("city_member", "get", "/api/v1/opinions/reports?year=20504", None),
+    ("city_member", "get", "/api/v1/opinions/bulletins?year=20504", None),
+    ("city_member", "put", "/api/v1/duties/me/statement", {"year": -274877906943, "text": "述职"}),
+    ("city_member", "put", "/api/v1/duties/me/statement", {"year": 10000, "text": "述职"}),
+    ("city_proposal", "get", f"/api/v1/stats/figures?year={HUGE}", None),
+])
+def test_out_of_range_numbers_are_refused_as_invalid_not_a_server_error(world, who, method, path, payload):
+    _token, secret = services.api_token_create(user=world.users[who], name="pc")
+    client = Client(raise_request_exception=False)
+    response = getattr(client, method)(path, payload, content_type="application/json",
+                                       HTTP_AUTHORIZATION=f"Bearer {secret}") if payload is not None else \
+        getattr(client, method)(path, HTTP_AUTHORIZATION=f"Bearer {secret}")
+    assert response.status_code == 422, response.content
+    assert response.json()["code"] == "invalid" and response.json()["errors"]

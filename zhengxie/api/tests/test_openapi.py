@@ -38,3 +38,19 @@ def test_every_schema_name_is_used_by_one_class():
     for model in found:
         by_name[model.__name__].add(f"{model.__module__}.{model.__qualname__}")
     assert {name: sorted(where) for name, where in by_name.items() if len(where) > 1} == {}
+
+
+def test_every_operation_documents_the_errors_it_can_answer():
+    spec = api.get_openapi_schema()
+    missing = {}
+    for path, methods in spec["paths"].items():
+        for method, operation in methods.items():
+            expected = {"400", "422"}
+            if operation.get("security"):
+                expected |= {"401", "403"}
+            if any(p["in"] == "path" for p in operation.get("parameters", [])):
+                expected.add("404")
+            lacking = expected - {str(code) for code in operation["responses"]}
+            if lacking:
+                missing[f"{method.upper()} {path}"] = sorted(lacking)
+    assert missing == {}
