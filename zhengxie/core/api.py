@@ -3,7 +3,7 @@
 import datetime as dt
 
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from zhengxie.api.common import Id, Page, active_organisation, errors, paginate, require
 
@@ -72,6 +72,11 @@ class NotificationOut(Schema):
     read_at: dt.datetime | None
 
 
+class ReadOut(Schema):
+    marked: int = Field(description="How many were marked read now")
+    unread: int = Field(description="How many are still unread")
+
+
 class ReadIn(Schema):
     ids: list[Id] | None = None
 
@@ -84,7 +89,7 @@ def notifications(request, unread: bool = False, page: int = 1, size: int = 50):
     return paginate(qs, page, size)
 
 
-@router.post("/notifications/read", response={200: dict, **errors()}, summary="Mark notifications read (all when no ids)")
+@router.post("/notifications/read", response={200: ReadOut, **errors()}, summary="Mark notifications read (all when no ids)")
 def notifications_read(request, payload: ReadIn):
     count = services.notification_mark_read(user=request.user, notification_ids=payload.ids)
     return {"marked": count, "unread": Notification.objects.filter(recipient=request.user, read_at__isnull=True).count()}

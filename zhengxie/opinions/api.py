@@ -35,11 +35,16 @@ router = Router(tags=["opinions"])
 # --- schemas ---------------------------------------------------------------------------------------------------------
 
 
+class BodyRef(Schema):
+    id: int
+    name: str
+
+
 class FormOut(Schema):
     max_length: int
     categories: list[str]
     can_submit: bool
-    bodies: list[dict]
+    bodies: list[BodyRef]
 
 
 class ReportIn(Schema):

@@ -67,6 +67,12 @@ class RatingOut(Schema):
     comment: str
 
 
+class TeamMemberOut(Schema):
+    member_id: int
+    name: str
+    sector: str
+
+
 class PlaceDetailOut(PlaceOut):
     studio_basis: str
     sector: str | None
@@ -78,7 +84,7 @@ class PlaceDetailOut(PlaceOut):
     introduction: str
     five_have_checklist: dict[str, bool]
     established_on: dt.date | None
-    team: list[dict]
+    team: list[TeamMemberOut]
     roster: list[SlotOut]
     ratings: list[RatingOut]
 
@@ -225,7 +231,12 @@ def place_rate(request, place_id: Id, payload: PlaceRatingIn):
     return {"year": rating.year, "stars": rating.stars, "comment": rating.comment}
 
 
-@router.post("/places/{place_id}/photos", response={201: dict, **errors(404, 409)}, summary="Add a photo of the place")
+class PhotoOut(Schema):
+    id: int
+    name: str
+
+
+@router.post("/places/{place_id}/photos", response={201: PhotoOut, **errors(404, 409)}, summary="Add a photo of the place")
 def place_photo(request, place_id: Id, photo: File[UploadedFile]):
     org = active_organisation(request)
     p = selectors.place_get_for_user(request.user, org, place_id)
@@ -360,11 +371,22 @@ def activity_cancel(request, activity_id: Id, payload: ActivityCancelIn):
     return _activity_out(selectors.activity_get_for_user(request.user, org, activity_id))
 
 
-@router.post("/activities/{activity_id}/photos", response={201: dict, **errors(404, 409)}, summary="Add a photo of the activity")
+@router.post("/activities/{activity_id}/photos", response={201: PhotoOut, **errors(404, 409)}, summary="Add a photo of the activity")
 def activity_photo(request, activity_id: Id, photo: File[UploadedFile]):
     a = selectors.activity_get_for_user(request.user, active_organisation(request), activity_id)
     attachment = services.activity_add_photo(actor=request.user, activity=a, upload=photo)
     return Status(201, {"id": attachment.pk, "name": attachment.original_name})
+
+
+class OrganisationFiguresOut(Schema):
+    organisation_id: int
+    name: str
+    places: int
+    activities: int
+    members_gone_down: int
+    received: int
+    solved: int
+    satisfied: int
 
 
 class OutreachFiguresOut(Schema):
@@ -375,7 +397,7 @@ class OutreachFiguresOut(Schema):
     places: dict
     activities: dict
     concerns: dict
-    by_organisation: list[dict]
+    by_organisation: list[OrganisationFiguresOut]
 
 
 @router.get("/figures", response={200: OutreachFiguresOut, **errors()},

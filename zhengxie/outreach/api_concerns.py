@@ -2,6 +2,7 @@
 every step of the workflow. Phone numbers are masked except for those handling the concern."""
 
 import datetime as dt
+from typing import Annotated
 
 from django.utils.translation import gettext
 from ninja import Query, Router, Schema, Status
@@ -9,7 +10,7 @@ from pydantic import Field
 
 from zhengxie.api.common import Id, Page, active_organisation, errors, require
 from zhengxie.api.common import paginate as paginate_qs
-from zhengxie.core.exceptions import DomainError
+from zhengxie.core.exceptions import DomainError, NotAllowed
 from zhengxie.core.masking import mask_phone
 from zhengxie.core.models import HandlingUnit, Member
 
@@ -194,9 +195,36 @@ class ReopenIn(ConcernVersionIn):
     reason: str = Field(max_length=2000)
 
 
-def _get(request, concern_id):
+def _handles_or_unit(user, c) -> bool:
+    return permissions.can_handle(user, c) or permissions.can_act_for_unit(user, c)
+
+
+# Who may take each step, whatever the concern's state (the predicates the services check).
+RIGHTS = {
+    "take_up": permissions.can_take_up,
+    "assign": lambda user, c: permissions.can_manage(user, c.organisation)
+    or c.place_id in permissions.lead_place_ids_of(user, c.organisation),
+    "route": permissions.can_route,
+    "pass_to_unit": permissions.can_handle,
+    "unit_reply": permissions.can_act_for_unit,
+    "unit_return": permissions.can_act_for_unit,
+    "note": _handles_or_unit,
+    "close": permissions.can_handle,
+    "decline": lambda user, c: permissions.can_handle(user, c) or permissions.can_route(user, c),
+    "feedback": permissions.can_handle,
+    "reopen": permissions.can_reopen,
+    "reissue_code": permissions.can_reissue_code,
+}
+
+
+def _get(request, concern_id, step: str):
+    """The concern, once the user may take ``step``: checked before the service's state and version checks, so
+    that a user without the right is told 403 and learns nothing of the concern's changes (not 409)."""
     org = active_organisation(request)
-    return org, selectors.concern_get_for_user(request.user, org, concern_id)
+    concern = selectors.concern_get_for_user(request.user, org, concern_id)
+    if not RIGHTS[step](request.user, concern):
+        raise NotAllowed()
+    return org, concern
 
 
 def member_of(org, member_id, *, field="member_id") -> Member:
@@ -207,6 +235,14 @@ def member_of(org, member_id, *, field="member_id") -> Member:
     return member
 
 
+class ConcernGoneOut(Schema):
+    id: int = Field(description="The concern, which the caller no longer sees after the step (e.g. passed on)")
+
+
+# The concern after a step, or only its id when the caller can no longer see it.
+ConcernStepOut = Annotated[ConcernDetailOut | ConcernGoneOut, Field(union_mode="left_to_right")]
+
+
 def _after(request, concern_id):
     """The concern after a step, or 204-like minimal answer when the caller can no longer see it."""
     org = active_organisation(request)
@@ -215,84 +251,84 @@ def _after(request, concern_id):
     return _detail(request, concern_id)
 
 
-@concern_router.post("/concerns/{concern_id}/take-up", response={200: dict, **errors(404, 409)}, summary="Take the concern up yourself (a member on duty)")
+@concern_router.post("/concerns/{concern_id}/take-up", response={200: ConcernStepOut, **errors(404, 409)}, summary="Take the concern up yourself (a member on duty)")
 def concern_take_up(request, concern_id: Id, payload: ConcernVersionIn):
-    org, c = _get(request, concern_id)
+    org, c = _get(request, concern_id, "take_up")
     services.concern_assign(actor=request.user, concern=c, member=permissions.seat_of(request.user, org),
                             version=payload.version)
     return _after(request, concern_id)
 
 
-@concern_router.post("/concerns/{concern_id}/assign", response={200: dict, **errors(404, 409)}, summary="Assign to a member")
+@concern_router.post("/concerns/{concern_id}/assign", response={200: ConcernStepOut, **errors(404, 409)}, summary="Assign to a member")
 def concern_assign(request, concern_id: Id, payload: ConcernAssignIn):
-    org, c = _get(request, concern_id)
+    org, c = _get(request, concern_id, "assign")
     services.concern_assign(actor=request.user, concern=c, member=member_of(org, payload.member_id),
                             comment=payload.comment, version=payload.version)
     return _after(request, concern_id)
 
 
-@concern_router.post("/concerns/{concern_id}/route", response={200: dict, **errors(404, 409)}, summary="Send to a place")
+@concern_router.post("/concerns/{concern_id}/route", response={200: ConcernStepOut, **errors(404, 409)}, summary="Send to a place")
 def concern_route(request, concern_id: Id, payload: RouteIn):
-    org, c = _get(request, concern_id)
+    org, c = _get(request, concern_id, "route")
     place = Place.objects.filter(organisation=org, pk=payload.place_id).first()
     services.concern_route(actor=request.user, concern=c, place=place, comment=payload.comment, version=payload.version)
     return _after(request, concern_id)
 
 
-@concern_router.post("/concerns/{concern_id}/pass-to-unit", response={200: dict, **errors(404, 409)}, summary="Pass to a handling unit")
+@concern_router.post("/concerns/{concern_id}/pass-to-unit", response={200: ConcernStepOut, **errors(404, 409)}, summary="Pass to a handling unit")
 def concern_pass(request, concern_id: Id, payload: PassIn):
-    org, c = _get(request, concern_id)
+    org, c = _get(request, concern_id, "pass_to_unit")
     unit = HandlingUnit.objects.filter(organisation=org, pk=payload.unit_id).first()
     services.concern_pass_to_unit(actor=request.user, concern=c, unit=unit, due_on=payload.due_on,
                                   comment=payload.comment, version=payload.version)
     return _after(request, concern_id)
 
 
-@concern_router.post("/concerns/{concern_id}/unit-reply", response={200: dict, **errors(404, 409)}, summary="Answer (handling unit)")
+@concern_router.post("/concerns/{concern_id}/unit-reply", response={200: ConcernStepOut, **errors(404, 409)}, summary="Answer (handling unit)")
 def concern_unit_reply(request, concern_id: Id, payload: TextIn):
-    _org, c = _get(request, concern_id)
+    _org, c = _get(request, concern_id, "unit_reply")
     services.concern_unit_reply(actor=request.user, concern=c, answer=payload.text, version=payload.version)
     return _after(request, concern_id)
 
 
-@concern_router.post("/concerns/{concern_id}/unit-return", response={200: dict, **errors(404, 409)}, summary="Return as not the unit's business")
+@concern_router.post("/concerns/{concern_id}/unit-return", response={200: ConcernStepOut, **errors(404, 409)}, summary="Return as not the unit's business")
 def concern_unit_return(request, concern_id: Id, payload: TextIn):
-    _org, c = _get(request, concern_id)
+    _org, c = _get(request, concern_id, "unit_return")
     services.concern_unit_return(actor=request.user, concern=c, reason=payload.text, version=payload.version)
     return _after(request, concern_id)
 
 
-@concern_router.post("/concerns/{concern_id}/notes", response={200: dict, **errors(404, 409)}, summary="Add a progress note")
+@concern_router.post("/concerns/{concern_id}/notes", response={200: ConcernStepOut, **errors(404, 409)}, summary="Add a progress note")
 def concern_note(request, concern_id: Id, payload: NoteIn):
-    _org, c = _get(request, concern_id)
+    _org, c = _get(request, concern_id, "note")
     services.concern_add_note(actor=request.user, concern=c, text=payload.text, is_public=payload.is_public)
     return _after(request, concern_id)
 
 
-@concern_router.post("/concerns/{concern_id}/close", response={200: dict, **errors(404, 409)}, summary="Close with the result")
+@concern_router.post("/concerns/{concern_id}/close", response={200: ConcernStepOut, **errors(404, 409)}, summary="Close with the result")
 def concern_close(request, concern_id: Id, payload: CloseIn):
-    _org, c = _get(request, concern_id)
+    _org, c = _get(request, concern_id, "close")
     services.concern_close(actor=request.user, concern=c, result=payload.result, version=payload.version)
     return _after(request, concern_id)
 
 
-@concern_router.post("/concerns/{concern_id}/decline", response={200: dict, **errors(404, 409)}, summary="Do not take up (with the reason)")
+@concern_router.post("/concerns/{concern_id}/decline", response={200: ConcernStepOut, **errors(404, 409)}, summary="Do not take up (with the reason)")
 def concern_decline(request, concern_id: Id, payload: DeclineIn):
-    _org, c = _get(request, concern_id)
+    _org, c = _get(request, concern_id, "decline")
     services.concern_decline(actor=request.user, concern=c, reason=payload.reason, version=payload.version)
     return _after(request, concern_id)
 
 
-@concern_router.post("/concerns/{concern_id}/feedback", response={200: dict, **errors(404, 409)}, summary="Record the person's feedback on their behalf")
+@concern_router.post("/concerns/{concern_id}/feedback", response={200: ConcernStepOut, **errors(404, 409)}, summary="Record the person's feedback on their behalf")
 def concern_feedback(request, concern_id: Id, payload: ConcernFeedbackIn):
-    _org, c = _get(request, concern_id)
+    _org, c = _get(request, concern_id, "feedback")
     services.concern_feedback(actor=request.user, concern=c, satisfied=payload.satisfied, comment=payload.comment)
     return _after(request, concern_id)
 
 
-@concern_router.post("/concerns/{concern_id}/reopen", response={200: dict, **errors(404, 409)}, summary="Reopen (office)")
+@concern_router.post("/concerns/{concern_id}/reopen", response={200: ConcernStepOut, **errors(404, 409)}, summary="Reopen (office)")
 def concern_reopen(request, concern_id: Id, payload: ReopenIn):
-    org, c = _get(request, concern_id)
+    org, c = _get(request, concern_id, "reopen")
     services.concern_reopen(actor=request.user, concern=c, member=member_of(org, payload.member_id),
                             reason=payload.reason, version=payload.version)
     return _after(request, concern_id)
@@ -304,5 +340,5 @@ class CodeOut(Schema):
 
 @concern_router.post("/concerns/{concern_id}/tracking-code", response={200: CodeOut, **errors(404, 409)}, summary="Issue a new tracking code (the old one stops working)")
 def concern_reissue(request, concern_id: Id):
-    _org, c = _get(request, concern_id)
+    _org, c = _get(request, concern_id, "reissue_code")
     return {"tracking_code": format_tracking_code(services.concern_reissue_code(actor=request.user, concern=c))}

@@ -52,11 +52,17 @@ class PublicPlaceOut(Schema):
     members_on_duty: list[str]
 
 
+class PublicPlaceRef(Schema):
+    code: str
+    name: str
+    county: str
+
+
 class PublicOrganisationOut(Schema):
     id: int
     name: str
     categories: list[str]
-    places: list[dict] = Field(description="Workstations and studios one may choose (code and name)")
+    places: list[PublicPlaceRef] = Field(description="Workstations and studios one may choose")
 
 
 class ChallengeOut(Schema):

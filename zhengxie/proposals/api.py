@@ -222,6 +222,19 @@ def _proposal(request, proposal_id) -> Proposal:
     return selectors.proposal_get_for_user(request.user, active_organisation(request), proposal_id)
 
 
+def _office(user, proposal) -> bool:
+    return permissions.is_office(user, proposal.organisation)
+
+
+def _acting(request, proposal_id, may) -> Proposal:
+    """The proposal, once ``may(user, proposal)`` holds: the right is checked before the service's version and
+    state checks, so that a user without it is told 403 and learns nothing of the proposal's changes (not 409)."""
+    proposal = _proposal(request, proposal_id)
+    if not may(request.user, proposal):
+        raise NotAllowed()
+    return proposal
+
+
 def _task(request, task_id) -> HandlingTask:
     org = active_organisation(request)
     task = selectors.task_get_for_user(request.user, org, task_id)
@@ -313,7 +326,8 @@ def proposal_update(request, proposal_id: Id, payload: ProposalIn):
 @router.post("/{int:proposal_id}/submit", response={200: ProposalOut, **errors(404, 409)},
              summary="Submit (co-signers are invited first; submitting again sends it on without those who did not answer)")
 def proposal_submit(request, proposal_id: Id, payload: VersionIn):
-    services.proposal_submit(actor=request.user, proposal=_proposal(request, proposal_id), version=payload.version)
+    services.proposal_submit(actor=request.user, proposal=_acting(request, proposal_id, permissions.is_author),
+                             version=payload.version)
     return _detail(request, _proposal(request, proposal_id))
 
 
@@ -345,14 +359,14 @@ def queue(request, state: Literal["submitted", "reviewing", "registered"] = "sub
 
 @router.post("/{int:proposal_id}/prereview", response={200: ProposalOut, **errors(404, 409)}, summary="Pass pre-review")
 def proposal_prereview(request, proposal_id: Id, payload: VersionIn):
-    services.proposal_prereview(actor=request.user, proposal=_proposal(request, proposal_id), version=payload.version,
+    services.proposal_prereview(actor=request.user, proposal=_acting(request, proposal_id, _office), version=payload.version,
                                 comment=payload.comment)
     return _detail(request, _proposal(request, proposal_id))
 
 
 @router.post("/{int:proposal_id}/register", response={200: ProposalOut, **errors(404, 409)}, summary="Register (立案): gives the number")
 def proposal_register(request, proposal_id: Id, payload: VersionIn):
-    services.proposal_register(actor=request.user, proposal=_proposal(request, proposal_id), version=payload.version,
+    services.proposal_register(actor=request.user, proposal=_acting(request, proposal_id, _office), version=payload.version,
                                comment=payload.comment)
     return _detail(request, _proposal(request, proposal_id))
 
@@ -367,14 +381,14 @@ def proposals_register_batch(request, payload: BatchIn):
 
 @router.post("/{int:proposal_id}/reject", response={200: ProposalOut, **errors(404, 409)}, summary="Do not register, with a listed ground")
 def proposal_reject(request, proposal_id: Id, payload: RejectIn):
-    services.proposal_reject(actor=request.user, proposal=_proposal(request, proposal_id), ground=payload.ground,
+    services.proposal_reject(actor=request.user, proposal=_acting(request, proposal_id, _office), ground=payload.ground,
                              comment=payload.comment, version=payload.version)
     return _detail(request, _proposal(request, proposal_id))
 
 
 @router.post("/{int:proposal_id}/return", response={200: ProposalOut, **errors(404, 409)}, summary="Return for revision")
 def proposal_return(request, proposal_id: Id, payload: VersionIn):
-    services.proposal_return(actor=request.user, proposal=_proposal(request, proposal_id), comment=payload.comment,
+    services.proposal_return(actor=request.user, proposal=_acting(request, proposal_id, _office), comment=payload.comment,
                              version=payload.version)
     return _detail(request, _proposal(request, proposal_id))
 
@@ -382,7 +396,7 @@ def proposal_return(request, proposal_id: Id, payload: VersionIn):
 @router.post("/{int:proposal_id}/assign", response={200: ProposalOut, **errors(404, 409)},
              summary="Assign: sole 单办 (one unit), split 分办 (several), joint 会办 (one lead, co-handlers)")
 def proposal_assign(request, proposal_id: Id, payload: AssignIn):
-    proposal = _proposal(request, proposal_id)
+    proposal = _acting(request, proposal_id, _office)
     org = proposal.organisation
     by_id = {u.pk: u for u in _units(org, payload.lead_unit_ids + payload.co_unit_ids)}
     services.proposal_assign(actor=request.user, proposal=proposal, mode=payload.mode,
@@ -456,6 +470,9 @@ def unit_reply_submit(request, task_id: Id, payload: VersionIn):
 @router.post("/unit/tasks/{int:task_id}/reply/sign-off", response={200: UnitTaskOut, **errors(404, 409)},
              summary="The unit's leader signs the reply off (agree) or returns it to the drafter")
 def unit_reply_sign_off(request, task_id: Id, payload: DecisionIn):
-    services.reply_sign_off(actor=request.user, task=_task(request, task_id), approve=payload.agree,
+    task = _task(request, task_id)
+    if not permissions.leads_unit_of(request.user, task):
+        raise NotAllowed()
+    services.reply_sign_off(actor=request.user, task=task, approve=payload.agree,
                             comment=payload.comment, version=payload.version)
     return _unit_task(HandlingTask.objects.select_related("proposal", "unit").get(pk=task_id))

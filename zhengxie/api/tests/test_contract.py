@@ -54,7 +54,9 @@ def _scenario(world):
     """Real objects for the path ids: a proposal in handling with its task, reports, an activity and a topic, a
     place with an activity and a concern."""
     from zhengxie.activities.tests.factories import make_activity
+    from zhengxie.opinions import bulletins
     from zhengxie.opinions.tests.factories import submit
+    from zhengxie.outreach import services as outreach
     from zhengxie.outreach.tests.factories import make_place
     from zhengxie.proposals.tests.helpers import draft, handling
 
@@ -62,7 +64,11 @@ def _scenario(world):
     draft(world)
     submit(world, "city_member")
     make_activity(world.city, members=[world.members["city_member"]])
-    make_place(world.city, lead=world.members["city_member"], team=[world.members["city_member2"]])
+    place = make_place(world.city, lead=world.members["city_member"], team=[world.members["city_member2"]])
+    bulletins.bulletin_create(actor=world.city_info, organisation=world.city, subject="")
+    outreach.concern_register(actor=world.city_member, organisation=world.city, handle_myself=True, activity=None,
+                              data={"name": "张三", "phone": "13800000000", "category": "其他",
+                                    "description": "村口路灯坏了", "place": place})
 
 
 def _ids() -> dict[str, list[int]]:
@@ -121,3 +127,63 @@ def test_the_api_keeps_its_contract(world):
     assert dict(failures) == {}
     # Not only refusals: a good part of the operations did their work for each user.
     assert len(answered["city_member"]) >= 20 and len(answered["city_proposal"]) >= 30, answered
+
+
+def _versioned() -> set[str]:
+    """The operations whose body carries the ``version`` the client read."""
+    from zhengxie.api.api import api
+
+    spec = api.get_openapi_schema()
+    components = spec["components"]["schemas"]
+    found = set()
+    for path, methods in spec["paths"].items():
+        for method, operation in methods.items():
+            for content in operation.get("requestBody", {}).get("content", {}).values():
+                ref = content.get("schema", {}).get("$ref", "")
+                if "version" in components.get(ref.rsplit("/", 1)[-1], {}).get("properties", {}):
+                    found.add(f"{method.upper()} {path}")
+    return found
+
+
+def test_the_right_is_checked_before_the_version(world):
+    """A user without the right is told 403, not 409 "changed since": the version check must not reveal that the
+    object changed (nor exist, nor be in a state) to someone who may not act on it."""
+    _scenario(world)
+    ids = _ids()
+    secrets = {who: services.api_token_create(user=world.users[who], name="contract")[1] for who in USERS}
+    revealing = defaultdict(set)
+    versioned = _versioned()
+    with in_process():
+        schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
+        for result in schema.get_all_operations():
+            operation = result.ok()
+            if operation.label not in versioned:
+                continue
+            for who, secret in secrets.items():
+                _probe_version(operation, ids, who, secret, revealing)
+    assert not revealing, "\n".join(sorted(revealing))
+
+
+def _probe_version(operation, ids, who, secret, revealing) -> None:
+    names = [p.name for p in operation.path_parameters]
+    if not all(ids.get(name) for name in names):
+        return
+    fixed = st.fixed_dictionaries({name: st.sampled_from(ids[name]) for name in names})
+
+    @given(case=fixed.flatmap(lambda values: operation.as_strategy(path_parameters=values)))
+    @settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=True,
+              phases=[Phase.explicit, Phase.generate], suppress_health_check=list(HealthCheck))
+    def probe(case):
+        if not isinstance(case.body, dict):
+            return
+        headers = {"Authorization": f"Bearer {secret}"}
+        case.body = {**case.body, "version": 987654}
+        stale = case.call(headers=headers)
+        if stale.status_code != 409 or stale.json().get("code") != "changed":
+            return
+        case.body = {k: v for k, v in case.body.items() if k != "version"}
+        fresh = case.call(headers=headers)
+        if fresh.status_code in (403, 404):
+            revealing[f"{operation.label} as {who}"].add(f"409 with a stale version, {fresh.status_code} without")
+
+    probe()
