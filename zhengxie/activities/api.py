@@ -7,8 +7,9 @@ from typing import Literal
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Query, Router, Schema
+from ninja.pagination import paginate
 
-from zhengxie.api.common import Id, Page, active_organisation, errors, paginate
+from zhengxie.api.common import Id, PageNumbers, Rows, active_organisation, errors
 from zhengxie.core import permissions as core_permissions
 from zhengxie.core.exceptions import NotAllowed
 
@@ -91,17 +92,16 @@ class LeaveDecisionIn(Schema):
     version: int | None = None
 
 
-@router.get("/mine", response={200: Page[MyActivityOut], **errors()}, summary="My activities",
+@router.get("/mine", response={200: list[MyActivityOut], **errors()}, summary="My activities",
             description="The activities the user is invited to in the active organisation, newest first. "
                         "`upcoming=true` keeps those not yet over, soonest first.")
-def my_activities(request, upcoming: bool = False, page: int = 1, size: int = 20):
+@paginate(PageNumbers, size=20)
+def my_activities(request, upcoming: bool = False):
     org = active_organisation(request)
     qs = selectors.my_participations(request.user, org)
     if upcoming:
         qs = qs.filter(activity__ends_at__gte=timezone.now()).order_by("activity__starts_at")
-    result = paginate(qs, page, size)
-    result["items"] = [{"activity": p.activity, "participation": p} for p in result["items"]]
-    return result
+    return Rows(qs, lambda items: [{"activity": p.activity, "participation": p} for p in items])
 
 
 @router.get("/calendar", response={200: list[ActivityOut], **errors()}, summary="Activities in a period",
@@ -216,31 +216,31 @@ class TopicFilter(Schema):
     open_only: bool = False
 
 
-@router.get("/topics", response={200: Page[TopicOut], **errors()}, summary="Online deliberation topics",
+@router.get("/topics", response={200: list[TopicOut], **errors()}, summary="Online deliberation topics",
             description="Topics the user may take part in (their scope: all members, their sector or committee).")
-def topics(request, filters: Query[TopicFilter], page: int = 1, size: int = 20):
+@paginate(PageNumbers, size=20)
+def topics(request, filters: Query[TopicFilter]):
     org = active_organisation(request)
     qs = selectors.topics_visible_to(request.user, org)
     if filters.open_only:
         now = timezone.now()
         qs = qs.filter(status="published", opens_at__lte=now, closes_at__gt=now)
-    return paginate(qs, page, size)
+    return qs
 
 
-@router.get("/topics/{int:topic_id}/posts", response={200: Page[PostOut], **errors(404, 409)}, summary="Views on a topic",
+def _with_replies(posts) -> list:
+    """Each top-level view followed by its replies (prefetched by the selector)."""
+    return [item for post in posts for item in (post, *post.replies.all())]
+
+
+@router.get("/topics/{int:topic_id}/posts", response={200: list[PostOut], **errors(404, 409)}, summary="Views on a topic",
             description="Top-level views newest first, then replies are found by `parent_id`. A hidden post is "
                         "returned only to staff and to its author, with the reason.")
-def topic_posts(request, topic_id: Id, page: int = 1, size: int = 50):
+@paginate(PageNumbers)
+def topic_posts(request, topic_id: Id):
     org = active_organisation(request)
     topic = selectors.topic_get_for_user(request.user, org, topic_id)
-    qs = selectors.topic_posts(topic, request.user)
-    result = paginate(qs, page, size)
-    items = []
-    for post in result["items"]:
-        items.append(post)
-        items.extend(post.replies.all())
-    result["items"] = items
-    return result
+    return Rows(selectors.topic_posts(topic, request.user), _with_replies)
 
 
 @router.post("/topics/{int:topic_id}/posts", response={200: PostOut, **errors(404, 409)}, summary="Post a view or a reply",

@@ -4,8 +4,9 @@ import datetime as dt
 
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
+from ninja.pagination import paginate
 
-from zhengxie.api.common import Id, Page, active_organisation, errors, paginate, require
+from zhengxie.api.common import Id, PageNumbers, Rows, active_organisation, errors, require
 
 from . import permissions, selectors, services
 from .masking import mask_id_number, mask_phone
@@ -81,12 +82,13 @@ class ReadIn(Schema):
     ids: list[Id] | None = None
 
 
-@router.get("/notifications", response={200: Page[NotificationOut], **errors()}, summary="My inbox, newest first")
-def notifications(request, unread: bool = False, page: int = 1, size: int = 50):
+@router.get("/notifications", response={200: list[NotificationOut], **errors()}, summary="My inbox, newest first")
+@paginate(PageNumbers)
+def notifications(request, unread: bool = False):
     qs = selectors.inbox_of(request.user)
     if unread:
         qs = qs.filter(read_at__isnull=True)
-    return paginate(qs, page, size)
+    return qs
 
 
 @router.post("/notifications/read", response={200: ReadOut, **errors()}, summary="Mark notifications read (all when no ids)")
@@ -133,16 +135,15 @@ def _member_out(member, sensitive: bool) -> dict:
     }
 
 
-@router.get("/members", response={200: Page[MemberOut], **errors()}, summary="Members of the organisation (staff)")
-def members(request, filters: Query[MemberFilter], page: int = 1, size: int = 50):
+@router.get("/members", response={200: list[MemberOut], **errors()}, summary="Members of the organisation (staff)")
+@paginate(PageNumbers)
+def members(request, filters: Query[MemberFilter]):
     org = require(request, permissions.can_view_members)
     term = filters.term or getattr(org.current_term(), "pk", None)
     qs = selectors.member_search(selectors.members_visible_to(request.user, org), term=term, sector=filters.sector,
                                  committee=filters.committee, status=filters.status, q=filters.q)
-    result = paginate(qs, page, size)
     sensitive = permissions.can_see_sensitive(request.user, org)
-    result["items"] = [_member_out(m, sensitive) for m in result["items"]]
-    return result
+    return Rows(qs, lambda items: [_member_out(m, sensitive) for m in items])
 
 
 @router.get("/members/{member_id}", response={200: MemberOut, **errors(404)}, summary="One member")

@@ -7,8 +7,9 @@ import datetime as dt
 from django.utils import timezone
 from ninja import File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
+from ninja.pagination import paginate
 
-from zhengxie.api.common import Id, Page, Year, active_organisation, errors, paginate, require
+from zhengxie.api.common import Id, PageNumbers, Rows, Year, active_organisation, errors, require
 from zhengxie.core import permissions as core_permissions
 from zhengxie.core.exceptions import NotAllowed, NotFound
 
@@ -150,14 +151,16 @@ class DutyEventOut(Schema):
     attributes: dict
 
 
-@router.get("/me/events", response={200: Page[DutyEventOut], **errors()}, summary="My duty events of a year")
-def my_events(request, year: Year | None = None, page: int = 1, size: int = 50):
+@router.get("/me/events", response={200: list[DutyEventOut], **errors()}, summary="My duty events of a year")
+@paginate(PageNumbers)
+def my_events(request, year: Year | None = None):
     _org, seat = _my_seat(request)
-    result = paginate(selectors.member_events(seat, _year(seat, year)), page, size)
-    result["items"] = [{"id": e.pk, "kind": e.kind, "kind_label": e.get_kind_display(), "category": e.category,
-                        "title": e.title, "occurred_at": e.occurred_at, "attributes": e.attributes}
-                       for e in result["items"]]
-    return result
+    return Rows(selectors.member_events(seat, _year(seat, year)), lambda events: [_event_out(e) for e in events])
+
+
+def _event_out(e) -> dict:
+    return {"id": e.pk, "kind": e.kind, "kind_label": e.get_kind_display(), "category": e.category, "title": e.title,
+            "occurred_at": e.occurred_at, "attributes": e.attributes}
 
 
 class RankOut(Schema):
@@ -183,23 +186,24 @@ class RankingFilter(Schema):
     q: str = ""
 
 
-@router.get("/rankings", response={200: Page[RankOut], **errors()},
+@router.get("/rankings", response={200: list[RankOut], **errors()},
             summary="Members ranked by their score (staff; filter by sector, committee, band, minimum met)")
-def rankings(request, filters: Query[RankingFilter], page: int = 1, size: int = 50):
+@paginate(PageNumbers)
+def rankings(request, filters: Query[RankingFilter]):
     org = require(request, permissions.can_view_scores)
     year = filters.year or selectors.current_year()
     qs = selectors.scores_visible_to(request.user, org, year)
     qs = selectors.score_search(qs, met=filters.met, q=filters.q).filter(
         **{k: v for k, v in {"member__sector_id": filters.sector, "member__committee_id": filters.committee,
                              "band_id": filters.band}.items() if v})
-    result = paginate(selectors.ranked(qs), page, size)
-    result["items"] = [{
-        "rank": s.rank, "member_id": s.member_id, "name": s.member.person.name, "sector": s.member.sector.name,
-        "committee": s.member.committee.name if s.member.committee else None, "total": float(s.total),
-        "band": s.band, "sections": {k: v / 100 for k, v in s.sections.items()}, "minimum_met": s.requirements_met,
-        "missing_count": s.missing_count, "events": s.event_count,
-    } for s in result["items"]]
-    return result
+    return Rows(selectors.ranked(qs), lambda scores: [_rank_out(s) for s in scores])
+
+
+def _rank_out(s) -> dict:
+    return {"rank": s.rank, "member_id": s.member_id, "name": s.member.person.name, "sector": s.member.sector.name,
+            "committee": s.member.committee.name if s.member.committee else None, "total": float(s.total),
+            "band": s.band, "sections": {k: v / 100 for k, v in s.sections.items()}, "minimum_met": s.requirements_met,
+            "missing_count": s.missing_count, "events": s.event_count}
 
 
 class BandCountOut(Schema):
@@ -259,16 +263,15 @@ def _report_out(r) -> dict:
             "status": r.status, "version": r.version, "submitted_at": r.submitted_at, "decision_note": r.decision_note}
 
 
-@router.get("/self-reports", response={200: Page[SelfReportOut], **errors()},
+@router.get("/self-reports", response={200: list[SelfReportOut], **errors()},
             summary="Self-reported duties: all of the organisation's for staff, mine for a member")
-def self_reports(request, status: SelfReportStatus | None = None, page: int = 1, size: int = 50):
+@paginate(PageNumbers)
+def self_reports(request, status: SelfReportStatus | None = None):
     org = active_organisation(request)
     qs = selectors.self_reports_visible_to(request.user, org)
     if status:
         qs = qs.filter(status=status)
-    result = paginate(qs, page, size)
-    result["items"] = [_report_out(r) for r in result["items"]]
-    return result
+    return Rows(qs, lambda items: [_report_out(r) for r in items])
 
 
 class SelfReportIn(Schema):

@@ -13,8 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from ninja import File, Query, Router, Schema, Status
 from ninja.files import UploadedFile
+from ninja.pagination import paginate
 
-from zhengxie.api.common import Id, Page, Year, active_organisation, errors, paginate, require
+from zhengxie.api.common import Id, PageNumbers, Rows, Year, active_organisation, errors, require
 from zhengxie.core.documents import DOCX_TYPE, file_response
 from zhengxie.core.exceptions import DomainError, NotAllowed, NotFound
 from zhengxie.core.files import attachment_response, attachments_of
@@ -351,13 +352,13 @@ def report_submit(request, payload: ReportIn):
     return Status(201, _detail(request, report.pk))
 
 
-@router.get("/reports/mine", response={200: Page[MyReportOut], **errors()}, summary="My reports, with their status and feedback counts")
-def reports_mine(request, page: int = 1, size: int = 50):
+@router.get("/reports/mine", response={200: list[MyReportOut], **errors()}, summary="My reports, with their status and feedback counts")
+@paginate(PageNumbers)
+def reports_mine(request):
     org = active_organisation(request)
-    result = paginate(selectors.my_reports(request.user, org), page, size)
-    result["items"] = [{**_report_out(r), "reached": r.reached, "adoption_count": r.adoption_count,
-                        "instruction_count": r.instruction_count} for r in result["items"]]
-    return result
+    return Rows(selectors.my_reports(request.user, org), lambda reports: [
+        {**_report_out(r), "reached": r.reached, "adoption_count": r.adoption_count,
+         "instruction_count": r.instruction_count} for r in reports])
 
 
 class ReportFilter(Schema):
@@ -369,17 +370,16 @@ class ReportFilter(Schema):
     from_below: bool | None = None
 
 
-@router.get("/reports", response={200: Page[ReportOut], **errors()}, summary="Reports of the organisation",
+@router.get("/reports", response={200: list[ReportOut], **errors()}, summary="Reports of the organisation",
             description="The information office's queue (all the organisation's records, including those forwarded "
                         "from below); other users get their own reports. `status=open` lists what waits for work.")
-def reports(request, filters: Query[ReportFilter], page: int = 1, size: int = 50):
+@paginate(PageNumbers)
+def reports(request, filters: Query[ReportFilter]):
     org = active_organisation(request)
     qs = selectors.report_search(selectors.reports_visible_to(request.user, org), status=filters.status,
                                  category=filters.category, author_kind=filters.author_kind, year=filters.year,
                                  q=filters.q, from_below=filters.from_below)
-    result = paginate(qs.select_related("source__organisation"), page, size)
-    result["items"] = [_report_out(r) for r in result["items"]]
-    return result
+    return Rows(qs.select_related("source__organisation"), lambda items: [_report_out(r) for r in items])
 
 
 @router.get("/reports/{report_id}", response={200: ReportDetailOut, **errors(404, 409)}, summary="One report",

@@ -6,9 +6,10 @@ import datetime as dt
 from django.utils import timezone
 from ninja import File, Query, Router, Schema, Status
 from ninja.files import UploadedFile
+from ninja.pagination import paginate
 from pydantic import Field
 
-from zhengxie.api.common import Id, Page, Year, active_organisation, errors, paginate, require
+from zhengxie.api.common import Id, PageNumbers, Rows, Year, active_organisation, errors, require
 from zhengxie.core.models import Member
 
 from . import permissions, selectors, services
@@ -98,14 +99,13 @@ class PlaceFilter(Schema):
     active: bool | None = True
 
 
-@router.get("/places", response={200: Page[PlaceOut], **errors()}, summary="Places (workstations, studios, rooms)")
-def places(request, filters: Query[PlaceFilter], page: int = 1, size: int = 50):
+@router.get("/places", response={200: list[PlaceOut], **errors()}, summary="Places (workstations, studios, rooms)")
+@paginate(PageNumbers)
+def places(request, filters: Query[PlaceFilter]):
     org = require(request, permissions.can_view_places)
     qs = selectors.place_search(selectors.places_visible_to(request.user, org), kind=filters.kind, level=filters.level,
                                 county=filters.county, township=filters.township, q=filters.q, active=filters.active)
-    result = paginate(qs, page, size)
-    result["items"] = [_place_out(p) for p in result["items"]]
-    return result
+    return Rows(qs, lambda items: [_place_out(p) for p in items])
 
 
 @router.get("/places/{place_id}", response={200: PlaceDetailOut, **errors(404, 409)}, summary="One place, its team, roster and ratings")
@@ -279,15 +279,14 @@ class ActivityFilter(Schema):
     q: str = ""
 
 
-@router.get("/activities", response={200: Page[PlaceActivityOut], **errors()}, summary="Activities at places")
-def activities(request, filters: Query[ActivityFilter], page: int = 1, size: int = 50):
+@router.get("/activities", response={200: list[PlaceActivityOut], **errors()}, summary="Activities at places")
+@paginate(PageNumbers)
+def activities(request, filters: Query[ActivityFilter]):
     org = require(request, permissions.can_view_activities)
     qs = selectors.activity_search(selectors.activities_visible_to(request.user, org), kind=filters.kind,
                                    status=filters.status, place=filters.place_id, date_from=filters.date_from,
                                    date_to=filters.date_to, q=filters.q)
-    result = paginate(qs, page, size)
-    result["items"] = [_activity_out(a) for a in result["items"]]
-    return result
+    return Rows(qs, lambda items: [_activity_out(a) for a in items])
 
 
 @router.get("/activities/{activity_id}", response={200: PlaceActivityOut, **errors(404, 409)}, summary="One activity")

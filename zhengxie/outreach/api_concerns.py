@@ -6,10 +6,10 @@ from typing import Annotated
 
 from django.utils.translation import gettext
 from ninja import Query, Router, Schema, Status
+from ninja.pagination import paginate
 from pydantic import Field
 
-from zhengxie.api.common import Id, Page, active_organisation, errors, require
-from zhengxie.api.common import paginate as paginate_qs
+from zhengxie.api.common import Id, PageNumbers, Rows, active_organisation, errors, require
 from zhengxie.core.exceptions import DomainError, NotAllowed
 from zhengxie.core.masking import mask_phone
 from zhengxie.core.models import HandlingUnit, Member
@@ -93,16 +93,15 @@ class ConcernFilter(Schema):
     q: str = ""
 
 
-@concern_router.get("/concerns", response={200: Page[ConcernOut], **errors()}, summary="Concerns the caller may see")
-def concerns(request, filters: Query[ConcernFilter], page: int = 1, size: int = 50):
+@concern_router.get("/concerns", response={200: list[ConcernOut], **errors()}, summary="Concerns the caller may see")
+@paginate(PageNumbers)
+def concerns(request, filters: Query[ConcernFilter]):
     org = require(request, permissions.can_view_concerns)
     qs = selectors.concern_search(selectors.concerns_visible_to(request.user, org), status=filters.status,
                                   category=filters.category, source=filters.source, place=filters.place_id,
                                   overdue=filters.overdue, date_from=filters.date_from, date_to=filters.date_to,
                                   q=filters.q)
-    result = paginate_qs(qs, page, size)
-    result["items"] = [_concern_out(request.user, c) for c in result["items"]]
-    return result
+    return Rows(qs, lambda items: [_concern_out(request.user, c) for c in items])
 
 
 def _detail(request, concern_id: Id) -> dict:

@@ -8,13 +8,13 @@ action answers ``{detail, code}`` in the user's language (409 ``changed`` when s
 import datetime as dt
 from typing import Literal
 
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext
 from ninja import Field, Query, Router, Schema, Status
+from ninja.pagination import paginate
 
-from zhengxie.api.common import Id, Page, active_organisation, errors, paginate, require
+from zhengxie.api.common import Id, PageNumbers, Rows, active_organisation, errors, require
 from zhengxie.core.exceptions import DomainError, NotAllowed
 from zhengxie.core.models import Body, HandlingUnit, Member
 
@@ -187,15 +187,15 @@ def _list_row(row: dict, units: list) -> dict:
     }
 
 
-def _page_of(qs, page: int, size: int) -> dict:
+def _rows(qs) -> Rows:
     """A page of list rows in three queries (count, rows, their units), whatever the page size. The count is taken
     on the bare filter: the proposer's name is joined for the page's rows only."""
-    paginator = Paginator(qs, max(1, min(size, 200)))
-    current = paginator.get_page(page)
-    rows = list(selectors.list_values(qs)[current.start_index() - 1:current.end_index()]) if paginator.count else []
-    units = selectors.live_units_of([row["id"] for row in rows])
-    return {"count": paginator.count, "page": current.number, "pages": paginator.num_pages,
-            "items": [_list_row(row, units[row["id"]]) for row in rows]}
+
+    def serialise(rows):
+        units = selectors.live_units_of([row["id"] for row in rows])
+        return [_list_row(row, units[row["id"]]) for row in rows]
+
+    return Rows(selectors.list_values(qs), serialise, count_from=qs)
 
 
 def _detail(request, proposal) -> dict:
@@ -258,15 +258,16 @@ def meta(request):
     }
 
 
-@router.get("/", response={200: Page[ProposalListOut], **errors()},
+@router.get("/", response={200: list[ProposalListOut], **errors()},
             summary="Proposals the user may see, filtered (the office's list; members see registered ones)")
-def proposal_list(request, filters: Query[ProposalFilter], page: int = 1, size: int = 20):
+@paginate(PageNumbers, size=20)
+def proposal_list(request, filters: Query[ProposalFilter]):
     org = require(request, permissions.can_use_list)
     qs = selectors.proposal_search(
         selectors.proposals_visible_to(request.user, org), organisation=org, q=filters.q, status=filters.status,
         category=filters.category, session=filters.session_id, unit=filters.unit_id, overdue=filters.overdue,
     ).order_by("-submitted_at", "-id")
-    return _page_of(qs, page, size)
+    return _rows(qs)
 
 
 @router.get("/{int:proposal_id}", response={200: ProposalOut, **errors(404, 409)}, summary="One proposal with its handling")
@@ -277,13 +278,14 @@ def proposal_detail(request, proposal_id: Id):
 # --- members ---------------------------------------------------------------------------------------------------------
 
 
-@router.get("/mine", response={200: Page[ProposalListOut], **errors()}, summary="My proposals: written or co-signed, drafts included")
-def mine(request, status: str | None = None, page: int = 1, size: int = 20):
+@router.get("/mine", response={200: list[ProposalListOut], **errors()}, summary="My proposals: written or co-signed, drafts included")
+@paginate(PageNumbers, size=20)
+def mine(request, status: str | None = None):
     org = active_organisation(request)
     qs = selectors.mine(request.user, org)
     if status:
         qs = qs.filter(status=status)
-    return _page_of(qs.order_by("-updated_at", "-id"), page, size)
+    return _rows(qs.order_by("-updated_at", "-id"))
 
 
 @router.get("/invitations", response={200: list[ProposalListOut], **errors()}, summary="Proposals I am invited to co-sign")
@@ -350,11 +352,12 @@ def proposal_rate(request, proposal_id: Id, payload: RatingIn):
 # --- the office ---------------------------------------------------------------------------------------------------------
 
 
-@router.get("/queue", response={200: Page[ProposalListOut], **errors()},
+@router.get("/queue", response={200: list[ProposalListOut], **errors()},
             summary="The office's review queue: submitted (pre-review) or reviewing")
-def queue(request, state: Literal["submitted", "reviewing", "registered"] = "submitted", page: int = 1, size: int = 50):
+@paginate(PageNumbers)
+def queue(request, state: Literal["submitted", "reviewing", "registered"] = "submitted"):
     org = require(request, permissions.is_office)
-    return _page_of(Proposal.objects.filter(organisation=org, status=state).order_by("submitted_at", "pk"), page, size)
+    return _rows(Proposal.objects.filter(organisation=org, status=state).order_by("submitted_at", "pk"))
 
 
 @router.post("/{int:proposal_id}/prereview", response={200: ProposalOut, **errors(404, 409)}, summary="Pass pre-review")
@@ -432,14 +435,13 @@ def _unit_task(t) -> dict:
             "due_on": t.due_on, "overdue": t.is_overdue}
 
 
-@router.get("/unit/tasks", response={200: Page[UnitTaskOut], **errors()},
+@router.get("/unit/tasks", response={200: list[UnitTaskOut], **errors()},
             summary="Proposals assigned to my unit, nearest due date first (state: open, overdue, signoff, countersign, done)")
-def unit_tasks(request, state: str = "open", page: int = 1, size: int = 50):
+@paginate(PageNumbers)
+def unit_tasks(request, state: str = "open"):
     org = require(request, permissions.is_unit_user)
     qs = selectors.unit_task_filter(selectors.unit_tasks(request.user, org), state=state)
-    result = paginate(qs, page, size)
-    result["items"] = [_unit_task(t) for t in result["items"]]
-    return result
+    return Rows(qs, lambda items: [_unit_task(t) for t in items])
 
 
 @router.post("/unit/tasks/{int:task_id}/contacts", response={200: UnitTaskOut, **errors(404, 409)},
