@@ -1,6 +1,7 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
+from zhengxie.api import errors as api_errors
 from zhengxie.api.api import api
 from zhengxie.core.views import accounts, shell
 
@@ -12,6 +13,7 @@ urlpatterns = [
     path("admin/login/", accounts.admin_login, name="admin_login"),  # one login form, lockout and second factor
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
+    re_path(r"^api/", api_errors.api_not_found),  # the rest of /api/: a JSON 404, not the HTML page
     path("proposals/", include("zhengxie.proposals.urls")),
     path("opinions/", include("zhengxie.opinions.urls")),
     path("duties/", include("zhengxie.duties.urls")),
@@ -23,7 +25,7 @@ urlpatterns = [
 ]
 
 handler403 = "zhengxie.core.views.shell.custom_403"
-handler404 = "zhengxie.core.views.shell.custom_404"
-handler500 = "zhengxie.core.views.errors.server_error"
+handler404 = "zhengxie.api.errors.handler404"  # JSON under /api/, the page elsewhere
+handler500 = "zhengxie.core.views.errors.server_error"  # JSON under /api/; 503 while the database or broker is away
 # Uploaded files are never served as static media: each app serves them through a view that checks the
 # user's right to the object they belong to.

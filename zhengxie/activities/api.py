@@ -7,8 +7,9 @@ from typing import Literal
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Query, Router, Schema
+from ninja.pagination import paginate
 
-from zhengxie.api.common import ErrorOut, Page, active_organisation, paginate
+from zhengxie.api.common import Id, PageNumbers, Rows, active_organisation, errors
 from zhengxie.core import permissions as core_permissions
 from zhengxie.core.exceptions import NotAllowed
 
@@ -17,7 +18,6 @@ from .models import Participant, Post
 from .services import deliberation, participation
 
 router = Router(tags=["activities"])
-ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut}
 
 
 class ParticipationOut(Schema):
@@ -81,7 +81,7 @@ class SignInIn(Schema):
 
 
 class SignInOut(Schema):
-    activity_id: int
+    activity_id: Id
     title: str
     participation: ParticipationOut
 
@@ -92,20 +92,19 @@ class LeaveDecisionIn(Schema):
     version: int | None = None
 
 
-@router.get("/mine", response={200: Page[MyActivityOut], 403: ErrorOut}, summary="My activities",
+@router.get("/mine", response={200: list[MyActivityOut], **errors()}, summary="My activities",
             description="The activities the user is invited to in the active organisation, newest first. "
                         "`upcoming=true` keeps those not yet over, soonest first.")
-def my_activities(request, upcoming: bool = False, page: int = 1, size: int = 20):
+@paginate(PageNumbers, size=20)
+def my_activities(request, upcoming: bool = False):
     org = active_organisation(request)
     qs = selectors.my_participations(request.user, org)
     if upcoming:
         qs = qs.filter(activity__ends_at__gte=timezone.now()).order_by("activity__starts_at")
-    result = paginate(qs, page, size)
-    result["items"] = [{"activity": p.activity, "participation": p} for p in result["items"]]
-    return result
+    return Rows(qs, lambda items: [{"activity": p.activity, "participation": p} for p in items])
 
 
-@router.get("/calendar", response={200: list[ActivityOut], 403: ErrorOut}, summary="Activities in a period",
+@router.get("/calendar", response={200: list[ActivityOut], **errors()}, summary="Activities in a period",
             description="What the calendar shows between `start` and `end` (ISO dates): the user's own activities "
                         "(`mine=true`) or all those they may see in the organisation.")
 def calendar(request, start: dt.date, end: dt.date, mine: bool = True):
@@ -118,20 +117,20 @@ def calendar(request, start: dt.date, end: dt.date, mine: bool = True):
     return list(selectors.calendar_activities(request.user, org, begin, finish, mine=mine))
 
 
-@router.get("/{int:activity_id}", response={200: ActivityDetailOut, **ERRORS}, summary="One activity",
+@router.get("/{int:activity_id}", response={200: ActivityDetailOut, **errors(404, 409)}, summary="One activity",
             description="An activity the user may see, with the user's own participation if invited.")
-def activity_detail(request, activity_id: int):
+def activity_detail(request, activity_id: Id):
     org = active_organisation(request)
     activity = selectors.activity_get_for_user(request.user, org, activity_id)
     activity.participation = permissions.participant_of(request.user, activity)
     return activity
 
 
-@router.post("/{int:activity_id}/respond", response={200: ParticipationOut, **ERRORS},
+@router.post("/{int:activity_id}/respond", response={200: ParticipationOut, **errors(404, 409)},
              summary="Answer the notice or ask for leave",
              description="`attend`; `leave` with a `reason` (staff then approve or refuse); `decline` only when "
                          "attendance is optional. Send the `version` you saw to be told of a change in between.")
-def respond(request, activity_id: int, payload: RespondIn):
+def respond(request, activity_id: Id, payload: RespondIn):
     org = active_organisation(request)
     activity = selectors.activity_get_for_user(request.user, org, activity_id)
     mine = permissions.participant_of(request.user, activity)
@@ -141,7 +140,7 @@ def respond(request, activity_id: int, payload: RespondIn):
                                              reason=payload.reason, version=payload.version)
 
 
-@router.post("/sign-in", response={200: SignInOut, **ERRORS}, summary="Sign in with the QR code's token",
+@router.post("/sign-in", response={200: SignInOut, **errors(404, 409)}, summary="Sign in with the QR code's token",
              description="The token is the last part of the URL the sign-in screen's QR code holds "
                          "(`/activities/sign-in/<token>/`). It changes every 30 seconds and is valid for at most a "
                          "minute, during the activity's sign-in window. Signing in twice is refused (409).")
@@ -150,19 +149,19 @@ def sign_in(request, payload: SignInIn):
     return {"activity_id": participant.activity_id, "title": participant.activity.title, "participation": participant}
 
 
-@router.post("/{int:activity_id}/join", response={200: ParticipationOut, **ERRORS},
+@router.post("/{int:activity_id}/join", response={200: ParticipationOut, **errors(404, 409)},
              summary="Join a video consultation",
              description="Records remote attendance (once) during the sign-in window; the app then opens `video_url`.")
-def join(request, activity_id: int):
+def join(request, activity_id: Id):
     org = active_organisation(request)
     activity = selectors.activity_get_for_user(request.user, org, activity_id)
     return participation.participant_join_remote(actor=request.user, activity=activity)
 
 
-@router.post("/{int:activity_id}/participants/{int:participant_id}/leave", response={200: ParticipationOut, **ERRORS},
+@router.post("/{int:activity_id}/participants/{int:participant_id}/leave", response={200: ParticipationOut, **errors(404, 409)},
              summary="Approve or refuse a leave request (staff)",
              description="Only staff of the activity's organisation; refusing needs a `comment`.")
-def decide_leave(request, activity_id: int, participant_id: int, payload: LeaveDecisionIn):
+def decide_leave(request, activity_id: Id, participant_id: Id, payload: LeaveDecisionIn):
     org = active_organisation(request)
     activity = selectors.activity_get_for_user(request.user, org, activity_id)
     participant = get_object_or_404(Participant.objects.select_related("activity__organisation"), pk=participant_id,
@@ -191,7 +190,7 @@ class TopicOut(Schema):
 
 class PostOut(Schema):
     id: int
-    parent_id: int | None
+    parent_id: Id | None
     author: str
     text: str
     created_at: dt.datetime
@@ -210,43 +209,43 @@ class PostOut(Schema):
 
 class PostIn(Schema):
     text: str
-    parent_id: int | None = None
+    parent_id: Id | None = None
 
 
 class TopicFilter(Schema):
     open_only: bool = False
 
 
-@router.get("/topics", response={200: Page[TopicOut], 403: ErrorOut}, summary="Online deliberation topics",
+@router.get("/topics", response={200: list[TopicOut], **errors()}, summary="Online deliberation topics",
             description="Topics the user may take part in (their scope: all members, their sector or committee).")
-def topics(request, filters: Query[TopicFilter], page: int = 1, size: int = 20):
+@paginate(PageNumbers, size=20)
+def topics(request, filters: Query[TopicFilter]):
     org = active_organisation(request)
     qs = selectors.topics_visible_to(request.user, org)
     if filters.open_only:
         now = timezone.now()
         qs = qs.filter(status="published", opens_at__lte=now, closes_at__gt=now)
-    return paginate(qs, page, size)
+    return qs
 
 
-@router.get("/topics/{int:topic_id}/posts", response={200: Page[PostOut], **ERRORS}, summary="Views on a topic",
+def _with_replies(posts) -> list:
+    """Each top-level view followed by its replies (prefetched by the selector)."""
+    return [item for post in posts for item in (post, *post.replies.all())]
+
+
+@router.get("/topics/{int:topic_id}/posts", response={200: list[PostOut], **errors(404, 409)}, summary="Views on a topic",
             description="Top-level views newest first, then replies are found by `parent_id`. A hidden post is "
                         "returned only to staff and to its author, with the reason.")
-def topic_posts(request, topic_id: int, page: int = 1, size: int = 50):
+@paginate(PageNumbers)
+def topic_posts(request, topic_id: Id):
     org = active_organisation(request)
     topic = selectors.topic_get_for_user(request.user, org, topic_id)
-    qs = selectors.topic_posts(topic, request.user)
-    result = paginate(qs, page, size)
-    items = []
-    for post in result["items"]:
-        items.append(post)
-        items.extend(post.replies.all())
-    result["items"] = items
-    return result
+    return Rows(selectors.topic_posts(topic, request.user), _with_replies)
 
 
-@router.post("/topics/{int:topic_id}/posts", response={200: PostOut, **ERRORS}, summary="Post a view or a reply",
+@router.post("/topics/{int:topic_id}/posts", response={200: PostOut, **errors(404, 409)}, summary="Post a view or a reply",
              description="While the topic is open and the user is in its scope; counts in the duty record.")
-def post_create(request, topic_id: int, payload: PostIn):
+def post_create(request, topic_id: Id, payload: PostIn):
     org = active_organisation(request)
     topic = selectors.topic_get_for_user(request.user, org, topic_id)
     parent = get_object_or_404(Post, pk=payload.parent_id, topic=topic) if payload.parent_id else None

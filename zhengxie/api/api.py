@@ -2,13 +2,9 @@
 
 from importlib import import_module
 
-from django.http import HttpRequest
-from django.utils.translation import gettext as _
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, ValidationError
 
-from zhengxie.core.exceptions import DomainError
-
+from . import errors
 from .auth import AUTH
 
 api = NinjaAPI(
@@ -27,26 +23,7 @@ api = NinjaAPI(
 )
 
 
-@api.exception_handler(DomainError)
-def domain_error(request: HttpRequest, exc: DomainError):
-    return api.create_response(
-        request, {"detail": str(exc.message), "code": exc.code, "errors": {str(k): v for k, v in exc.errors.items()}},
-        status=exc.status,
-    )
-
-
-@api.exception_handler(AuthenticationError)
-def authentication_error(request, exc):
-    return api.create_response(request, {"detail": _("Log in or send a valid API token."), "code": "unauthorized", "errors": {}}, status=401)
-
-
-@api.exception_handler(ValidationError)
-def validation_error(request, exc: ValidationError):
-    errors = {}
-    for error in exc.errors:
-        location = ".".join(str(p) for p in error.get("loc", []) if p not in ("body", "payload"))
-        errors.setdefault(location or "request", []).append(error.get("msg", ""))
-    return api.create_response(request, {"detail": _("The request is not valid."), "code": "invalid", "errors": errors}, status=422)
+errors.install(api)
 
 
 # (app, mount prefix) — each module's ``router`` is a ninja Router.

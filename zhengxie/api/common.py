@@ -1,35 +1,89 @@
-"""What every app's API router uses: the active organisation, role checks, pagination, error schema."""
+"""What every app's API router uses: the active organisation, role checks, pagination, the error schema and
+the errors to declare, bounded ids and years."""
 
-from typing import Generic, TypeVar
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Annotated, Any
 
 from django.core.paginator import Paginator
 from django.utils.translation import gettext
 from ninja import Schema
+from ninja.pagination import PaginationBase
+from pydantic import Field
 
 from zhengxie.core import permissions
 from zhengxie.core.exceptions import DomainError, NotAllowed
 
-T = TypeVar("T")
-
 
 class ErrorOut(Schema):
-    detail: str
-    code: str = "invalid"
-    errors: dict = {}
+    detail: str = Field(description="What went wrong, in the user's language")
+    code: str = Field("invalid", description="unauthorized, forbidden, not_found, invalid, invalid_transition, "
+                                             "changed, rate_limited, server_error, …")
+    errors: dict[str, list[str]] = Field({}, description="Messages per field of the request")
 
 
-class Page(Schema, Generic[T]):
-    count: int
-    page: int
-    pages: int
-    items: list[T]
+# The errors an operation can answer whatever it does: 422 when the request does not match its schema, 400 for a
+# malformed body or X-Organisation header; with a login, 401 without one and 403 without a seat or role in the
+# organisation (every operation works in one).
+ALWAYS = (400, 422)
+WITH_LOGIN = (401, 403)
 
 
-def paginate(queryset, page: int = 1, size: int = 50) -> dict:
-    size = max(1, min(size, 200))
-    paginator = Paginator(queryset, size)
-    current = paginator.get_page(page)
-    return {"count": paginator.count, "page": current.number, "pages": paginator.num_pages, "items": list(current)}
+def errors(*codes: int, login: bool = True) -> dict[int, type[ErrorOut]]:
+    """The error answers of an operation, for its ``response``: ``{200: ProposalOut, **errors(404, 409)}`` —
+    404 where it names an object, 409 where it changes one (state or version), 429 where it is rate-limited."""
+    return {code: ErrorOut for code in sorted({*ALWAYS, *(WITH_LOGIN if login else ()), *codes})}
+
+
+# Ids as the databases store them: a larger number (SQLite overflows) is refused as invalid, not a server error.
+MAX_ID = 2**63 - 1
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+# Years the platform keeps records for (the CPPCC was founded in 1949).
+Year = Annotated[int, Field(ge=1949, le=2100)]
+
+
+MAX_PAGE_SIZE = 200
+
+
+@dataclass
+class Rows:
+    """What a paginated operation returns when its items are not the listed objects themselves: ``serialise``
+    turns the page's objects into the answer's items in one go (so it can fetch what they share in one query);
+    ``count_from`` is a cheaper queryset to count, when the listed one joins more."""
+
+    queryset: Any
+    serialise: Callable[[list], list] | None = None
+    count_from: Any = None
+
+
+class PageNumbers(PaginationBase):
+    """ninja's pagination with the API's page shape: ``?page=&size=`` answers ``{count, page, pages, items}``.
+    Use ``@paginate(PageNumbers)`` (``size=20`` for another default) under an operation whose 200 answer is
+    ``list[ItemOut]``; the operation returns a queryset, or :class:`Rows`."""
+
+    class Input(Schema):
+        page: int = Field(1, description="From 1; a page past the last answers the last one")
+        size: int | None = Field(None, description=f"Items per page (at most {MAX_PAGE_SIZE}: more is reduced)")
+
+    class Output(Schema):
+        count: int
+        page: int
+        pages: int
+        items: list[Any]
+
+    def __init__(self, size: int = 50, **kwargs):
+        self.size = size
+        super().__init__(**kwargs)
+
+    def paginate_queryset(self, queryset, pagination: Input, request, **params):
+        rows = queryset if isinstance(queryset, Rows) else Rows(queryset)
+        size = max(1, min(pagination.size or self.size, MAX_PAGE_SIZE))
+        paginator = Paginator(rows.queryset if rows.count_from is None else rows.count_from, size)
+        current = paginator.get_page(pagination.page)
+        items = list(rows.queryset[current.start_index() - 1:current.end_index()]) if paginator.count else []
+        if rows.serialise is not None:
+            items = rows.serialise(items)
+        return {"count": paginator.count, "page": current.number, "pages": paginator.num_pages, "items": items}
 
 
 def active_organisation(request):

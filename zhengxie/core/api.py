@@ -3,9 +3,10 @@
 import datetime as dt
 
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
+from ninja.pagination import paginate
 
-from zhengxie.api.common import ErrorOut, Page, active_organisation, paginate, require
+from zhengxie.api.common import Id, PageNumbers, Rows, active_organisation, errors, require
 
 from . import permissions, selectors, services
 from .masking import mask_id_number, mask_phone
@@ -19,12 +20,12 @@ class OrganisationOut(Schema):
     name: str
     short_name: str
     level: str
-    parent_id: int | None
+    parent_id: Id | None
 
 
 class SeatOut(Schema):
     id: int
-    organisation_id: int
+    organisation_id: Id
     term: str
     sector: str
     committee: str | None
@@ -41,7 +42,7 @@ class MeOut(Schema):
     seats: list[SeatOut]
 
 
-@router.get("/me", response=MeOut, summary="The current user, their organisations and roles")
+@router.get("/me", response={200: MeOut, **errors()}, summary="The current user, their organisations and roles")
 def me(request):
     user = request.user
     orgs = list(permissions.organisations_of(user))
@@ -72,19 +73,25 @@ class NotificationOut(Schema):
     read_at: dt.datetime | None
 
 
+class ReadOut(Schema):
+    marked: int = Field(description="How many were marked read now")
+    unread: int = Field(description="How many are still unread")
+
+
 class ReadIn(Schema):
-    ids: list[int] | None = None
+    ids: list[Id] | None = None
 
 
-@router.get("/notifications", response=Page[NotificationOut], summary="My inbox, newest first")
-def notifications(request, unread: bool = False, page: int = 1, size: int = 50):
+@router.get("/notifications", response={200: list[NotificationOut], **errors()}, summary="My inbox, newest first")
+@paginate(PageNumbers)
+def notifications(request, unread: bool = False):
     qs = selectors.inbox_of(request.user)
     if unread:
         qs = qs.filter(read_at__isnull=True)
-    return paginate(qs, page, size)
+    return qs
 
 
-@router.post("/notifications/read", response={200: dict}, summary="Mark notifications read (all when no ids)")
+@router.post("/notifications/read", response={200: ReadOut, **errors()}, summary="Mark notifications read (all when no ids)")
 def notifications_read(request, payload: ReadIn):
     count = services.notification_mark_read(user=request.user, notification_ids=payload.ids)
     return {"marked": count, "unread": Notification.objects.filter(recipient=request.user, read_at__isnull=True).count()}
@@ -109,9 +116,9 @@ class MemberOut(Schema):
 
 class MemberFilter(Schema):
     q: str = ""
-    sector: int | None = None
-    committee: int | None = None
-    term: int | None = None
+    sector: Id | None = None
+    committee: Id | None = None
+    term: Id | None = None
     status: str | None = "active"
 
 
@@ -128,20 +135,19 @@ def _member_out(member, sensitive: bool) -> dict:
     }
 
 
-@router.get("/members", response={200: Page[MemberOut], 403: ErrorOut}, summary="Members of the organisation (staff)")
-def members(request, filters: Query[MemberFilter], page: int = 1, size: int = 50):
+@router.get("/members", response={200: list[MemberOut], **errors()}, summary="Members of the organisation (staff)")
+@paginate(PageNumbers)
+def members(request, filters: Query[MemberFilter]):
     org = require(request, permissions.can_view_members)
     term = filters.term or getattr(org.current_term(), "pk", None)
     qs = selectors.member_search(selectors.members_visible_to(request.user, org), term=term, sector=filters.sector,
                                  committee=filters.committee, status=filters.status, q=filters.q)
-    result = paginate(qs, page, size)
     sensitive = permissions.can_see_sensitive(request.user, org)
-    result["items"] = [_member_out(m, sensitive) for m in result["items"]]
-    return result
+    return Rows(qs, lambda items: [_member_out(m, sensitive) for m in items])
 
 
-@router.get("/members/{member_id}", response={200: MemberOut, 403: ErrorOut, 404: ErrorOut}, summary="One member")
-def member(request, member_id: int):
+@router.get("/members/{member_id}", response={200: MemberOut, **errors(404)}, summary="One member")
+def member(request, member_id: Id):
     org = active_organisation(request)
     m = selectors.member_get_for_user(request.user, org, member_id)
     return _member_out(m, permissions.can_see_sensitive(request.user, org))
@@ -154,12 +160,12 @@ class UnitOut(Schema):
     kind: str
 
 
-@router.get("/handling-units", response=list[UnitOut], summary="Active handling units of the organisation")
+@router.get("/handling-units", response={200: list[UnitOut], **errors()}, summary="Active handling units of the organisation")
 def handling_units(request):
     org = active_organisation(request)
     return list(selectors.handling_units_of(org))
 
 
-@router.get("/organisations/{org_id}", response={200: OrganisationOut, 404: ErrorOut}, summary="One of my organisations")
-def organisation(request, org_id: int):
+@router.get("/organisations/{org_id}", response={200: OrganisationOut, **errors(404)}, summary="One of my organisations")
+def organisation(request, org_id: Id):
     return get_object_or_404(permissions.organisations_of(request.user), pk=org_id)

@@ -7,8 +7,9 @@ import datetime as dt
 from django.utils import timezone
 from ninja import File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
+from ninja.pagination import paginate
 
-from zhengxie.api.common import ErrorOut, Page, active_organisation, paginate, require
+from zhengxie.api.common import Id, PageNumbers, Rows, Year, active_organisation, errors, require
 from zhengxie.core import permissions as core_permissions
 from zhengxie.core.exceptions import NotAllowed, NotFound
 
@@ -25,7 +26,7 @@ class BandOut(Schema):
 
 
 class LineOut(Schema):
-    event_id: int | None
+    event_id: Id | None
     date: dt.date | None
     duty: str
     title: str
@@ -52,7 +53,7 @@ class RequirementOut(Schema):
     met: bool
 
 
-class SeatOut(Schema):
+class RecordMemberOut(Schema):
     id: int
     name: str
     organisation: str
@@ -62,8 +63,8 @@ class SeatOut(Schema):
 
 
 class RecordOut(Schema):
-    member: SeatOut
-    year: int
+    member: RecordMemberOut
+    year: Year
     rules: str | None = None
     closed: bool
     total: float
@@ -111,7 +112,7 @@ def _record_out(user, member, year) -> dict:
     }
 
 
-def _year(member, year: int | None) -> int:
+def _year(member, year: Year | None) -> int:
     years = selectors.member_years(member) or [selectors.current_year()]
     return year if year in years else years[0]
 
@@ -124,23 +125,23 @@ def _my_seat(request):
     return org, seat
 
 
-@router.get("/me/record", response={200: RecordOut, 403: ErrorOut}, summary="My duty record and score for a year")
-def my_record(request, year: int | None = None):
+@router.get("/me/record", response={200: RecordOut, **errors()}, summary="My duty record and score for a year")
+def my_record(request, year: Year | None = None):
     """The score of the year (this year by default) with every point traced to its duty event and its rule,
     the "三个一" status, and the counts of the year's events."""
     _org, seat = _my_seat(request)
     return _record_out(request.user, seat, _year(seat, year))
 
 
-@router.get("/members/{member_id}/record", response={200: RecordOut, 403: ErrorOut, 404: ErrorOut},
+@router.get("/members/{member_id}/record", response={200: RecordOut, **errors(404)},
             summary="A member's duty record (staff, the member, their sector's or committee's contacts)")
-def member_record(request, member_id: int, year: int | None = None):
+def member_record(request, member_id: Id, year: Year | None = None):
     org = active_organisation(request)
     member = selectors.member_get_for_record(request.user, org, member_id)
     return _record_out(request.user, member, _year(member, year))
 
 
-class EventOut(Schema):
+class DutyEventOut(Schema):
     id: int
     kind: str
     kind_label: str
@@ -150,19 +151,21 @@ class EventOut(Schema):
     attributes: dict
 
 
-@router.get("/me/events", response={200: Page[EventOut], 403: ErrorOut}, summary="My duty events of a year")
-def my_events(request, year: int | None = None, page: int = 1, size: int = 50):
+@router.get("/me/events", response={200: list[DutyEventOut], **errors()}, summary="My duty events of a year")
+@paginate(PageNumbers)
+def my_events(request, year: Year | None = None):
     _org, seat = _my_seat(request)
-    result = paginate(selectors.member_events(seat, _year(seat, year)), page, size)
-    result["items"] = [{"id": e.pk, "kind": e.kind, "kind_label": e.get_kind_display(), "category": e.category,
-                        "title": e.title, "occurred_at": e.occurred_at, "attributes": e.attributes}
-                       for e in result["items"]]
-    return result
+    return Rows(selectors.member_events(seat, _year(seat, year)), lambda events: [_event_out(e) for e in events])
+
+
+def _event_out(e) -> dict:
+    return {"id": e.pk, "kind": e.kind, "kind_label": e.get_kind_display(), "category": e.category, "title": e.title,
+            "occurred_at": e.occurred_at, "attributes": e.attributes}
 
 
 class RankOut(Schema):
     rank: int
-    member_id: int
+    member_id: Id
     name: str
     sector: str
     committee: str | None
@@ -175,31 +178,32 @@ class RankOut(Schema):
 
 
 class RankingFilter(Schema):
-    year: int | None = None
-    sector: int | None = None
-    committee: int | None = None
-    band: int | None = None
+    year: Year | None = None
+    sector: Id | None = None
+    committee: Id | None = None
+    band: Id | None = None
     met: bool | None = None
     q: str = ""
 
 
-@router.get("/rankings", response={200: Page[RankOut], 403: ErrorOut},
+@router.get("/rankings", response={200: list[RankOut], **errors()},
             summary="Members ranked by their score (staff; filter by sector, committee, band, minimum met)")
-def rankings(request, filters: Query[RankingFilter], page: int = 1, size: int = 50):
+@paginate(PageNumbers)
+def rankings(request, filters: Query[RankingFilter]):
     org = require(request, permissions.can_view_scores)
     year = filters.year or selectors.current_year()
     qs = selectors.scores_visible_to(request.user, org, year)
     qs = selectors.score_search(qs, met=filters.met, q=filters.q).filter(
         **{k: v for k, v in {"member__sector_id": filters.sector, "member__committee_id": filters.committee,
                              "band_id": filters.band}.items() if v})
-    result = paginate(selectors.ranked(qs), page, size)
-    result["items"] = [{
-        "rank": s.rank, "member_id": s.member_id, "name": s.member.person.name, "sector": s.member.sector.name,
-        "committee": s.member.committee.name if s.member.committee else None, "total": float(s.total),
-        "band": s.band, "sections": {k: v / 100 for k, v in s.sections.items()}, "minimum_met": s.requirements_met,
-        "missing_count": s.missing_count, "events": s.event_count,
-    } for s in result["items"]]
-    return result
+    return Rows(selectors.ranked(qs), lambda scores: [_rank_out(s) for s in scores])
+
+
+def _rank_out(s) -> dict:
+    return {"rank": s.rank, "member_id": s.member_id, "name": s.member.person.name, "sector": s.member.sector.name,
+            "committee": s.member.committee.name if s.member.committee else None, "total": float(s.total),
+            "band": s.band, "sections": {k: v / 100 for k, v in s.sections.items()}, "minimum_met": s.requirements_met,
+            "missing_count": s.missing_count, "events": s.event_count}
 
 
 class BandCountOut(Schema):
@@ -210,7 +214,7 @@ class BandCountOut(Schema):
 
 
 class DistributionOut(Schema):
-    year: int
+    year: Year
     count: int
     average: float | None
     highest: float | None
@@ -221,9 +225,9 @@ class DistributionOut(Schema):
     histogram_counts: list[int]
 
 
-@router.get("/distribution", response={200: DistributionOut, 403: ErrorOut, 404: ErrorOut},
+@router.get("/distribution", response={200: DistributionOut, **errors(404)},
             summary="Distribution of the year's scores: per band and in steps of 10 points (staff)")
-def distribution(request, year: int | None = None):
+def distribution(request, year: Year | None = None):
     org = require(request, permissions.can_view_scores)
     year = year or selectors.current_year()
     rule_set = selectors.rule_set_for(org, year)
@@ -240,7 +244,7 @@ def distribution(request, year: int | None = None):
 
 class SelfReportOut(Schema):
     id: int
-    member_id: int
+    member_id: Id
     member: str
     report_type: str
     title: str
@@ -259,16 +263,15 @@ def _report_out(r) -> dict:
             "status": r.status, "version": r.version, "submitted_at": r.submitted_at, "decision_note": r.decision_note}
 
 
-@router.get("/self-reports", response={200: Page[SelfReportOut], 403: ErrorOut},
+@router.get("/self-reports", response={200: list[SelfReportOut], **errors()},
             summary="Self-reported duties: all of the organisation's for staff, mine for a member")
-def self_reports(request, status: SelfReportStatus | None = None, page: int = 1, size: int = 50):
+@paginate(PageNumbers)
+def self_reports(request, status: SelfReportStatus | None = None):
     org = active_organisation(request)
     qs = selectors.self_reports_visible_to(request.user, org)
     if status:
         qs = qs.filter(status=status)
-    result = paginate(qs, page, size)
-    result["items"] = [_report_out(r) for r in result["items"]]
-    return result
+    return Rows(qs, lambda items: [_report_out(r) for r in items])
 
 
 class SelfReportIn(Schema):
@@ -279,7 +282,7 @@ class SelfReportIn(Schema):
     place: str = ""
 
 
-@router.post("/self-reports", response={201: SelfReportOut, 400: ErrorOut, 403: ErrorOut},
+@router.post("/self-reports", response={201: SelfReportOut, **errors()},
              summary="Report a duty with evidence (multipart form: the fields and files named “files”)")
 def self_report_create(request, payload: Form[SelfReportIn], files: File[list[UploadedFile]] = None):
     _org, seat = _my_seat(request)
@@ -287,25 +290,23 @@ def self_report_create(request, payload: Form[SelfReportIn], files: File[list[Up
     return Status(201, _report_out(report))
 
 
-class DecisionIn(Schema):
+class SelfReportDecisionIn(Schema):
     version: int | None = None
     note: str = ""
 
 
-@router.post("/self-reports/{report_id}/confirm", response={200: SelfReportOut, 400: ErrorOut, 403: ErrorOut,
-                                                             404: ErrorOut, 409: ErrorOut},
+@router.post("/self-reports/{report_id}/confirm", response={200: SelfReportOut, **errors(404, 409)},
              summary="Confirm a self-reported duty (record keepers): it becomes a duty event")
-def self_report_confirm(request, report_id: int, payload: DecisionIn):
+def self_report_confirm(request, report_id: Id, payload: SelfReportDecisionIn):
     org = active_organisation(request)
     report = selectors.self_report_get_for_user(request.user, org, report_id)
     return _report_out(services.self_report_confirm(actor=request.user, report=report, version=payload.version,
                                                     note=payload.note))
 
 
-@router.post("/self-reports/{report_id}/reject", response={200: SelfReportOut, 400: ErrorOut, 403: ErrorOut,
-                                                            404: ErrorOut, 409: ErrorOut},
+@router.post("/self-reports/{report_id}/reject", response={200: SelfReportOut, **errors(404, 409)},
              summary="Return a self-reported duty to the member with a reason (record keepers)")
-def self_report_reject(request, report_id: int, payload: DecisionIn):
+def self_report_reject(request, report_id: Id, payload: SelfReportDecisionIn):
     org = active_organisation(request)
     report = selectors.self_report_get_for_user(request.user, org, report_id)
     return _report_out(services.self_report_reject(actor=request.user, report=report, version=payload.version,
@@ -313,18 +314,18 @@ def self_report_reject(request, report_id: int, payload: DecisionIn):
 
 
 class StatementIn(Schema):
-    year: int
+    year: Year
     text: str
     submit: bool = False
 
 
 class StatementOut(Schema):
-    year: int
+    year: Year
     text: str
     submitted_at: dt.datetime | None
 
 
-@router.put("/me/statement", response={200: StatementOut, 400: ErrorOut, 403: ErrorOut},
+@router.put("/me/statement", response={200: StatementOut, **errors()},
             summary="Save (or submit) my yearly self-report (述职)")
 def my_statement(request, payload: StatementIn):
     _org, seat = _my_seat(request)

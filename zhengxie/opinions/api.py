@@ -13,8 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from ninja import File, Query, Router, Schema, Status
 from ninja.files import UploadedFile
+from ninja.pagination import paginate
 
-from zhengxie.api.common import ErrorOut, Page, active_organisation, paginate, require
+from zhengxie.api.common import Id, PageNumbers, Rows, Year, active_organisation, errors, require
 from zhengxie.core.documents import DOCX_TYPE, file_response
 from zhengxie.core.exceptions import DomainError, NotAllowed, NotFound
 from zhengxie.core.files import attachment_response, attachments_of
@@ -30,25 +31,29 @@ from .text import count_characters, text_diff
 from .workflow import BULLETIN_WORKFLOW, REPORT_WORKFLOW
 
 router = Router(tags=["opinions"])
-ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut}
 
 
 # --- schemas ---------------------------------------------------------------------------------------------------------
+
+
+class BodyRef(Schema):
+    id: int
+    name: str
 
 
 class FormOut(Schema):
     max_length: int
     categories: list[str]
     can_submit: bool
-    bodies: list[dict]
+    bodies: list[BodyRef]
 
 
 class ReportIn(Schema):
     title: str
     text: str
     category: str
-    body_id: int | None = None
-    member_id: int | None = None
+    body_id: Id | None = None
+    member_id: Id | None = None
     as_organisation: bool = False
 
 
@@ -60,11 +65,11 @@ class ReportFieldsIn(Schema):
     note: str = ""
 
 
-class VersionIn(Schema):
+class OpinionVersionIn(Schema):
     version: int | None = None
 
 
-class ReasonIn(Schema):
+class OpinionReasonIn(Schema):
     reason: str
     version: int | None = None
 
@@ -176,7 +181,7 @@ class DiffOut(Schema):
 class BulletinOut(Schema):
     id: int
     label: str
-    year: int
+    year: Year
     number: int
     serial: int
     subject: str
@@ -199,7 +204,7 @@ class BulletinIn(Schema):
 
 
 class ReportIdsIn(Schema):
-    report_ids: list[int]
+    report_ids: list[Id]
 
 
 class SendIn(Schema):
@@ -207,7 +212,7 @@ class SendIn(Schema):
     version: int | None = None
 
 
-class FiguresOut(Schema):
+class ReportFiguresOut(Schema):
     start: dt.date
     end: dt.date
     submitted: int
@@ -285,11 +290,11 @@ def _detail_out(request, r: Report, org) -> dict:
     }
 
 
-def _report(request, report_id: int) -> Report:
+def _report(request, report_id: Id) -> Report:
     return selectors.report_get_for_user(request.user, active_organisation(request), report_id)
 
 
-def _detail(request, report_id: int) -> dict:
+def _detail(request, report_id: Id) -> dict:
     org = active_organisation(request)
     return _detail_out(request, selectors.report_get_for_user(request.user, org, report_id), org)
 
@@ -301,12 +306,12 @@ def _bulletin_out(b) -> dict:
             "sent_at": b.sent_at, "recipients": b.recipients, "version": b.version}
 
 
-def _bulletin(request, bulletin_id: int):
+def _bulletin(request, bulletin_id: Id):
     org = active_organisation(request)
     return selectors.bulletin_get_for_user(request.user, org, bulletin_id)
 
 
-def _bulletin_detail(request, bulletin_id: int) -> dict:
+def _bulletin_detail(request, bulletin_id: Id) -> dict:
     b = _bulletin(request, bulletin_id)
     actions = [t.action for t in BULLETIN_WORKFLOW.actions_from(b.status)
                if (permissions.can_compile_bulletin(request.user, b) and t.action in ("compose", "delete", "submit", "send"))
@@ -318,7 +323,7 @@ def _bulletin_detail(request, bulletin_id: int) -> dict:
 # --- reports ---------------------------------------------------------------------------------------------------------
 
 
-@router.get("/form", response=FormOut, summary="What the submission form needs",
+@router.get("/form", response={200: FormOut, **errors()}, summary="What the submission form needs",
             description="The length cap (characters, counted like Word's word count), the categories, and the bodies "
                         "the user may submit for.")
 def form(request):
@@ -332,7 +337,7 @@ def form(request):
             "bodies": [{"id": b.pk, "name": b.name} for b in bodies]}
 
 
-@router.post("/reports", response={201: ReportDetailOut, **ERRORS}, summary="Submit a report",
+@router.post("/reports", response={201: ReportDetailOut, **errors(404, 409)}, summary="Submit a report",
              description="One issue per report. A member submits as themself; `body_id` submits in a body's name "
                          "(its contacts, or the office); `member_id` or `as_organisation` let the office register a "
                          "report received on paper. A text over the length cap is refused with `errors.text`.")
@@ -347,107 +352,106 @@ def report_submit(request, payload: ReportIn):
     return Status(201, _detail(request, report.pk))
 
 
-@router.get("/reports/mine", response=Page[MyReportOut], summary="My reports, with their status and feedback counts")
-def reports_mine(request, page: int = 1, size: int = 50):
+@router.get("/reports/mine", response={200: list[MyReportOut], **errors()}, summary="My reports, with their status and feedback counts")
+@paginate(PageNumbers)
+def reports_mine(request):
     org = active_organisation(request)
-    result = paginate(selectors.my_reports(request.user, org), page, size)
-    result["items"] = [{**_report_out(r), "reached": r.reached, "adoption_count": r.adoption_count,
-                        "instruction_count": r.instruction_count} for r in result["items"]]
-    return result
+    return Rows(selectors.my_reports(request.user, org), lambda reports: [
+        {**_report_out(r), "reached": r.reached, "adoption_count": r.adoption_count,
+         "instruction_count": r.instruction_count} for r in reports])
 
 
 class ReportFilter(Schema):
     status: str = ""
     category: str = ""
     author_kind: str = ""
-    year: int | None = None
+    year: Year | None = None
     q: str = ""
     from_below: bool | None = None
 
 
-@router.get("/reports", response={200: Page[ReportOut], 403: ErrorOut}, summary="Reports of the organisation",
+@router.get("/reports", response={200: list[ReportOut], **errors()}, summary="Reports of the organisation",
             description="The information office's queue (all the organisation's records, including those forwarded "
                         "from below); other users get their own reports. `status=open` lists what waits for work.")
-def reports(request, filters: Query[ReportFilter], page: int = 1, size: int = 50):
+@paginate(PageNumbers)
+def reports(request, filters: Query[ReportFilter]):
     org = active_organisation(request)
     qs = selectors.report_search(selectors.reports_visible_to(request.user, org), status=filters.status,
                                  category=filters.category, author_kind=filters.author_kind, year=filters.year,
                                  q=filters.q, from_below=filters.from_below)
-    result = paginate(qs.select_related("source__organisation"), page, size)
-    result["items"] = [_report_out(r) for r in result["items"]]
-    return result
+    return Rows(qs.select_related("source__organisation"), lambda items: [_report_out(r) for r in items])
 
 
-@router.get("/reports/{report_id}", response={200: ReportDetailOut, **ERRORS}, summary="One report",
+@router.get("/reports/{report_id}", response={200: ReportDetailOut, **errors(404, 409)}, summary="One report",
             description="With the levels it passed, the adoptions and instructions recorded at its level and above, "
                         "and the actions the user may take now.")
-def report_detail(request, report_id: int):
+def report_detail(request, report_id: Id):
     return _detail(request, report_id)
 
 
-@router.put("/reports/{report_id}", response={200: ReportDetailOut, **ERRORS}, summary="Amend my report",
+@router.put("/reports/{report_id}", response={200: ReportDetailOut, **errors(404, 409)}, summary="Amend my report",
             description="The author corrects a report the office has not taken up yet.")
-def report_amend(request, report_id: int, payload: ReportFieldsIn):
+def report_amend(request, report_id: Id, payload: ReportFieldsIn):
     r = services.report_amend(actor=request.user, report=_report(request, report_id), title=payload.title,
                               text=payload.text, category=payload.category, version=payload.version)
     return _detail(request, r.pk)
 
 
-@router.post("/reports/{report_id}/attachments", response={201: AttachmentOut, **ERRORS}, summary="Add a file",
+@router.post("/reports/{report_id}/attachments", response={201: AttachmentOut, **errors(404, 409)}, summary="Add a file",
              description="PDF, Word, Excel or an image; the author while the report is only received, the office "
                          "until it is published.")
-def report_attach(request, report_id: int, file: File[UploadedFile]):
+def report_attach(request, report_id: Id, file: File[UploadedFile]):
     r = _report(request, report_id)
     a = services.report_attach(actor=request.user, report=r, upload=file)
     return Status(201, _attachment_out(r, a))
 
 
-@router.get("/reports/{report_id}/attachments/{attachment_id}", response={200: None, **ERRORS},
+@router.get("/reports/{report_id}/attachments/{attachment_id}", response={200: None, **errors(404, 409)},
             url_name="report_attachment", summary="Download a file of a report")
-def report_attachment(request, report_id: int, attachment_id: int):
+def report_attachment(request, report_id: Id, attachment_id: Id):
     found = attachments_of(_report(request, report_id)).filter(pk=attachment_id).first()
     if found is None:
         raise NotFound()
     return attachment_response(found)
 
 
-@router.post("/reports/{report_id}/withdraw", response={200: ReportDetailOut, **ERRORS}, summary="Withdraw my report")
-def report_withdraw(request, report_id: int, payload: VersionIn):
+@router.post("/reports/{report_id}/withdraw", response={200: ReportDetailOut, **errors(404, 409)}, summary="Withdraw my report")
+def report_withdraw(request, report_id: Id, payload: OpinionVersionIn):
     r = services.report_withdraw(actor=request.user, report=_report(request, report_id), version=payload.version)
     return _detail(request, r.pk)
 
 
-@router.post("/reports/{report_id}/accept", response={200: ReportDetailOut, **ERRORS}, summary="Accept for editing")
-def report_accept(request, report_id: int, payload: VersionIn):
+@router.post("/reports/{report_id}/accept", response={200: ReportDetailOut, **errors(404, 409)}, summary="Accept for editing")
+def report_accept(request, report_id: Id, payload: OpinionVersionIn):
     r = services.report_accept(actor=request.user, report=_report(request, report_id), version=payload.version)
     return _detail(request, r.pk)
 
 
-@router.post("/reports/{report_id}/not-use", response={200: ReportDetailOut, **ERRORS}, summary="Do not use",
+@router.post("/reports/{report_id}/not-use", response={200: ReportDetailOut, **errors(404, 409)}, summary="Do not use",
              description="The reason is sent to the author (or to the office below that forwarded it).")
-def report_not_use(request, report_id: int, payload: ReasonIn):
+def report_not_use(request, report_id: Id, payload: OpinionReasonIn):
     r = services.report_not_use(actor=request.user, report=_report(request, report_id), reason=payload.reason,
                                 version=payload.version)
     return _detail(request, r.pk)
 
 
-@router.post("/reports/{report_id}/reopen", response={200: ReportDetailOut, **ERRORS}, summary="Reconsider")
-def report_reopen(request, report_id: int, payload: VersionIn):
+@router.post("/reports/{report_id}/reopen", response={200: ReportDetailOut, **errors(404, 409)}, summary="Reconsider")
+def report_reopen(request, report_id: Id, payload: OpinionVersionIn):
     r = services.report_reopen(actor=request.user, report=_report(request, report_id), version=payload.version)
     return _detail(request, r.pk)
 
 
-@router.post("/reports/{report_id}/edit", response={200: ReportDetailOut, **ERRORS}, summary="Edit the text",
+@router.post("/reports/{report_id}/edit", response={200: ReportDetailOut, **errors(404, 409)}, summary="Edit the text",
              description="The text as received is kept; see `/diff`.")
-def report_edit(request, report_id: int, payload: ReportFieldsIn):
+def report_edit(request, report_id: Id, payload: ReportFieldsIn):
     r = services.report_edit(actor=request.user, report=_report(request, report_id), title=payload.title,
                              text=payload.text, category=payload.category, note=payload.note, version=payload.version)
     return _detail(request, r.pk)
 
 
-@router.get("/reports/{report_id}/diff", response={200: DiffOut, **ERRORS},
+@router.get("/reports/{report_id}/diff", response={200: DiffOut, **errors(404, 409)},
             summary="The text as received and the edited text, compared")
-def report_diff(request, report_id: int):
+def report_diff(request, report_id: Id):
     r = _report(request, report_id)
     if not permissions.sees_all_reports(request.user, r.organisation):
         raise NotAllowed()
@@ -456,31 +460,31 @@ def report_diff(request, report_id: int):
             "text_after": text.after, "deleted": text.deleted, "inserted": text.inserted, "changes": text.changes}
 
 
-@router.post("/reports/{report_id}/forward", response={201: ReportDetailOut, **ERRORS},
+@router.post("/reports/{report_id}/forward", response={201: ReportDetailOut, **errors(404, 409)},
              summary="Forward to the organisation above",
              description="The parent organisation receives its own record, linked to this one. Answers with this "
                          "level's record.")
-def report_forward(request, report_id: int, payload: VersionIn):
+def report_forward(request, report_id: Id, payload: OpinionVersionIn):
     r = _report(request, report_id)
     services.report_forward(actor=request.user, report=r, version=payload.version)
     return Status(201, _detail(request, r.pk))
 
 
-@router.post("/reports/{report_id}/adoptions", response={201: ReportDetailOut, **ERRORS},
+@router.post("/reports/{report_id}/adoptions", response={201: ReportDetailOut, **errors(404, 409)},
              summary="Record an adoption by a higher level or the media",
              description="`kind` is `upper` (with `level`: a level above that does not hold the report on the "
                          "platform) or `media`. Adoption at this level is recorded when its bulletin is signed off.")
-def report_adoption(request, report_id: int, payload: AdoptionIn):
+def report_adoption(request, report_id: Id, payload: AdoptionIn):
     r = _report(request, report_id)
     feedback.adoption_record(actor=request.user, report=r, kind=payload.kind, level=payload.level,
                              adopted_by=payload.adopted_by, adopted_on=payload.adopted_on, note=payload.note)
     return Status(201, _detail(request, r.pk))
 
 
-@router.post("/reports/{report_id}/instructions", response={201: ReportDetailOut, **ERRORS},
+@router.post("/reports/{report_id}/instructions", response={201: ReportDetailOut, **errors(404, 409)},
              summary="Record a leader's instruction (批示)",
              description="`level`: county, city, province or central — this level or a higher one.")
-def report_instruction(request, report_id: int, payload: InstructionIn):
+def report_instruction(request, report_id: Id, payload: InstructionIn):
     r = _report(request, report_id)
     feedback.instruction_record(actor=request.user, report=r, leader_name=payload.leader_name,
                                 leader_title=payload.leader_title, level=payload.level, text=payload.text,
@@ -491,15 +495,15 @@ def report_instruction(request, report_id: int, payload: InstructionIn):
 # --- bulletin issues -------------------------------------------------------------------------------------------------
 
 
-@router.get("/bulletins", response={200: list[BulletinOut], 403: ErrorOut}, summary="Bulletin issues of a year")
-def bulletin_list(request, year: int | None = None):
+@router.get("/bulletins", response={200: list[BulletinOut], **errors()}, summary="Bulletin issues of a year")
+def bulletin_list(request, year: Year | None = None):
     org = active_organisation(request)
     year = year or timezone.localdate().year
     return [_bulletin_out(b) for b in selectors.bulletins_visible_to(request.user, org).filter(year=year)
             .order_by("-number")]
 
 
-@router.post("/bulletins", response={201: BulletinDetailOut, **ERRORS}, summary="New issue",
+@router.post("/bulletins", response={201: BulletinDetailOut, **errors(404, 409)}, summary="New issue",
              description="Numbered after the last issue of this year (第N期) and of all years (总第N期).")
 def bulletin_create(request, payload: BulletinIn):
     org = active_organisation(request)
@@ -507,8 +511,8 @@ def bulletin_create(request, payload: BulletinIn):
     return Status(201, _bulletin_detail(request, b.pk))
 
 
-@router.get("/bulletins/{bulletin_id}", response={200: BulletinDetailOut, **ERRORS}, summary="One issue")
-def bulletin_detail(request, bulletin_id: int):
+@router.get("/bulletins/{bulletin_id}", response={200: BulletinDetailOut, **errors(404, 409)}, summary="One issue")
+def bulletin_detail(request, bulletin_id: Id):
     return _bulletin_detail(request, bulletin_id)
 
 
@@ -517,56 +521,56 @@ def _reports_by_ids(request, ids):
     return list(selectors.reports_visible_to(request.user, org).filter(pk__in=ids))
 
 
-@router.post("/bulletins/{bulletin_id}/reports", response={200: BulletinDetailOut, **ERRORS},
+@router.post("/bulletins/{bulletin_id}/reports", response={200: BulletinDetailOut, **errors(404, 409)},
              summary="Place edited reports in a draft issue")
-def bulletin_place(request, bulletin_id: int, payload: ReportIdsIn):
+def bulletin_place(request, bulletin_id: Id, payload: ReportIdsIn):
     bulletins.bulletin_place(actor=request.user, bulletin=_bulletin(request, bulletin_id),
                              reports=_reports_by_ids(request, payload.report_ids))
     return _bulletin_detail(request, bulletin_id)
 
 
-@router.delete("/bulletins/{bulletin_id}/reports/{report_id}", response={200: BulletinDetailOut, **ERRORS},
+@router.delete("/bulletins/{bulletin_id}/reports/{report_id}", response={200: BulletinDetailOut, **errors(404, 409)},
                summary="Take a report out of a draft issue")
-def bulletin_unplace(request, bulletin_id: int, report_id: int):
+def bulletin_unplace(request, bulletin_id: Id, report_id: Id):
     bulletins.bulletin_unplace(actor=request.user, bulletin=_bulletin(request, bulletin_id),
                                report=_report(request, report_id))
     return _bulletin_detail(request, bulletin_id)
 
 
-@router.post("/bulletins/{bulletin_id}/submit", response={200: BulletinDetailOut, **ERRORS},
+@router.post("/bulletins/{bulletin_id}/submit", response={200: BulletinDetailOut, **errors(404, 409)},
              summary="Submit for sign-off")
-def bulletin_submit(request, bulletin_id: int, payload: VersionIn):
+def bulletin_submit(request, bulletin_id: Id, payload: OpinionVersionIn):
     bulletins.bulletin_submit(actor=request.user, bulletin=_bulletin(request, bulletin_id), version=payload.version)
     return _bulletin_detail(request, bulletin_id)
 
 
-@router.post("/bulletins/{bulletin_id}/return", response={200: BulletinDetailOut, **ERRORS},
+@router.post("/bulletins/{bulletin_id}/return", response={200: BulletinDetailOut, **errors(404, 409)},
              summary="Return for changes (a leader)")
-def bulletin_return(request, bulletin_id: int, payload: ReasonIn):
+def bulletin_return(request, bulletin_id: Id, payload: OpinionReasonIn):
     bulletins.bulletin_return(actor=request.user, bulletin=_bulletin(request, bulletin_id), reason=payload.reason,
                               version=payload.version)
     return _bulletin_detail(request, bulletin_id)
 
 
-@router.post("/bulletins/{bulletin_id}/sign-off", response={200: BulletinDetailOut, **ERRORS},
+@router.post("/bulletins/{bulletin_id}/sign-off", response={200: BulletinDetailOut, **errors(404, 409)},
              summary="Sign off (a leader)", description="Publishes the reports: each is adopted at this level and its "
                                                         "author is told.")
-def bulletin_sign_off(request, bulletin_id: int, payload: VersionIn):
+def bulletin_sign_off(request, bulletin_id: Id, payload: OpinionVersionIn):
     bulletins.bulletin_sign_off(actor=request.user, bulletin=_bulletin(request, bulletin_id), version=payload.version)
     return _bulletin_detail(request, bulletin_id)
 
 
-@router.post("/bulletins/{bulletin_id}/send", response={200: BulletinDetailOut, **ERRORS},
+@router.post("/bulletins/{bulletin_id}/send", response={200: BulletinDetailOut, **errors(404, 409)},
              summary="Record the sending to the Party committee and government")
-def bulletin_send(request, bulletin_id: int, payload: SendIn):
+def bulletin_send(request, bulletin_id: Id, payload: SendIn):
     bulletins.bulletin_send(actor=request.user, bulletin=_bulletin(request, bulletin_id),
                             recipients=payload.recipients, version=payload.version)
     return _bulletin_detail(request, bulletin_id)
 
 
-@router.post("/bulletins/{bulletin_id}/forward", response={200: BulletinDetailOut, **ERRORS},
+@router.post("/bulletins/{bulletin_id}/forward", response={200: BulletinDetailOut, **errors(404, 409)},
              summary="Forward published reports of the issue up, all or none")
-def bulletin_forward(request, bulletin_id: int, payload: ReportIdsIn):
+def bulletin_forward(request, bulletin_id: Id, payload: ReportIdsIn):
     b = _bulletin(request, bulletin_id)
     chosen = [r for r in _reports_by_ids(request, payload.report_ids) if r.bulletin_id == b.pk]
     if not chosen:
@@ -575,15 +579,15 @@ def bulletin_forward(request, bulletin_id: int, payload: ReportIdsIn):
     return _bulletin_detail(request, bulletin_id)
 
 
-@router.delete("/bulletins/{bulletin_id}", response={204: None, **ERRORS}, summary="Delete an empty draft")
-def bulletin_delete(request, bulletin_id: int):
+@router.delete("/bulletins/{bulletin_id}", response={204: None, **errors(404, 409)}, summary="Delete an empty draft")
+def bulletin_delete(request, bulletin_id: Id):
     bulletins.bulletin_delete(actor=request.user, bulletin=_bulletin(request, bulletin_id))
     return Status(204, None)
 
 
-@router.get("/bulletins/{bulletin_id}/document.{kind}", response={200: None, **ERRORS},
+@router.get("/bulletins/{bulletin_id}/document.{kind}", response={200: None, **errors(404, 409)},
             summary="The issue as Word (`docx`) or PDF (`pdf`)")
-def bulletin_document(request, bulletin_id: int, kind: str) -> HttpResponse:
+def bulletin_document(request, bulletin_id: Id, kind: str) -> HttpResponse:
     b = _bulletin(request, bulletin_id)
     reports = list(selectors.bulletin_reports(b).select_related("source__organisation"))
     if kind == "docx":
@@ -599,7 +603,7 @@ def _period(start: dt.date | None, end: dt.date | None) -> figures.Period:
     return figures.Period(start or dt.date(year, 1, 1), end or dt.date(year, 12, 31))
 
 
-@router.get("/figures", response={200: FiguresOut, 403: ErrorOut}, summary="Figures for a period",
+@router.get("/figures", response={200: ReportFiguresOut, **errors()}, summary="Figures for a period",
             description="Submitted, adopted, not used, forwarded up, adopted at each higher level, used by the media, "
                         "instructions per level; the period defaults to this year.")
 def figures_summary(request, start: dt.date | None = None, end: dt.date | None = None):
@@ -608,7 +612,7 @@ def figures_summary(request, start: dt.date | None = None, end: dt.date | None =
     return {"start": period.start, "end": period.end, **figures.report_figures(org, period)}
 
 
-@router.get("/figures/breakdown", response={200: list[FiguresRowOut], 400: ErrorOut, 403: ErrorOut},
+@router.get("/figures/breakdown", response={200: list[FiguresRowOut], **errors()},
             summary="Figures per author, submitter or category", description="`by`: author, submitter or category.")
 def figures_breakdown(request, by: str = figures.BY_AUTHOR, start: dt.date | None = None, end: dt.date | None = None):
     org = require(request, permissions.can_view_figures)

@@ -6,9 +6,10 @@ import datetime as dt
 from django.utils import timezone
 from ninja import File, Query, Router, Schema, Status
 from ninja.files import UploadedFile
+from ninja.pagination import paginate
 from pydantic import Field
 
-from zhengxie.api.common import ErrorOut, Page, active_organisation, paginate, require
+from zhengxie.api.common import Id, PageNumbers, Rows, Year, active_organisation, errors, require
 from zhengxie.core.models import Member
 
 from . import permissions, selectors, services
@@ -21,7 +22,6 @@ router = Router(tags=["outreach"])
 router.add_router("", concern_router)
 router.add_router("/public", public_router)
 
-ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut}
 
 # --- places ---------------------------------------------------------------------------------------------------
 
@@ -35,7 +35,7 @@ class PlaceOut(Schema):
     township: str
     village: str
     address: str
-    lead_member_id: int | None
+    lead_member_id: Id | None
     lead_member: str | None
     is_three_in_one: bool
     five_haves: int = Field(description="How many of the “five haves” (site, people, mechanism, rules, equipment)")
@@ -56,16 +56,22 @@ def _place_out(p) -> dict:
 
 
 class SlotOut(Schema):
-    member_id: int
+    member_id: Id
     member: str
     weekday: int = Field(description="1 = Monday … 7 = Sunday")
     period: str
 
 
 class RatingOut(Schema):
-    year: int
+    year: Year
     stars: int
     comment: str
+
+
+class TeamMemberOut(Schema):
+    member_id: int
+    name: str
+    sector: str
 
 
 class PlaceDetailOut(PlaceOut):
@@ -79,7 +85,7 @@ class PlaceDetailOut(PlaceOut):
     introduction: str
     five_have_checklist: dict[str, bool]
     established_on: dt.date | None
-    team: list[dict]
+    team: list[TeamMemberOut]
     roster: list[SlotOut]
     ratings: list[RatingOut]
 
@@ -93,18 +99,17 @@ class PlaceFilter(Schema):
     active: bool | None = True
 
 
-@router.get("/places", response={200: Page[PlaceOut], 403: ErrorOut}, summary="Places (workstations, studios, rooms)")
-def places(request, filters: Query[PlaceFilter], page: int = 1, size: int = 50):
+@router.get("/places", response={200: list[PlaceOut], **errors()}, summary="Places (workstations, studios, rooms)")
+@paginate(PageNumbers)
+def places(request, filters: Query[PlaceFilter]):
     org = require(request, permissions.can_view_places)
     qs = selectors.place_search(selectors.places_visible_to(request.user, org), kind=filters.kind, level=filters.level,
                                 county=filters.county, township=filters.township, q=filters.q, active=filters.active)
-    result = paginate(qs, page, size)
-    result["items"] = [_place_out(p) for p in result["items"]]
-    return result
+    return Rows(qs, lambda items: [_place_out(p) for p in items])
 
 
-@router.get("/places/{place_id}", response={200: PlaceDetailOut, **ERRORS}, summary="One place, its team, roster and ratings")
-def place(request, place_id: int):
+@router.get("/places/{place_id}", response={200: PlaceDetailOut, **errors(404, 409)}, summary="One place, its team, roster and ratings")
+def place(request, place_id: Id):
     org = active_organisation(request)
     p = selectors.place_get_for_user(request.user, org, place_id)
     latest = p.ratings.order_by("-year").first()
@@ -128,7 +133,7 @@ class PlaceIn(Schema):
     kind: PlaceKind
     name: str = Field(max_length=100)
     studio_basis: str = ""
-    sector_id: int | None = None
+    sector_id: Id | None = None
     theme: str = ""
     is_three_in_one: bool = False
     council_size: int = Field(0, ge=0, le=1000)
@@ -138,7 +143,7 @@ class PlaceIn(Schema):
     township: str = ""
     village: str = ""
     street_address: str = ""
-    lead_member_id: int | None = None
+    lead_member_id: Id | None = None
     contact_name: str = ""
     contact_phone: str = ""
     opening_hours: str = ""
@@ -160,15 +165,15 @@ def _place_data(org, payload: PlaceIn) -> dict:
     return data
 
 
-@router.post("/places", response={201: PlaceOut, **ERRORS}, summary="Add a place (office)")
+@router.post("/places", response={201: PlaceOut, **errors(404, 409)}, summary="Add a place (office)")
 def place_create(request, payload: PlaceIn):
     org = active_organisation(request)
     p = services.place_save(actor=request.user, organisation=org, data=_place_data(org, payload))
     return Status(201, _place_out(p))
 
 
-@router.put("/places/{place_id}", response={200: PlaceOut, **ERRORS}, summary="Change a place (office)")
-def place_update(request, place_id: int, payload: PlaceIn):
+@router.put("/places/{place_id}", response={200: PlaceOut, **errors(404, 409)}, summary="Change a place (office)")
+def place_update(request, place_id: Id, payload: PlaceIn):
     org = active_organisation(request)
     current = selectors.place_get_for_user(request.user, org, place_id)
     p = services.place_save(actor=request.user, organisation=org, data=_place_data(org, payload), place=current,
@@ -177,11 +182,11 @@ def place_update(request, place_id: int, payload: PlaceIn):
 
 
 class TeamIn(Schema):
-    member_ids: list[int] = Field(description="The members on duty (the lead member is set on the place)")
+    member_ids: list[Id] = Field(description="The members on duty (the lead member is set on the place)")
 
 
-@router.put("/places/{place_id}/team", response={200: PlaceOut, **ERRORS}, summary="Set the members on duty")
-def place_team(request, place_id: int, payload: TeamIn):
+@router.put("/places/{place_id}/team", response={200: PlaceOut, **errors(404, 409)}, summary="Set the members on duty")
+def place_team(request, place_id: Id, payload: TeamIn):
     org = active_organisation(request)
     p = selectors.place_get_for_user(request.user, org, place_id)
     members = selectors.current_members(org, payload.member_ids)
@@ -191,7 +196,7 @@ def place_team(request, place_id: int, payload: TeamIn):
 
 
 class SlotIn(Schema):
-    member_id: int
+    member_id: Id
     weekday: int = Field(ge=1, le=7)
     period: Period = Period.ALL_DAY
 
@@ -200,8 +205,8 @@ class RosterIn(Schema):
     slots: list[SlotIn]
 
 
-@router.put("/places/{place_id}/roster", response={200: PlaceOut, **ERRORS}, summary="Replace the weekly duty roster")
-def place_roster(request, place_id: int, payload: RosterIn):
+@router.put("/places/{place_id}/roster", response={200: PlaceOut, **errors(404, 409)}, summary="Replace the weekly duty roster")
+def place_roster(request, place_id: Id, payload: RosterIn):
     org = active_organisation(request)
     p = selectors.place_get_for_user(request.user, org, place_id)
     by_id = {m.pk: m for m in selectors.current_members(org, [s.member_id for s in payload.slots])}
@@ -211,14 +216,14 @@ def place_roster(request, place_id: int, payload: RosterIn):
     return _place_out(services.place_set_roster(actor=request.user, place=p, slots=slots))
 
 
-class RatingIn(Schema):
-    year: int
+class PlaceRatingIn(Schema):
+    year: Year
     stars: int = Field(ge=1, le=5)
     comment: str = Field("", max_length=300)
 
 
-@router.post("/places/{place_id}/ratings", response={200: RatingOut, **ERRORS}, summary="Rate a place for a year (office)")
-def place_rate(request, place_id: int, payload: RatingIn):
+@router.post("/places/{place_id}/ratings", response={200: RatingOut, **errors(404, 409)}, summary="Rate a place for a year (office)")
+def place_rate(request, place_id: Id, payload: PlaceRatingIn):
     org = active_organisation(request)
     p = selectors.place_get_for_user(request.user, org, place_id)
     rating = services.place_rate(actor=request.user, place=p, year=payload.year, stars=payload.stars,
@@ -226,8 +231,13 @@ def place_rate(request, place_id: int, payload: RatingIn):
     return {"year": rating.year, "stars": rating.stars, "comment": rating.comment}
 
 
-@router.post("/places/{place_id}/photos", response={201: dict, **ERRORS}, summary="Add a photo of the place")
-def place_photo(request, place_id: int, photo: File[UploadedFile]):
+class PhotoOut(Schema):
+    id: int
+    name: str
+
+
+@router.post("/places/{place_id}/photos", response={201: PhotoOut, **errors(404, 409)}, summary="Add a photo of the place")
+def place_photo(request, place_id: Id, photo: File[UploadedFile]):
     org = active_organisation(request)
     p = selectors.place_get_for_user(request.user, org, place_id)
     attachment = services.place_add_photo(actor=request.user, place=p, upload=photo)
@@ -237,15 +247,15 @@ def place_photo(request, place_id: int, photo: File[UploadedFile]):
 # --- activities ----------------------------------------------------------------------------------------------------
 
 
-class ActivityOut(Schema):
+class PlaceActivityOut(Schema):
     id: int
-    place_id: int
+    place_id: Id
     place: str
     kind: str
     status: str
     topic: str
     held_on: dt.date
-    member_ids: list[int]
+    member_ids: list[Id]
     members: list[str]
     constituents_count: int
     outcome: str
@@ -263,34 +273,33 @@ def _activity_out(a) -> dict:
 class ActivityFilter(Schema):
     kind: str = ""
     status: str = ""
-    place_id: int | None = None
+    place_id: Id | None = None
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     q: str = ""
 
 
-@router.get("/activities", response={200: Page[ActivityOut], 403: ErrorOut}, summary="Activities at places")
-def activities(request, filters: Query[ActivityFilter], page: int = 1, size: int = 50):
+@router.get("/activities", response={200: list[PlaceActivityOut], **errors()}, summary="Activities at places")
+@paginate(PageNumbers)
+def activities(request, filters: Query[ActivityFilter]):
     org = require(request, permissions.can_view_activities)
     qs = selectors.activity_search(selectors.activities_visible_to(request.user, org), kind=filters.kind,
                                    status=filters.status, place=filters.place_id, date_from=filters.date_from,
                                    date_to=filters.date_to, q=filters.q)
-    result = paginate(qs, page, size)
-    result["items"] = [_activity_out(a) for a in result["items"]]
-    return result
+    return Rows(qs, lambda items: [_activity_out(a) for a in items])
 
 
-@router.get("/activities/{activity_id}", response={200: ActivityOut, **ERRORS}, summary="One activity")
-def activity(request, activity_id: int):
+@router.get("/activities/{activity_id}", response={200: PlaceActivityOut, **errors(404, 409)}, summary="One activity")
+def activity(request, activity_id: Id):
     return _activity_out(selectors.activity_get_for_user(request.user, active_organisation(request), activity_id))
 
 
 class ActivityIn(Schema):
-    place_id: int
+    place_id: Id
     kind: ActivityKind = Field(description="talk (宣讲), consultation (议事), reception (接待) or visit (走访)")
     topic: str = Field(max_length=200)
     held_on: dt.date
-    member_ids: list[int] = []
+    member_ids: list[Id] = []
     constituents_count: int = Field(0, ge=0)
     outcome: str = Field("", max_length=4000)
     held: bool = Field(False, description="It took place: record it now (the members get it in their duty record)")
@@ -303,7 +312,7 @@ def _members(org, ids) -> list[Member]:
     return members
 
 
-@router.post("/activities", response={201: ActivityOut, **ERRORS}, summary="Plan an activity, or record one that was held")
+@router.post("/activities", response={201: PlaceActivityOut, **errors(404, 409)}, summary="Plan an activity, or record one that was held")
 def activity_create(request, payload: ActivityIn):
     org = active_organisation(request)
     p = selectors.place_get_for_user(request.user, org, payload.place_id)
@@ -316,14 +325,14 @@ class ActivityUpdateIn(Schema):
     kind: ActivityKind
     topic: str = Field(max_length=200)
     held_on: dt.date
-    member_ids: list[int] = []
+    member_ids: list[Id] = []
     constituents_count: int = Field(0, ge=0)
     outcome: str = Field("", max_length=4000)
     version: int | None = None
 
 
-@router.put("/activities/{activity_id}", response={200: ActivityOut, **ERRORS}, summary="Correct an activity")
-def activity_update(request, activity_id: int, payload: ActivityUpdateIn):
+@router.put("/activities/{activity_id}", response={200: PlaceActivityOut, **errors(404, 409)}, summary="Correct an activity")
+def activity_update(request, activity_id: Id, payload: ActivityUpdateIn):
     org = active_organisation(request)
     a = selectors.activity_get_for_user(request.user, org, activity_id)
     services.activity_update(actor=request.user, activity=a, data=payload.dict(),
@@ -332,14 +341,14 @@ def activity_update(request, activity_id: int, payload: ActivityUpdateIn):
 
 
 class RecordIn(Schema):
-    member_ids: list[int]
+    member_ids: list[Id]
     constituents_count: int = Field(ge=0)
     outcome: str = Field("", max_length=4000)
     version: int | None = None
 
 
-@router.post("/activities/{activity_id}/record", response={200: ActivityOut, **ERRORS}, summary="Record a planned activity as held")
-def activity_record(request, activity_id: int, payload: RecordIn):
+@router.post("/activities/{activity_id}/record", response={200: PlaceActivityOut, **errors(404, 409)}, summary="Record a planned activity as held")
+def activity_record(request, activity_id: Id, payload: RecordIn):
     org = active_organisation(request)
     a = selectors.activity_get_for_user(request.user, org, activity_id)
     services.activity_record(actor=request.user, activity=a, outcome=payload.outcome,
@@ -348,38 +357,49 @@ def activity_record(request, activity_id: int, payload: RecordIn):
     return _activity_out(selectors.activity_get_for_user(request.user, org, activity_id))
 
 
-class ReasonIn(Schema):
+class ActivityCancelIn(Schema):
     reason: str = Field("", max_length=2000)
     version: int | None = None
 
 
-@router.post("/activities/{activity_id}/cancel", response={200: ActivityOut, **ERRORS}, summary="Cancel an activity")
-def activity_cancel(request, activity_id: int, payload: ReasonIn):
+@router.post("/activities/{activity_id}/cancel", response={200: PlaceActivityOut, **errors(404, 409)}, summary="Cancel an activity")
+def activity_cancel(request, activity_id: Id, payload: ActivityCancelIn):
     org = active_organisation(request)
     a = selectors.activity_get_for_user(request.user, org, activity_id)
     services.activity_cancel(actor=request.user, activity=a, reason=payload.reason, version=payload.version)
     return _activity_out(selectors.activity_get_for_user(request.user, org, activity_id))
 
 
-@router.post("/activities/{activity_id}/photos", response={201: dict, **ERRORS}, summary="Add a photo of the activity")
-def activity_photo(request, activity_id: int, photo: File[UploadedFile]):
+@router.post("/activities/{activity_id}/photos", response={201: PhotoOut, **errors(404, 409)}, summary="Add a photo of the activity")
+def activity_photo(request, activity_id: Id, photo: File[UploadedFile]):
     a = selectors.activity_get_for_user(request.user, active_organisation(request), activity_id)
     attachment = services.activity_add_photo(actor=request.user, activity=a, upload=photo)
     return Status(201, {"id": attachment.pk, "name": attachment.original_name})
 
 
-class FiguresOut(Schema):
+class OrganisationFiguresOut(Schema):
     organisation_id: int
+    name: str
+    places: int
+    activities: int
+    members_gone_down: int
+    received: int
+    solved: int
+    satisfied: int
+
+
+class OutreachFiguresOut(Schema):
+    organisation_id: Id
     start: dt.date
     end: dt.date
     include_lower: bool
     places: dict
     activities: dict
     concerns: dict
-    by_organisation: list[dict]
+    by_organisation: list[OrganisationFiguresOut]
 
 
-@router.get("/figures", response={200: FiguresOut, 403: ErrorOut},
+@router.get("/figures", response={200: OutreachFiguresOut, **errors()},
             summary="Figures for a period: places, activities, members who went down, concerns")
 def figures(request, date_from: dt.date | None = None, date_to: dt.date | None = None, include_lower: bool = True):
     org = require(request, permissions.can_view_figures)

@@ -2,14 +2,15 @@
 every step of the workflow. Phone numbers are masked except for those handling the concern."""
 
 import datetime as dt
+from typing import Annotated
 
 from django.utils.translation import gettext
 from ninja import Query, Router, Schema, Status
+from ninja.pagination import paginate
 from pydantic import Field
 
-from zhengxie.api.common import ErrorOut, Page, active_organisation, require
-from zhengxie.api.common import paginate as paginate_qs
-from zhengxie.core.exceptions import DomainError
+from zhengxie.api.common import Id, PageNumbers, Rows, active_organisation, errors, require
+from zhengxie.core.exceptions import DomainError, NotAllowed
 from zhengxie.core.masking import mask_phone
 from zhengxie.core.models import HandlingUnit, Member
 
@@ -18,7 +19,6 @@ from .models import Place
 from .models.concerns import format_tracking_code
 
 concern_router = Router(tags=["outreach"])
-ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut}
 
 
 def not_in_organisation(field: str) -> DomainError:
@@ -36,11 +36,11 @@ class ConcernOut(Schema):
     summary: str
     name: str
     phone: str = Field(description="Masked (138****5678) except for those handling the concern")
-    place_id: int | None
+    place_id: Id | None
     place: str | None
-    assigned_member_id: int | None
+    assigned_member_id: Id | None
     assigned_member: str | None
-    handling_unit_id: int | None
+    handling_unit_id: Id | None
     handling_unit: str | None
     unit_due_on: dt.date | None
     overdue: bool
@@ -50,7 +50,7 @@ class ConcernOut(Schema):
     version: int
 
 
-class EventOut(Schema):
+class ConcernEventOut(Schema):
     action: str
     from_state: str
     to_state: str
@@ -65,7 +65,7 @@ class ConcernDetailOut(ConcernOut):
     result: str
     feedback_comment: str
     code_hint: str = Field(description="The last four characters of the tracking code")
-    history: list[EventOut]
+    history: list[ConcernEventOut]
     actions: list[str] = Field(description="The workflow steps the caller may take now")
 
 
@@ -86,26 +86,25 @@ class ConcernFilter(Schema):
     status: str = Field("", description="A state, or “open” for every state before closure")
     category: str = ""
     source: str = ""
-    place_id: int | None = None
+    place_id: Id | None = None
     overdue: bool = False
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     q: str = ""
 
 
-@concern_router.get("/concerns", response={200: Page[ConcernOut], 403: ErrorOut}, summary="Concerns the caller may see")
-def concerns(request, filters: Query[ConcernFilter], page: int = 1, size: int = 50):
+@concern_router.get("/concerns", response={200: list[ConcernOut], **errors()}, summary="Concerns the caller may see")
+@paginate(PageNumbers)
+def concerns(request, filters: Query[ConcernFilter]):
     org = require(request, permissions.can_view_concerns)
     qs = selectors.concern_search(selectors.concerns_visible_to(request.user, org), status=filters.status,
                                   category=filters.category, source=filters.source, place=filters.place_id,
                                   overdue=filters.overdue, date_from=filters.date_from, date_to=filters.date_to,
                                   q=filters.q)
-    result = paginate_qs(qs, page, size)
-    result["items"] = [_concern_out(request.user, c) for c in result["items"]]
-    return result
+    return Rows(qs, lambda items: [_concern_out(request.user, c) for c in items])
 
 
-def _detail(request, concern_id: int) -> dict:
+def _detail(request, concern_id: Id) -> dict:
     c = selectors.concern_get_for_user(request.user, active_organisation(request), concern_id)
     return {**_concern_out(request.user, c), "description": c.description, "result": c.result,
             "feedback_comment": c.feedback_comment, "code_hint": c.code_hint,
@@ -115,8 +114,8 @@ def _detail(request, concern_id: int) -> dict:
             "actions": [a.replace("_", "-") for a in permissions.concern_actions(request.user, c)]}
 
 
-@concern_router.get("/concerns/{concern_id}", response={200: ConcernDetailOut, **ERRORS}, summary="One concern with its history")
-def concern(request, concern_id: int):
+@concern_router.get("/concerns/{concern_id}", response={200: ConcernDetailOut, **errors(404, 409)}, summary="One concern with its history")
+def concern(request, concern_id: Id):
     return _detail(request, concern_id)
 
 
@@ -125,8 +124,8 @@ class RegisterIn(Schema):
     phone: str = Field(max_length=20)
     category: str = Field(max_length=40)
     description: str = Field(max_length=2000)
-    place_id: int | None = None
-    activity_id: int | None = Field(None, description="The activity at which the concern was raised")
+    place_id: Id | None = None
+    activity_id: Id | None = Field(None, description="The activity at which the concern was raised")
     handle_myself: bool = Field(False, description="A member registering it handles it himself")
 
 
@@ -135,7 +134,7 @@ class RegisteredOut(Schema):
     tracking_code: str = Field(description="Shown once: give it to the person")
 
 
-@concern_router.post("/concerns", response={201: RegisteredOut, **ERRORS}, summary="Register a concern on a person's behalf")
+@concern_router.post("/concerns", response={201: RegisteredOut, **errors(404, 409)}, summary="Register a concern on a person's behalf")
 def concern_register(request, payload: RegisterIn):
     org = active_organisation(request)
     place = Place.objects.filter(organisation=org, pk=payload.place_id).first() if payload.place_id else None
@@ -148,27 +147,27 @@ def concern_register(request, payload: RegisterIn):
     return Status(201, {"concern": _detail(request, c.pk), "tracking_code": format_tracking_code(code)})
 
 
-class VersionIn(Schema):
+class ConcernVersionIn(Schema):
     version: int | None = Field(None, description="The version you read (409 if the concern changed since)")
 
 
-class AssignIn(VersionIn):
-    member_id: int
+class ConcernAssignIn(ConcernVersionIn):
+    member_id: Id
     comment: str = Field("", max_length=500)
 
 
-class RouteIn(VersionIn):
-    place_id: int
+class RouteIn(ConcernVersionIn):
+    place_id: Id
     comment: str = Field("", max_length=500)
 
 
-class PassIn(VersionIn):
-    unit_id: int
+class PassIn(ConcernVersionIn):
+    unit_id: Id
     due_on: dt.date | None = Field(None, description="Default: today plus the organisation's working days")
     comment: str = Field("", max_length=500)
 
 
-class TextIn(VersionIn):
+class TextIn(ConcernVersionIn):
     text: str = Field(max_length=4000)
 
 
@@ -177,27 +176,54 @@ class NoteIn(Schema):
     is_public: bool = Field(False, description="Shown to the person on the tracking page")
 
 
-class CloseIn(VersionIn):
+class CloseIn(ConcernVersionIn):
     result: str = Field(max_length=4000)
 
 
-class DeclineIn(VersionIn):
+class DeclineIn(ConcernVersionIn):
     reason: str = Field(max_length=2000)
 
 
-class FeedbackIn(Schema):
+class ConcernFeedbackIn(Schema):
     satisfied: bool
     comment: str = Field("", max_length=500)
 
 
-class ReopenIn(VersionIn):
-    member_id: int
+class ReopenIn(ConcernVersionIn):
+    member_id: Id
     reason: str = Field(max_length=2000)
 
 
-def _get(request, concern_id):
+def _handles_or_unit(user, c) -> bool:
+    return permissions.can_handle(user, c) or permissions.can_act_for_unit(user, c)
+
+
+# Who may take each step, whatever the concern's state (the predicates the services check).
+RIGHTS = {
+    "take_up": permissions.can_take_up,
+    "assign": lambda user, c: permissions.can_manage(user, c.organisation)
+    or c.place_id in permissions.lead_place_ids_of(user, c.organisation),
+    "route": permissions.can_route,
+    "pass_to_unit": permissions.can_handle,
+    "unit_reply": permissions.can_act_for_unit,
+    "unit_return": permissions.can_act_for_unit,
+    "note": _handles_or_unit,
+    "close": permissions.can_handle,
+    "decline": lambda user, c: permissions.can_handle(user, c) or permissions.can_route(user, c),
+    "feedback": permissions.can_handle,
+    "reopen": permissions.can_reopen,
+    "reissue_code": permissions.can_reissue_code,
+}
+
+
+def _get(request, concern_id, step: str):
+    """The concern, once the user may take ``step``: checked before the service's state and version checks, so
+    that a user without the right is told 403 and learns nothing of the concern's changes (not 409)."""
     org = active_organisation(request)
-    return org, selectors.concern_get_for_user(request.user, org, concern_id)
+    concern = selectors.concern_get_for_user(request.user, org, concern_id)
+    if not RIGHTS[step](request.user, concern):
+        raise NotAllowed()
+    return org, concern
 
 
 def member_of(org, member_id, *, field="member_id") -> Member:
@@ -208,6 +234,14 @@ def member_of(org, member_id, *, field="member_id") -> Member:
     return member
 
 
+class ConcernGoneOut(Schema):
+    id: int = Field(description="The concern, which the caller no longer sees after the step (e.g. passed on)")
+
+
+# The concern after a step, or only its id when the caller can no longer see it.
+ConcernStepOut = Annotated[ConcernDetailOut | ConcernGoneOut, Field(union_mode="left_to_right")]
+
+
 def _after(request, concern_id):
     """The concern after a step, or 204-like minimal answer when the caller can no longer see it."""
     org = active_organisation(request)
@@ -216,84 +250,84 @@ def _after(request, concern_id):
     return _detail(request, concern_id)
 
 
-@concern_router.post("/concerns/{concern_id}/take-up", response={200: dict, **ERRORS}, summary="Take the concern up yourself (a member on duty)")
-def concern_take_up(request, concern_id: int, payload: VersionIn):
-    org, c = _get(request, concern_id)
+@concern_router.post("/concerns/{concern_id}/take-up", response={200: ConcernStepOut, **errors(404, 409)}, summary="Take the concern up yourself (a member on duty)")
+def concern_take_up(request, concern_id: Id, payload: ConcernVersionIn):
+    org, c = _get(request, concern_id, "take_up")
     services.concern_assign(actor=request.user, concern=c, member=permissions.seat_of(request.user, org),
                             version=payload.version)
     return _after(request, concern_id)
 
 
-@concern_router.post("/concerns/{concern_id}/assign", response={200: dict, **ERRORS}, summary="Assign to a member")
-def concern_assign(request, concern_id: int, payload: AssignIn):
-    org, c = _get(request, concern_id)
+@concern_router.post("/concerns/{concern_id}/assign", response={200: ConcernStepOut, **errors(404, 409)}, summary="Assign to a member")
+def concern_assign(request, concern_id: Id, payload: ConcernAssignIn):
+    org, c = _get(request, concern_id, "assign")
     services.concern_assign(actor=request.user, concern=c, member=member_of(org, payload.member_id),
                             comment=payload.comment, version=payload.version)
     return _after(request, concern_id)
 
 
-@concern_router.post("/concerns/{concern_id}/route", response={200: dict, **ERRORS}, summary="Send to a place")
-def concern_route(request, concern_id: int, payload: RouteIn):
-    org, c = _get(request, concern_id)
+@concern_router.post("/concerns/{concern_id}/route", response={200: ConcernStepOut, **errors(404, 409)}, summary="Send to a place")
+def concern_route(request, concern_id: Id, payload: RouteIn):
+    org, c = _get(request, concern_id, "route")
     place = Place.objects.filter(organisation=org, pk=payload.place_id).first()
     services.concern_route(actor=request.user, concern=c, place=place, comment=payload.comment, version=payload.version)
     return _after(request, concern_id)
 
 
-@concern_router.post("/concerns/{concern_id}/pass-to-unit", response={200: dict, **ERRORS}, summary="Pass to a handling unit")
-def concern_pass(request, concern_id: int, payload: PassIn):
-    org, c = _get(request, concern_id)
+@concern_router.post("/concerns/{concern_id}/pass-to-unit", response={200: ConcernStepOut, **errors(404, 409)}, summary="Pass to a handling unit")
+def concern_pass(request, concern_id: Id, payload: PassIn):
+    org, c = _get(request, concern_id, "pass_to_unit")
     unit = HandlingUnit.objects.filter(organisation=org, pk=payload.unit_id).first()
     services.concern_pass_to_unit(actor=request.user, concern=c, unit=unit, due_on=payload.due_on,
                                   comment=payload.comment, version=payload.version)
     return _after(request, concern_id)
 
 
-@concern_router.post("/concerns/{concern_id}/unit-reply", response={200: dict, **ERRORS}, summary="Answer (handling unit)")
-def concern_unit_reply(request, concern_id: int, payload: TextIn):
-    _org, c = _get(request, concern_id)
+@concern_router.post("/concerns/{concern_id}/unit-reply", response={200: ConcernStepOut, **errors(404, 409)}, summary="Answer (handling unit)")
+def concern_unit_reply(request, concern_id: Id, payload: TextIn):
+    _org, c = _get(request, concern_id, "unit_reply")
     services.concern_unit_reply(actor=request.user, concern=c, answer=payload.text, version=payload.version)
     return _after(request, concern_id)
 
 
-@concern_router.post("/concerns/{concern_id}/unit-return", response={200: dict, **ERRORS}, summary="Return as not the unit's business")
-def concern_unit_return(request, concern_id: int, payload: TextIn):
-    _org, c = _get(request, concern_id)
+@concern_router.post("/concerns/{concern_id}/unit-return", response={200: ConcernStepOut, **errors(404, 409)}, summary="Return as not the unit's business")
+def concern_unit_return(request, concern_id: Id, payload: TextIn):
+    _org, c = _get(request, concern_id, "unit_return")
     services.concern_unit_return(actor=request.user, concern=c, reason=payload.text, version=payload.version)
     return _after(request, concern_id)
 
 
-@concern_router.post("/concerns/{concern_id}/notes", response={200: dict, **ERRORS}, summary="Add a progress note")
-def concern_note(request, concern_id: int, payload: NoteIn):
-    _org, c = _get(request, concern_id)
+@concern_router.post("/concerns/{concern_id}/notes", response={200: ConcernStepOut, **errors(404, 409)}, summary="Add a progress note")
+def concern_note(request, concern_id: Id, payload: NoteIn):
+    _org, c = _get(request, concern_id, "note")
     services.concern_add_note(actor=request.user, concern=c, text=payload.text, is_public=payload.is_public)
     return _after(request, concern_id)
 
 
-@concern_router.post("/concerns/{concern_id}/close", response={200: dict, **ERRORS}, summary="Close with the result")
-def concern_close(request, concern_id: int, payload: CloseIn):
-    _org, c = _get(request, concern_id)
+@concern_router.post("/concerns/{concern_id}/close", response={200: ConcernStepOut, **errors(404, 409)}, summary="Close with the result")
+def concern_close(request, concern_id: Id, payload: CloseIn):
+    _org, c = _get(request, concern_id, "close")
     services.concern_close(actor=request.user, concern=c, result=payload.result, version=payload.version)
     return _after(request, concern_id)
 
 
-@concern_router.post("/concerns/{concern_id}/decline", response={200: dict, **ERRORS}, summary="Do not take up (with the reason)")
-def concern_decline(request, concern_id: int, payload: DeclineIn):
-    _org, c = _get(request, concern_id)
+@concern_router.post("/concerns/{concern_id}/decline", response={200: ConcernStepOut, **errors(404, 409)}, summary="Do not take up (with the reason)")
+def concern_decline(request, concern_id: Id, payload: DeclineIn):
+    _org, c = _get(request, concern_id, "decline")
     services.concern_decline(actor=request.user, concern=c, reason=payload.reason, version=payload.version)
     return _after(request, concern_id)
 
 
-@concern_router.post("/concerns/{concern_id}/feedback", response={200: dict, **ERRORS}, summary="Record the person's feedback on their behalf")
-def concern_feedback(request, concern_id: int, payload: FeedbackIn):
-    _org, c = _get(request, concern_id)
+@concern_router.post("/concerns/{concern_id}/feedback", response={200: ConcernStepOut, **errors(404, 409)}, summary="Record the person's feedback on their behalf")
+def concern_feedback(request, concern_id: Id, payload: ConcernFeedbackIn):
+    _org, c = _get(request, concern_id, "feedback")
     services.concern_feedback(actor=request.user, concern=c, satisfied=payload.satisfied, comment=payload.comment)
     return _after(request, concern_id)
 
 
-@concern_router.post("/concerns/{concern_id}/reopen", response={200: dict, **ERRORS}, summary="Reopen (office)")
-def concern_reopen(request, concern_id: int, payload: ReopenIn):
-    org, c = _get(request, concern_id)
+@concern_router.post("/concerns/{concern_id}/reopen", response={200: ConcernStepOut, **errors(404, 409)}, summary="Reopen (office)")
+def concern_reopen(request, concern_id: Id, payload: ReopenIn):
+    org, c = _get(request, concern_id, "reopen")
     services.concern_reopen(actor=request.user, concern=c, member=member_of(org, payload.member_id),
                             reason=payload.reason, version=payload.version)
     return _after(request, concern_id)
@@ -303,7 +337,7 @@ class CodeOut(Schema):
     tracking_code: str
 
 
-@concern_router.post("/concerns/{concern_id}/tracking-code", response={200: CodeOut, **ERRORS}, summary="Issue a new tracking code (the old one stops working)")
-def concern_reissue(request, concern_id: int):
-    _org, c = _get(request, concern_id)
+@concern_router.post("/concerns/{concern_id}/tracking-code", response={200: CodeOut, **errors(404, 409)}, summary="Issue a new tracking code (the old one stops working)")
+def concern_reissue(request, concern_id: Id):
+    _org, c = _get(request, concern_id, "reissue_code")
     return {"tracking_code": format_tracking_code(services.concern_reissue_code(actor=request.user, concern=c))}

@@ -13,7 +13,8 @@ from ninja.decorators import decorate_view
 from ninja.files import UploadedFile
 from pydantic import Field
 
-from zhengxie.api.common import ErrorOut
+from zhengxie.api.common import Id, errors
+from zhengxie.api.errors import body as error_body
 from zhengxie.core.exceptions import DomainError, NotFound
 from zhengxie.core.models import Organisation
 from zhengxie.core.org_settings import get_setting
@@ -22,7 +23,6 @@ from . import guard, public, selectors, services
 from .models.concerns import format_tracking_code
 
 public_router = Router(tags=["outreach (public)"])
-PUBLIC_ERRORS = {400: ErrorOut, 404: ErrorOut, 409: ErrorOut, 429: ErrorOut}
 
 
 def guarded(run):
@@ -33,7 +33,7 @@ def guarded(run):
         try:
             public.begin(request)
         except DomainError as exc:
-            return JsonResponse({"detail": str(exc), "code": exc.code, "errors": exc.errors}, status=exc.status)
+            return JsonResponse(error_body(exc.message, exc.code, exc.errors), status=exc.status)
         return run(request, *args, **kwargs)
 
     return wrapper
@@ -43,7 +43,7 @@ class PublicPlaceOut(Schema):
     code: str
     name: str
     kind: str
-    organisation_id: int
+    organisation_id: Id
     organisation: str
     address: str
     opening_hours: str
@@ -52,11 +52,17 @@ class PublicPlaceOut(Schema):
     members_on_duty: list[str]
 
 
+class PublicPlaceRef(Schema):
+    code: str
+    name: str
+    county: str
+
+
 class PublicOrganisationOut(Schema):
     id: int
     name: str
     categories: list[str]
-    places: list[dict] = Field(description="Workstations and studios one may choose (code and name)")
+    places: list[PublicPlaceRef] = Field(description="Workstations and studios one may choose")
 
 
 class ChallengeOut(Schema):
@@ -64,7 +70,7 @@ class ChallengeOut(Schema):
     question: str
 
 
-@public_router.get("/places/{code}", auth=None, response={200: PublicPlaceOut, 404: ErrorOut},
+@public_router.get("/places/{code}", auth=None, response={200: PublicPlaceOut, **errors(404, login=False)},
                    summary="A place's public page (what its QR poster opens)")
 def public_place(request, code: str):
     place = selectors.public_place(code)
@@ -77,23 +83,23 @@ def public_place(request, code: str):
             "members_on_duty": [pm.member.person.name for pm in selectors.place_team(place)]}
 
 
-@public_router.get("/organisations/{org_id}", auth=None, response={200: PublicOrganisationOut, 404: ErrorOut},
+@public_router.get("/organisations/{org_id}", auth=None, response={200: PublicOrganisationOut, **errors(404, login=False)},
                    summary="A committee's public page: categories and the places one may choose")
-def public_organisation(request, org_id: int):
+def public_organisation(request, org_id: Id):
     org = get_object_or_404(Organisation, pk=org_id, is_active=True)
     return {"id": org.pk, "name": org.name, "categories": get_setting(org, "outreach.concern_categories"),
             "places": [{"code": p.public_code, "name": p.name, "county": p.county}
                        for p in selectors.public_places_of(org)]}
 
 
-@public_router.get("/challenge", auth=None, response=ChallengeOut, summary="A question to answer when sending a concern")
+@public_router.get("/challenge", auth=None, response={200: ChallengeOut, **errors(login=False)}, summary="A question to answer when sending a concern")
 def public_challenge(request):
     challenge = guard.challenge_issue()
     return {"token": challenge.token, "question": challenge.question}
 
 
 class PublicConcernIn(Schema):
-    organisation_id: int | None = Field(None, description="The committee (when no place is named)")
+    organisation_id: Id | None = Field(None, description="The committee (when no place is named)")
     place_code: str | None = Field(None, max_length=16, description="The place's public code")
     name: str = Field(max_length=guard.NAME_MAX)
     phone: str = Field(max_length=20)
@@ -109,7 +115,7 @@ class SubmittedOut(Schema):
     tracking_code: str = Field(description="Shown once: the person keeps it to follow the concern")
 
 
-@public_router.post("/concerns", auth=None, response={201: SubmittedOut, **PUBLIC_ERRORS},
+@public_router.post("/concerns", auth=None, response={201: SubmittedOut, **errors(404, 409, 429, login=False)},
                     summary="Send a concern (multipart form; optional photo ≤ 5 MB, JPEG, PNG or WebP)")
 @decorate_view(guarded)
 def public_submit(request, payload: Form[PublicConcernIn], photo: File[UploadedFile] = None):
@@ -163,21 +169,21 @@ def _progress(concern) -> dict:
     return info
 
 
-@public_router.post("/track", auth=None, response={200: ProgressOut, **PUBLIC_ERRORS},
+@public_router.post("/track", auth=None, response={200: ProgressOut, **errors(404, 409, 429, login=False)},
                     summary="Follow a concern with its tracking code (sent in the body, not the address)")
 @decorate_view(guarded)
 def public_track(request, payload: CodeIn):
     return _progress(public.find(request, payload.code))
 
 
-class FeedbackIn(CodeIn):
+class PublicFeedbackIn(CodeIn):
     satisfied: bool
     comment: str = Field("", max_length=guard.COMMENT_MAX)
 
 
-@public_router.post("/feedback", auth=None, response={200: ProgressOut, **PUBLIC_ERRORS},
+@public_router.post("/feedback", auth=None, response={200: ProgressOut, **errors(404, 409, 429, login=False)},
                     summary="Say whether the result satisfies you (once, within the organisation's time limit)")
 @decorate_view(guarded)
-def public_feedback(request, payload: FeedbackIn):
+def public_feedback(request, payload: PublicFeedbackIn):
     concern = public.find(request, payload.code)
     return _progress(services.concern_feedback(concern=concern, satisfied=payload.satisfied, comment=payload.comment))

@@ -8,13 +8,13 @@ action answers ``{detail, code}`` in the user's language (409 ``changed`` when s
 import datetime as dt
 from typing import Literal
 
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext
 from ninja import Field, Query, Router, Schema, Status
+from ninja.pagination import paginate
 
-from zhengxie.api.common import ErrorOut, Page, active_organisation, paginate, require
+from zhengxie.api.common import Id, PageNumbers, Rows, active_organisation, errors, require
 from zhengxie.core.exceptions import DomainError, NotAllowed
 from zhengxie.core.models import Body, HandlingUnit, Member
 
@@ -24,7 +24,6 @@ from .models import HandlingTask, Proposal
 from .org_settings import setting
 
 router = Router(tags=["proposals"])
-ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut}
 
 
 # --- schemas -------------------------------------------------------------------------------------------------------
@@ -96,9 +95,9 @@ class ProposalIn(Schema):
     category: str = ""
     background: str = ""
     suggestions: str = ""
-    suggested_unit_ids: list[int] = []
-    body_id: int | None = Field(None, description="Write a collective proposal for this body (contacts only)")
-    cosigner_ids: list[int] = Field([], description="Members to invite as co-signers (on creation)")
+    suggested_unit_ids: list[Id] = []
+    body_id: Id | None = Field(None, description="Write a collective proposal for this body (contacts only)")
+    cosigner_ids: list[Id] = Field([], description="Members to invite as co-signers (on creation)")
 
 
 class VersionIn(Schema):
@@ -113,7 +112,7 @@ class DecisionIn(Schema):
 
 
 class RatingIn(Schema):
-    task_id: int
+    task_id: Id
     value: Literal["satisfied", "basically", "dissatisfied"]
     comment: str = ""
 
@@ -123,7 +122,7 @@ class RejectIn(VersionIn):
 
 
 class BatchIn(Schema):
-    ids: list[int]
+    ids: list[Id]
 
 
 class BatchOut(Schema):
@@ -133,8 +132,8 @@ class BatchOut(Schema):
 
 class AssignIn(VersionIn):
     mode: Literal["sole", "split", "joint"]
-    lead_unit_ids: list[int]
-    co_unit_ids: list[int] = []
+    lead_unit_ids: list[Id]
+    co_unit_ids: list[Id] = []
 
 
 class ContactIn(Schema):
@@ -167,8 +166,8 @@ class ProposalFilter(Schema):
     q: str = ""
     status: str | None = None
     category: str | None = None
-    session_id: int | None = None
-    unit_id: int | None = None
+    session_id: Id | None = None
+    unit_id: Id | None = None
     overdue: bool = False
 
 
@@ -188,15 +187,15 @@ def _list_row(row: dict, units: list) -> dict:
     }
 
 
-def _page_of(qs, page: int, size: int) -> dict:
+def _rows(qs) -> Rows:
     """A page of list rows in three queries (count, rows, their units), whatever the page size. The count is taken
     on the bare filter: the proposer's name is joined for the page's rows only."""
-    paginator = Paginator(qs, max(1, min(size, 200)))
-    current = paginator.get_page(page)
-    rows = list(selectors.list_values(qs)[current.start_index() - 1:current.end_index()]) if paginator.count else []
-    units = selectors.live_units_of([row["id"] for row in rows])
-    return {"count": paginator.count, "page": current.number, "pages": paginator.num_pages,
-            "items": [_list_row(row, units[row["id"]]) for row in rows]}
+
+    def serialise(rows):
+        units = selectors.live_units_of([row["id"] for row in rows])
+        return [_list_row(row, units[row["id"]]) for row in rows]
+
+    return Rows(selectors.list_values(qs), serialise, count_from=qs)
 
 
 def _detail(request, proposal) -> dict:
@@ -223,6 +222,19 @@ def _proposal(request, proposal_id) -> Proposal:
     return selectors.proposal_get_for_user(request.user, active_organisation(request), proposal_id)
 
 
+def _office(user, proposal) -> bool:
+    return permissions.is_office(user, proposal.organisation)
+
+
+def _acting(request, proposal_id, may) -> Proposal:
+    """The proposal, once ``may(user, proposal)`` holds: the right is checked before the service's version and
+    state checks, so that a user without it is told 403 and learns nothing of the proposal's changes (not 409)."""
+    proposal = _proposal(request, proposal_id)
+    if not may(request.user, proposal):
+        raise NotAllowed()
+    return proposal
+
+
 def _task(request, task_id) -> HandlingTask:
     org = active_organisation(request)
     task = selectors.task_get_for_user(request.user, org, task_id)
@@ -234,7 +246,7 @@ def _task(request, task_id) -> HandlingTask:
 # --- everyone -------------------------------------------------------------------------------------------------------
 
 
-@router.get("/meta", response=MetaOut, summary="The lists the forms need: categories, statuses, grounds, ratings")
+@router.get("/meta", response={200: MetaOut, **errors()}, summary="The lists the forms need: categories, statuses, grounds, ratings")
 def meta(request):
     org = active_organisation(request)
     return {
@@ -246,35 +258,37 @@ def meta(request):
     }
 
 
-@router.get("/", response={200: Page[ProposalListOut], 403: ErrorOut},
+@router.get("/", response={200: list[ProposalListOut], **errors()},
             summary="Proposals the user may see, filtered (the office's list; members see registered ones)")
-def proposal_list(request, filters: Query[ProposalFilter], page: int = 1, size: int = 20):
+@paginate(PageNumbers, size=20)
+def proposal_list(request, filters: Query[ProposalFilter]):
     org = require(request, permissions.can_use_list)
     qs = selectors.proposal_search(
         selectors.proposals_visible_to(request.user, org), organisation=org, q=filters.q, status=filters.status,
         category=filters.category, session=filters.session_id, unit=filters.unit_id, overdue=filters.overdue,
     ).order_by("-submitted_at", "-id")
-    return _page_of(qs, page, size)
+    return _rows(qs)
 
 
-@router.get("/{int:proposal_id}", response={200: ProposalOut, **ERRORS}, summary="One proposal with its handling")
-def proposal_detail(request, proposal_id: int):
+@router.get("/{int:proposal_id}", response={200: ProposalOut, **errors(404, 409)}, summary="One proposal with its handling")
+def proposal_detail(request, proposal_id: Id):
     return _detail(request, _proposal(request, proposal_id))
 
 
 # --- members ---------------------------------------------------------------------------------------------------------
 
 
-@router.get("/mine", response=Page[ProposalListOut], summary="My proposals: written or co-signed, drafts included")
-def mine(request, status: str | None = None, page: int = 1, size: int = 20):
+@router.get("/mine", response={200: list[ProposalListOut], **errors()}, summary="My proposals: written or co-signed, drafts included")
+@paginate(PageNumbers, size=20)
+def mine(request, status: str | None = None):
     org = active_organisation(request)
     qs = selectors.mine(request.user, org)
     if status:
         qs = qs.filter(status=status)
-    return _page_of(qs.order_by("-updated_at", "-id"), page, size)
+    return _rows(qs.order_by("-updated_at", "-id"))
 
 
-@router.get("/invitations", response=list[ProposalListOut], summary="Proposals I am invited to co-sign")
+@router.get("/invitations", response={200: list[ProposalListOut], **errors()}, summary="Proposals I am invited to co-sign")
 def invitations(request):
     org = active_organisation(request)
     qs = selectors.mine(request.user, org).filter(status=ProposalStatus.COSIGNING, signers__status="invited",
@@ -288,7 +302,7 @@ def _units(org, ids):
     return list(HandlingUnit.objects.filter(organisation=org, pk__in=ids, is_active=True))
 
 
-@router.post("/", response={201: ProposalOut, **ERRORS}, summary="Write a new draft (members; body contacts for a body)")
+@router.post("/", response={201: ProposalOut, **errors(404, 409)}, summary="Write a new draft (members; body contacts for a body)")
 def proposal_create(request, payload: ProposalIn):
     org = require(request, permissions.can_write)
     body = get_object_or_404(Body, pk=payload.body_id, organisation=org) if payload.body_id else None
@@ -303,31 +317,32 @@ def proposal_create(request, payload: ProposalIn):
     return Status(201, _detail(request, _proposal(request, proposal.pk)))
 
 
-@router.put("/{int:proposal_id}", response={200: ProposalOut, **ERRORS}, summary="Save a draft or a returned proposal")
-def proposal_update(request, proposal_id: int, payload: ProposalIn):
+@router.put("/{int:proposal_id}", response={200: ProposalOut, **errors(404, 409)}, summary="Save a draft or a returned proposal")
+def proposal_update(request, proposal_id: Id, payload: ProposalIn):
     proposal = _proposal(request, proposal_id)
     services.proposal_save(actor=request.user, proposal=proposal, data=payload.dict(),
                            units=_units(proposal.organisation, payload.suggested_unit_ids))
     return _detail(request, _proposal(request, proposal_id))
 
 
-@router.post("/{int:proposal_id}/submit", response={200: ProposalOut, **ERRORS},
+@router.post("/{int:proposal_id}/submit", response={200: ProposalOut, **errors(404, 409)},
              summary="Submit (co-signers are invited first; submitting again sends it on without those who did not answer)")
-def proposal_submit(request, proposal_id: int, payload: VersionIn):
-    services.proposal_submit(actor=request.user, proposal=_proposal(request, proposal_id), version=payload.version)
+def proposal_submit(request, proposal_id: Id, payload: VersionIn):
+    services.proposal_submit(actor=request.user, proposal=_acting(request, proposal_id, permissions.is_author),
+                             version=payload.version)
     return _detail(request, _proposal(request, proposal_id))
 
 
-@router.post("/{int:proposal_id}/cosign", response={200: ProposalOut, **ERRORS}, summary="Confirm or decline a co-signature")
-def proposal_cosign(request, proposal_id: int, payload: DecisionIn):
+@router.post("/{int:proposal_id}/cosign", response={200: ProposalOut, **errors(404, 409)}, summary="Confirm or decline a co-signature")
+def proposal_cosign(request, proposal_id: Id, payload: DecisionIn):
     services.proposal_cosign(actor=request.user, proposal=_proposal(request, proposal_id), agree=payload.agree,
                              comment=payload.comment)
     return _detail(request, _proposal(request, proposal_id))
 
 
-@router.post("/{int:proposal_id}/rate", response={200: ProposalOut, **ERRORS},
+@router.post("/{int:proposal_id}/rate", response={200: ProposalOut, **errors(404, 409)},
              summary="Rate a unit's reply: satisfied 满意 · basically 基本满意 · dissatisfied 不满意 (with a comment)")
-def proposal_rate(request, proposal_id: int, payload: RatingIn):
+def proposal_rate(request, proposal_id: Id, payload: RatingIn):
     proposal = _proposal(request, proposal_id)
     task = get_object_or_404(HandlingTask, pk=payload.task_id, proposal=proposal)
     services.proposal_rate(actor=request.user, proposal=proposal, task=task, value=payload.value, comment=payload.comment)
@@ -337,28 +352,29 @@ def proposal_rate(request, proposal_id: int, payload: RatingIn):
 # --- the office ---------------------------------------------------------------------------------------------------------
 
 
-@router.get("/queue", response={200: Page[ProposalListOut], 403: ErrorOut},
+@router.get("/queue", response={200: list[ProposalListOut], **errors()},
             summary="The office's review queue: submitted (pre-review) or reviewing")
-def queue(request, state: Literal["submitted", "reviewing", "registered"] = "submitted", page: int = 1, size: int = 50):
+@paginate(PageNumbers)
+def queue(request, state: Literal["submitted", "reviewing", "registered"] = "submitted"):
     org = require(request, permissions.is_office)
-    return _page_of(Proposal.objects.filter(organisation=org, status=state).order_by("submitted_at", "pk"), page, size)
+    return _rows(Proposal.objects.filter(organisation=org, status=state).order_by("submitted_at", "pk"))
 
 
-@router.post("/{int:proposal_id}/prereview", response={200: ProposalOut, **ERRORS}, summary="Pass pre-review")
-def proposal_prereview(request, proposal_id: int, payload: VersionIn):
-    services.proposal_prereview(actor=request.user, proposal=_proposal(request, proposal_id), version=payload.version,
+@router.post("/{int:proposal_id}/prereview", response={200: ProposalOut, **errors(404, 409)}, summary="Pass pre-review")
+def proposal_prereview(request, proposal_id: Id, payload: VersionIn):
+    services.proposal_prereview(actor=request.user, proposal=_acting(request, proposal_id, _office), version=payload.version,
                                 comment=payload.comment)
     return _detail(request, _proposal(request, proposal_id))
 
 
-@router.post("/{int:proposal_id}/register", response={200: ProposalOut, **ERRORS}, summary="Register (立案): gives the number")
-def proposal_register(request, proposal_id: int, payload: VersionIn):
-    services.proposal_register(actor=request.user, proposal=_proposal(request, proposal_id), version=payload.version,
+@router.post("/{int:proposal_id}/register", response={200: ProposalOut, **errors(404, 409)}, summary="Register (立案): gives the number")
+def proposal_register(request, proposal_id: Id, payload: VersionIn):
+    services.proposal_register(actor=request.user, proposal=_acting(request, proposal_id, _office), version=payload.version,
                                comment=payload.comment)
     return _detail(request, _proposal(request, proposal_id))
 
 
-@router.post("/register-batch", response={200: BatchOut, 403: ErrorOut},
+@router.post("/register-batch", response={200: BatchOut, **errors()},
              summary="Register many at once, numbered in submission order; each one refused is reported with its reason")
 def proposals_register_batch(request, payload: BatchIn):
     org = require(request, permissions.is_office)
@@ -366,24 +382,24 @@ def proposals_register_batch(request, payload: BatchIn):
     return {"done": [p.pk for p in result.done], "failed": {p.pk: message for p, message in result.failed}}
 
 
-@router.post("/{int:proposal_id}/reject", response={200: ProposalOut, **ERRORS}, summary="Do not register, with a listed ground")
-def proposal_reject(request, proposal_id: int, payload: RejectIn):
-    services.proposal_reject(actor=request.user, proposal=_proposal(request, proposal_id), ground=payload.ground,
+@router.post("/{int:proposal_id}/reject", response={200: ProposalOut, **errors(404, 409)}, summary="Do not register, with a listed ground")
+def proposal_reject(request, proposal_id: Id, payload: RejectIn):
+    services.proposal_reject(actor=request.user, proposal=_acting(request, proposal_id, _office), ground=payload.ground,
                              comment=payload.comment, version=payload.version)
     return _detail(request, _proposal(request, proposal_id))
 
 
-@router.post("/{int:proposal_id}/return", response={200: ProposalOut, **ERRORS}, summary="Return for revision")
-def proposal_return(request, proposal_id: int, payload: VersionIn):
-    services.proposal_return(actor=request.user, proposal=_proposal(request, proposal_id), comment=payload.comment,
+@router.post("/{int:proposal_id}/return", response={200: ProposalOut, **errors(404, 409)}, summary="Return for revision")
+def proposal_return(request, proposal_id: Id, payload: VersionIn):
+    services.proposal_return(actor=request.user, proposal=_acting(request, proposal_id, _office), comment=payload.comment,
                              version=payload.version)
     return _detail(request, _proposal(request, proposal_id))
 
 
-@router.post("/{int:proposal_id}/assign", response={200: ProposalOut, **ERRORS},
+@router.post("/{int:proposal_id}/assign", response={200: ProposalOut, **errors(404, 409)},
              summary="Assign: sole 单办 (one unit), split 分办 (several), joint 会办 (one lead, co-handlers)")
-def proposal_assign(request, proposal_id: int, payload: AssignIn):
-    proposal = _proposal(request, proposal_id)
+def proposal_assign(request, proposal_id: Id, payload: AssignIn):
+    proposal = _acting(request, proposal_id, _office)
     org = proposal.organisation
     by_id = {u.pk: u for u in _units(org, payload.lead_unit_ids + payload.co_unit_ids)}
     services.proposal_assign(actor=request.user, proposal=proposal, mode=payload.mode,
@@ -399,7 +415,7 @@ def proposal_assign(request, proposal_id: int, payload: AssignIn):
 class UnitTaskOut(Schema):
     id: int
     version: int
-    proposal_id: int
+    proposal_id: Id
     number: str
     title: str
     proposer: str
@@ -419,44 +435,46 @@ def _unit_task(t) -> dict:
             "due_on": t.due_on, "overdue": t.is_overdue}
 
 
-@router.get("/unit/tasks", response={200: Page[UnitTaskOut], 403: ErrorOut},
+@router.get("/unit/tasks", response={200: list[UnitTaskOut], **errors()},
             summary="Proposals assigned to my unit, nearest due date first (state: open, overdue, signoff, countersign, done)")
-def unit_tasks(request, state: str = "open", page: int = 1, size: int = 50):
+@paginate(PageNumbers)
+def unit_tasks(request, state: str = "open"):
     org = require(request, permissions.is_unit_user)
     qs = selectors.unit_task_filter(selectors.unit_tasks(request.user, org), state=state)
-    result = paginate(qs, page, size)
-    result["items"] = [_unit_task(t) for t in result["items"]]
-    return result
+    return Rows(qs, lambda items: [_unit_task(t) for t in items])
 
 
-@router.post("/unit/tasks/{int:task_id}/contacts", response={200: UnitTaskOut, **ERRORS},
+@router.post("/unit/tasks/{int:task_id}/contacts", response={200: UnitTaskOut, **errors(404, 409)},
              summary="Record a contact with the proposer (面商)")
-def unit_contact(request, task_id: int, payload: ContactIn):
+def unit_contact(request, task_id: Id, payload: ContactIn):
     task = _task(request, task_id)
     services.task_contact_add(actor=request.user, task=task, contacted_on=payload.contacted_on, way=payload.way,
                               notes=payload.notes)
     return _unit_task(HandlingTask.objects.select_related("proposal", "unit").get(pk=task_id))
 
 
-@router.put("/unit/tasks/{int:task_id}/reply", response={200: UnitTaskOut, **ERRORS},
+@router.put("/unit/tasks/{int:task_id}/reply", response={200: UnitTaskOut, **errors(404, 409)},
             summary="Draft (or redraft) the reply of the current round")
-def unit_reply_save(request, task_id: int, payload: ReplyIn):
+def unit_reply_save(request, task_id: Id, payload: ReplyIn):
     task = _task(request, task_id)
     services.reply_save(actor=request.user, task=task, text=payload.text, category=payload.category,
                         contact_name=payload.contact_name, contact_phone=payload.contact_phone)
     return _unit_task(HandlingTask.objects.select_related("proposal", "unit").get(pk=task_id))
 
 
-@router.post("/unit/tasks/{int:task_id}/reply/submit", response={200: UnitTaskOut, **ERRORS},
+@router.post("/unit/tasks/{int:task_id}/reply/submit", response={200: UnitTaskOut, **errors(404, 409)},
              summary="Send the reply on: to co-handlers for countersignature (会办), else to the unit's leader")
-def unit_reply_submit(request, task_id: int, payload: VersionIn):
+def unit_reply_submit(request, task_id: Id, payload: VersionIn):
     services.reply_submit(actor=request.user, task=_task(request, task_id), version=payload.version)
     return _unit_task(HandlingTask.objects.select_related("proposal", "unit").get(pk=task_id))
 
 
-@router.post("/unit/tasks/{int:task_id}/reply/sign-off", response={200: UnitTaskOut, **ERRORS},
+@router.post("/unit/tasks/{int:task_id}/reply/sign-off", response={200: UnitTaskOut, **errors(404, 409)},
              summary="The unit's leader signs the reply off (agree) or returns it to the drafter")
-def unit_reply_sign_off(request, task_id: int, payload: DecisionIn):
-    services.reply_sign_off(actor=request.user, task=_task(request, task_id), approve=payload.agree,
+def unit_reply_sign_off(request, task_id: Id, payload: DecisionIn):
+    task = _task(request, task_id)
+    if not permissions.leads_unit_of(request.user, task):
+        raise NotAllowed()
+    services.reply_sign_off(actor=request.user, task=task, approve=payload.agree,
                             comment=payload.comment, version=payload.version)
     return _unit_task(HandlingTask.objects.select_related("proposal", "unit").get(pk=task_id))

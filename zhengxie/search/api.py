@@ -2,7 +2,7 @@
 
 from ninja import Router, Schema
 
-from zhengxie.api.common import active_organisation
+from zhengxie.api.common import active_organisation, errors
 
 from .selectors import search
 
@@ -16,7 +16,7 @@ class HitOut(Schema):
     score: float
 
 
-@router.get("", response=list[HitOut], summary="Search everything the user may see (Chinese word segmentation)")
+@router.get("", response={200: list[HitOut], **errors()}, summary="Search everything the user may see (Chinese word segmentation)")
 def search_api(request, q: str, kind: str | None = None, limit: int = 50):
     org = active_organisation(request)
     return [{"kind": h.kind, "title": h.title, "url": h.url, "score": h.score}

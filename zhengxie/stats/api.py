@@ -5,7 +5,7 @@ import datetime as dt
 from django.utils import timezone
 from ninja import Router, Schema
 
-from zhengxie.api.common import ErrorOut, require
+from zhengxie.api.common import Id, Year, errors, require
 
 from . import selectors
 from .permissions import can_view_stats
@@ -24,16 +24,16 @@ class FigureOut(Schema):
 
 
 class FiguresOut(Schema):
-    organisation_id: int
+    organisation_id: Id
     start: dt.date
     end: dt.date
     descendants: bool
     figures: list[FigureOut]
 
 
-@router.get("/figures", response={200: FiguresOut, 403: ErrorOut},
+@router.get("/figures", response={200: FiguresOut, **errors()},
             summary="All figures for the active organisation and a period (a year, or start and end)")
-def figure_list(request, year: int | None = None, start: dt.date | None = None, end: dt.date | None = None,
+def figure_list(request, year: Year | None = None, start: dt.date | None = None, end: dt.date | None = None,
                 descendants: bool = True):
     org = require(request, can_view_stats)
     if not (start and end):

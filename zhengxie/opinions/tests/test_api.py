@@ -74,7 +74,7 @@ def test_a_member_submits_and_follows_from_the_phone(world, phone_of, django_cap
 def test_an_over_long_text_is_refused_with_the_field_named(world, phone_of):
     response = phone_of(world.county_member).post("/reports", {"title": "t", "text": "字" * 1600, "category": "教育"})
     assert response.status_code == 400
-    assert "1600" in response.json()["errors"]["text"]
+    assert "1600" in response.json()["errors"]["text"][0]
     assert not Report.objects.exists()
 
 
