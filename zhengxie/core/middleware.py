@@ -7,7 +7,7 @@ from django.conf import settings
 
 from .context import ip_of, request_ip
 from .models import Organisation
-from .permissions import organisations_of
+from .permissions import access_of
 
 SESSION_KEY = "zx_active_org"
 
@@ -18,13 +18,9 @@ def choose_organisation(request) -> Organisation | None:
     user = request.user
     if not user.is_authenticated:
         return None
-    available = organisations_of(user)
+    access = access_of(user)  # read once for the request: roles and seats with their organisations
     wanted = request.session.get(SESSION_KEY) or user.default_organisation_id
-    if wanted:
-        org = available.filter(pk=wanted).first()
-        if org:
-            return org
-    return available.first()
+    return access.organisation(wanted) or access.first_organisation()
 
 
 class ActiveOrganisationMiddleware:
