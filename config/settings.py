@@ -101,6 +101,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "zhengxie.core.middleware.SessionRefreshMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -176,7 +177,10 @@ else:
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(30 * 60)))
-SESSION_SAVE_EVERY_REQUEST = True  # idle timeout: the session lives SESSION_COOKIE_AGE after the last request
+# Idle timeout: the session lives SESSION_COOKIE_AGE after the last request, renewed at most once a minute by
+# core.middleware.SessionRefreshMiddleware rather than written on every request (SESSION_SAVE_EVERY_REQUEST).
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_REFRESH_SECONDS = int(os.environ.get("SESSION_REFRESH_SECONDS", "60"))
 #: However active, a session ends this long after the login (AccountPolicyMiddleware): log in again.
 SESSION_ABSOLUTE_SECONDS = int(os.environ.get("SESSION_ABSOLUTE_SECONDS", str(12 * 3600)))
 
@@ -214,6 +218,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "zhengxie.core.passwords.CharacterClassValidator", "OPTIONS": {"classes": 3}},
     {"NAME": "zhengxie.core.passwords.AccountNameValidator"},
     {"NAME": "zhengxie.core.passwords.HistoryValidator", "OPTIONS": {"count": PASSWORD_HISTORY}},
+]
+# Argon2id first (zhengxie/core/hashers.py says why and at what cost); the others only verify older hashes, which
+# are upgraded at the next login.
+PASSWORD_HASHERS = [
+    "zhengxie.core.hashers.Argon2idHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
 ]
 LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 LOGIN_LOCKOUT_MINUTES = int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15"))

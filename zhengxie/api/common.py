@@ -90,24 +90,20 @@ def active_organisation(request):
     """The organisation an API call works in: the ``X-Organisation`` header (an id), else the one active in the
     session, else the user's default. The user must hold a role or seat in it."""
     user = request.user
-    available = permissions.organisations_of(user)
+    access = permissions.access_of(user)  # the same per-request read as the web's middleware: no extra query
     wanted = request.headers.get("X-Organisation")
     if wanted:
         if not str(wanted).isdigit():
             message = gettext("X-Organisation must be the id of an organisation.")
             raise DomainError(message, errors={"X-Organisation": [message]})
-        org = available.filter(pk=int(wanted)).first()
+        org = access.organisation(int(wanted))
         if org is None:
             raise NotAllowed()
         return org
     org = getattr(request, "organisation", None)
     if org is not None:
         return org
-    if user.default_organisation_id:
-        org = available.filter(pk=user.default_organisation_id).first()
-        if org:
-            return org
-    org = available.first()
+    org = access.organisation(user.default_organisation_id) or access.first_organisation()
     if org is None:
         raise NotAllowed()
     return org

@@ -14,7 +14,8 @@ def shell(request):
     org = getattr(request, "organisation", None)
     return {
         "active_org": org,
-        "switchable_orgs": permissions.organisations_of(user),
+        # From the roles read once for the request (the middleware did): no query of its own.
+        "switchable_orgs": sorted(permissions.access_of(user).organisations.values(), key=lambda o: o.path),
         "nav": nav_items(request),
         "unread_count": Notification.objects.filter(recipient=user, read_at__isnull=True).count(),
         "roles": permissions.roles_in(user, org),

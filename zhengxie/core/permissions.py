@@ -1,27 +1,76 @@
 """Who may do what in the core app, as small predicates reused by views, the API, templates and tests.
 
-Roles are per organisation. ``roles_in`` is the one place that computes them; it is cached on the user object
-for the length of a request."""
+Roles are per organisation. ``access_of`` is the one place that reads them: every active role of the user (with
+its organisation) and every current seat, in one query each, once per request (cached on the user object, which
+Django builds anew for each request). ``roles_in``, ``current_member``, ``unit_ids_of``, ``body_ids_of`` and the
+choice of the active organisation all answer from it."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
 
 from .choices import STAFF_ROLES, Role
 from .models import Member, Organisation, RoleAssignment
+
+ACCESS_CACHE = "_zx_access"
+
+
+@dataclass
+class Access:
+    roles: dict = field(default_factory=lambda: defaultdict(set))  # organisation id -> roles
+    organisations: dict = field(default_factory=dict)  # organisation id -> Organisation (active ones only)
+    seats: dict = field(default_factory=dict)  # organisation id -> the current Member seat
+    units: dict = field(default_factory=lambda: defaultdict(set))  # organisation id -> handling unit ids
+    leader_units: dict = field(default_factory=lambda: defaultdict(set))  # … of which the user is the leader
+    bodies: dict = field(default_factory=lambda: defaultdict(set))  # organisation id -> body ids
+
+    def organisation(self, org_id) -> Organisation | None:
+        """The organisation if the user holds a role or a seat in it and it is active."""
+        return self.organisations.get(int(org_id)) if org_id else None
+
+    def first_organisation(self) -> Organisation | None:
+        """The highest of the user's organisations (by the tree's path), as the header's switcher lists them."""
+        return min(self.organisations.values(), key=lambda org: org.path, default=None)
+
+
+def access_of(user) -> Access:
+    if not getattr(user, "is_authenticated", False):
+        return Access()
+    cached = user.__dict__.get(ACCESS_CACHE)
+    if cached is not None:
+        return cached
+    access = Access()
+    for ra in RoleAssignment.objects.filter(user=user, is_active=True).select_related("organisation"):
+        access.roles[ra.organisation_id].add(ra.role)
+        if ra.organisation.is_active:
+            access.organisations[ra.organisation_id] = ra.organisation
+        if ra.role in (Role.HANDLING_UNIT, Role.UNIT_LEADER):
+            access.units[ra.organisation_id].add(ra.handling_unit_id)
+            if ra.role == Role.UNIT_LEADER:
+                access.leader_units[ra.organisation_id].add(ra.handling_unit_id)
+        if ra.role == Role.BODY_CONTACT:
+            access.bodies[ra.organisation_id].add(ra.body_id)
+    if user.person_id:
+        seats = (Member.objects.current().filter(person_id=user.person_id)
+                 .select_related("organisation", "person", "sector", "committee", "term"))
+        for seat in seats:
+            access.roles[seat.organisation_id].add(Role.MEMBER)
+            access.seats.setdefault(seat.organisation_id, seat)
+            if seat.organisation.is_active:
+                access.organisations[seat.organisation_id] = seat.organisation
+    user.__dict__[ACCESS_CACHE] = access
+    return access
+
+
+def forget_access(user) -> None:
+    """After a change of the user's roles or seats within the same request (services that grant or revoke)."""
+    user.__dict__.pop(ACCESS_CACHE, None)
 
 
 def roles_in(user, organisation) -> frozenset[str]:
     if not getattr(user, "is_authenticated", False) or organisation is None:
         return frozenset()
     org_id = organisation.pk if isinstance(organisation, Organisation) else int(organisation)
-    cache = user.__dict__.setdefault("_zx_roles", {})
-    if org_id not in cache:
-        roles = set(
-            RoleAssignment.objects.filter(user=user, organisation_id=org_id, is_active=True).values_list(
-                "role", flat=True
-            )
-        )
-        if user.person_id and Member.objects.current().filter(person_id=user.person_id, organisation_id=org_id).exists():
-            roles.add(Role.MEMBER)
-        cache[org_id] = frozenset(roles)
-    return cache[org_id]
+    return frozenset(access_of(user).roles.get(org_id, ()))
 
 
 def has_role(user, organisation, *roles: str) -> bool:
@@ -62,37 +111,21 @@ def current_member(user, organisation) -> Member | None:
     """The user's active seat in the organisation's current term, if any."""
     if not getattr(user, "person_id", None) or organisation is None:
         return None
-    cache = user.__dict__.setdefault("_zx_seat", {})
-    if organisation.pk not in cache:
-        cache[organisation.pk] = (
-            Member.objects.current()
-            .select_related("person", "sector", "committee", "term")
-            .filter(person_id=user.person_id, organisation=organisation)
-            .first()
-        )
-    return cache[organisation.pk]
+    return access_of(user).seats.get(organisation.pk)
 
 
 def unit_ids_of(user, organisation) -> set[int]:
     """The handling units the user works for in the organisation."""
-    if not getattr(user, "is_authenticated", False):
+    if not getattr(user, "is_authenticated", False) or organisation is None:
         return set()
-    return set(
-        RoleAssignment.objects.filter(
-            user=user, organisation=organisation, is_active=True, role__in=[Role.HANDLING_UNIT, Role.UNIT_LEADER]
-        ).values_list("handling_unit_id", flat=True)
-    )
+    return set(access_of(user).units.get(organisation.pk, ()))
 
 
 def body_ids_of(user, organisation) -> set[int]:
     """The bodies (parties, organisations, sectors, committees) the user is a contact of."""
-    if not getattr(user, "is_authenticated", False):
+    if not getattr(user, "is_authenticated", False) or organisation is None:
         return set()
-    return set(
-        RoleAssignment.objects.filter(
-            user=user, organisation=organisation, is_active=True, role=Role.BODY_CONTACT
-        ).values_list("body_id", flat=True)
-    )
+    return set(access_of(user).bodies.get(organisation.pk, ()))
 
 
 def organisations_of(user):

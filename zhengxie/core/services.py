@@ -178,7 +178,7 @@ def role_grant(*, actor, organisation: Organisation, user: User, role: str, hand
             assignment.save()
         audit_log(actor=actor, organisation=organisation, action="core.role.granted", obj=user,
                   changes={"role": role, "handling_unit": handling_unit, "body": body, "committee": committee})
-    user.__dict__.pop("_zx_roles", None)
+    permissions.forget_access(user)
     return assignment
 
 

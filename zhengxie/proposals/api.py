@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
+from pydantic import BaseModel
 
 from zhengxie.api.common import Id, PageNumbers, Rows, active_organisation, errors, require
 from zhengxie.core.exceptions import DomainError, NotAllowed
@@ -29,14 +30,16 @@ router = Router(tags=["proposals"])
 # --- schemas -------------------------------------------------------------------------------------------------------
 
 
-class UnitRef(Schema):
+# The list's rows are plain pydantic models, not ninja Schemas: they are built from dicts, and ninja's wrapper for
+# reading Django objects cost five times the validation itself (0.44 against 0.09 ms a page of 20).
+class UnitRef(BaseModel):
     id: int
     name: str
     role: str = Field(description="sole 单办 · split 分办 · lead 主办 · co 会办")
     status: str
 
 
-class ProposalListOut(Schema):
+class ProposalListOut(BaseModel):
     id: int
     version: int = Field(description="Send it back with an action: refused with 409 if the proposal changed since")
     number: str = Field(description="The number as printed, e.g. 八届二次第0123号; empty before registration")

@@ -4,7 +4,6 @@ Role predicates take ``(user, organisation)``; object predicates take ``(user, p
 
 from zhengxie.core import permissions as core
 from zhengxie.core.choices import Role
-from zhengxie.core.models import RoleAssignment
 
 from .choices import EDITABLE_STATES, REGISTERED_STATES, ProposalStatus, SignerRole
 
@@ -52,16 +51,9 @@ def leader_unit_ids(user, organisation) -> set[int]:
 def _unit_ids(user, organisation) -> dict:
     if not getattr(user, "is_authenticated", False) or organisation is None:
         return {"all": set(), "leader": set()}
-    cache = user.__dict__.setdefault("_zx_proposal_units", {})
-    if organisation.pk not in cache:
-        rows = RoleAssignment.objects.filter(
-            user=user, organisation=organisation, is_active=True, role__in=[Role.HANDLING_UNIT, Role.UNIT_LEADER]
-        ).values_list("handling_unit_id", "role")
-        cache[organisation.pk] = {
-            "all": {unit for unit, _role in rows},
-            "leader": {unit for unit, role in rows if role == Role.UNIT_LEADER},
-        }
-    return cache[organisation.pk]
+    access = core.access_of(user)  # read once per request with the user's roles
+    return {"all": set(access.units.get(organisation.pk, ())),
+            "leader": set(access.leader_units.get(organisation.pk, ()))}
 
 
 def is_unit_user(user, organisation) -> bool:

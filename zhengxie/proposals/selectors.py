@@ -4,6 +4,7 @@ A proposal of another organisation can never appear: every queryset starts from 
 
 from collections import defaultdict
 
+from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -100,13 +101,27 @@ def list_values(qs):
     return qs.values(*LIST_VALUES).annotate(proposer=Coalesce("first_proposer__person__name", "body__name"))
 
 
+def _live_units_sql(count: int) -> str:
+    task, unit = HandlingTask._meta, HandlingUnit._meta
+    column = {f.name: f.column for f in task.concrete_fields}
+    return (f'SELECT t."{column["proposal"]}", t."{column["unit"]}", u."name", t."role", t."status" '  # noqa: S608
+            f'FROM "{task.db_table}" t JOIN "{unit.db_table}" u ON u."id" = t."{column["unit"]}" '
+            f'WHERE t."{column["proposal"]}" IN ({", ".join(["%s"] * count)}) AND t."status" <> %s ORDER BY t."id"')
+
+
 def live_units_of(ids) -> dict:
-    """{proposal id: [task rows]} for the proposals ``ids``, in one query."""
+    """{proposal id: [task rows]} for the proposals ``ids``, in one query.
+
+    Written as SQL (table and column names from the models): it runs on every list page and the ORM spent ten times
+    longer building this query than the database answering it (1.1 ms against 0.1 ms of CPU, bench/api_profile.py)."""
     units = defaultdict(list)
-    rows = (HandlingTask.objects.filter(proposal_id__in=ids).exclude(status=TaskStatus.CANCELLED)
-            .order_by("id").values("proposal_id", "unit_id", "unit__name", "role", "status"))
-    for row in rows:
-        units[row["proposal_id"]].append(row)
+    if not ids:
+        return units
+    with connection.cursor() as cursor:
+        cursor.execute(_live_units_sql(len(ids)), [*ids, TaskStatus.CANCELLED.value])
+        for proposal_id, unit_id, name, role, status in cursor.fetchall():
+            units[proposal_id].append({"proposal_id": proposal_id, "unit_id": unit_id, "unit__name": name,
+                                       "role": role, "status": status})
     return units
 
 

@@ -1,5 +1,13 @@
+import datetime as dt
+import time
+from unittest import mock
+
 import pytest
+from django.conf import settings as django_settings
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from zhengxie.core.models import AuditEntry
 
@@ -57,9 +65,38 @@ def test_other_organisations_admin_cannot_unlock(world, client_as):
     assert response.status_code == 404
 
 
+def _session_row(client):
+    from django.contrib.sessions.models import Session
+
+    return Session.objects.get(session_key=client.cookies[django_settings.SESSION_COOKIE_NAME].value)
+
+
 def test_session_expires_after_idle_time(settings):
     assert settings.SESSION_COOKIE_AGE <= 12 * 3600
-    assert settings.SESSION_SAVE_EVERY_REQUEST
+    assert "zhengxie.core.middleware.SessionRefreshMiddleware" in settings.MIDDLEWARE
+
+
+def test_session_is_renewed_at_most_once_per_interval(world, client, settings):
+    """The idle timeout moves with the requests, but a request within the interval writes nothing."""
+    settings.SESSION_REFRESH_SECONDS = 60
+    assert _login(client, "city_member").status_code == 302
+    first = _session_row(client).expire_date
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/").status_code == 200
+    assert not [q for q in queries if "UPDATE" in q["sql"] and "django_session" in q["sql"]]
+    assert _session_row(client).expire_date == first
+    with mock.patch("zhengxie.core.middleware.time.time", return_value=time.time() + 61):
+        assert client.get("/").status_code == 200
+    assert _session_row(client).expire_date > first
+    assert client.get("/").status_code == 200  # still logged in
+
+
+def test_session_ends_after_the_idle_time(world, client, settings):
+    assert _login(client, "city_member").status_code == 302
+    row = _session_row(client)
+    row.expire_date = timezone.now() - dt.timedelta(seconds=1)
+    row.save()
+    assert client.get("/").status_code == 302  # to the login page
 
 
 def test_password_reset_sends_mail(world, client, mailoutbox):
