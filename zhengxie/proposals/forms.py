@@ -237,7 +237,8 @@ class ProposalFilterForm(forms.Form):
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["status"].choices = [("", _("All"))] + [c for c in ProposalStatus.choices if c[0] != ProposalStatus.DRAFT]
+        # Drafts are in the filter: the lists show only the user's own (the selectors never show another's draft).
+        self.fields["status"].choices = [("", _("All")), *ProposalStatus.choices]
         self.fields["category"].choices = [("", _("All"))] + [(c, c) for c in setting(organisation, "categories")]
         self.sessions = list(Session.objects.filter(term__organisation=organisation).select_related("term")
                              .order_by("-year", "-number"))

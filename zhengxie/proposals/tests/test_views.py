@@ -4,7 +4,7 @@
 import pytest
 from django.urls import reverse
 
-from zhengxie.proposals import services
+from zhengxie.proposals import services, workbench
 from zhengxie.proposals.choices import ProposalStatus
 from zhengxie.proposals.models import Proposal
 
@@ -286,3 +286,42 @@ def test_public_index_lists_only_the_committees_that_publish(world, client, djan
     assert url("public_list", world.city.pk) in page and url("public_list", world.county.pk) in page
     assert url("public_list", world.province.pk) not in page
     assert url("public_index") in client.get(reverse("outreach:public_index")).content.decode()
+
+
+def _todos(provider, user, org):
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/")
+    request.user, request.organisation = user, org
+    return {item.url: item.count for item in provider(request)}
+
+
+def test_unit_todo_counts_are_the_lengths_of_the_tabs_they_open(world, client_as):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from zhengxie.proposals.models import HandlingTask
+
+    handling(world, mode="joint")  # unit0 leads, unit1 co-handles: a join over the proposal's tasks must not double
+    handling(world, title="关于完善城市公共交通网络的建议")
+    HandlingTask.objects.filter(organisation=world.city).update(due_on=timezone.localdate() - dt.timedelta(days=3))
+    todos = _todos(workbench.unit_todos, world.city_unit, world.city)
+    assert todos, "the unit has to-do items"
+    client = client_as(world.city_unit)
+    for link, n in todos.items():
+        page = client.get(link)
+        assert page.status_code == 200
+        assert page.context["page"].paginator.count == n, link
+    assert todos[url("workbench") + "?tab=overdue"] == 2
+
+
+def test_the_drafts_to_do_opens_the_drafts(world, client_as):
+    draft(world)
+    submitted(world, title="关于已经提交的提案的建议")
+    todos = _todos(workbench.proposer_todos, world.city_member, world.city)
+    link = next(link for link in todos if "draft" in link)
+    assert todos[link] == 1
+    page = client_as(world.city_member).get(link)
+    assert page.context["page"].paginator.count == 1
+    assert ("draft", "草稿") in [(v, str(label)) for v, label in page.context["form"].fields["status"].choices]
