@@ -3,7 +3,6 @@ indexed queries)."""
 
 from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -11,7 +10,7 @@ from zhengxie.core import permissions as core
 from zhengxie.core.registry import NavItem, TodoItem, register_nav, todo_provider
 
 from . import permissions, selectors
-from .choices import OPEN_TASK_STATES, REPLYING_ROLES, KeyState, ProposalStatus, SignerStatus, TaskStatus
+from .choices import REPLYING_ROLES, KeyState, ProposalStatus, SignerStatus, TaskStatus
 from .models import HandlingTask, Proposal, ProposalSigner, Rating
 
 
