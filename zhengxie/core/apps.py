@@ -8,7 +8,12 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
+        from django.db.models import fields
         from django.utils.module_loading import autodiscover_modules
+
+        # Django's placeholder of every select ("- Select an option -") has no Chinese translation of its own:
+        # one wording of ours, for all forms (Django's documented hook for this).
+        fields.BLANK_CHOICE_LABEL = _("Choose…")
 
         # Each app's org_settings.py registers its settings; workbench.py its navigation and to-do items;
         # figures.py its statistics; search.py what can be searched.
