@@ -14,7 +14,7 @@ from zhengxie.core.documents import (
     pdf_text,
 )
 
-from .choices import SignerRole, SignerStatus
+from .choices import TEXT_LIMITS, SignerRole, SignerStatus
 
 
 def _date(value) -> str:
@@ -34,8 +34,8 @@ def _session_label(proposal) -> str:
 def proposer_lines(proposal, signers) -> tuple[str, str]:
     """(first proposer or body, the co-signers who confirmed), as printed."""
     first = proposal.proposer_label
-    cosigners = [s.name for s in signers if s.role in (SignerRole.COSIGNER, SignerRole.DRAFTER)
-                 and s.status == SignerStatus.CONFIRMED and s.merged_from_id is None]
+    cosigners = [s.name for s in signers if s.status == SignerStatus.CONFIRMED
+                 and (s.role in (SignerRole.COSIGNER, SignerRole.DRAFTER) or s.merged_from_id is not None)]
     return first, "、".join(cosigners)
 
 
@@ -60,6 +60,17 @@ def _fields(proposal, signers, units: str):
     return rows
 
 
+def text_lines(proposal, field: str) -> list[str]:
+    """The non-empty lines of 案由 or 建议, cut at the field's limit: a text saved before the limits existed cannot
+    make a document of hundreds of pages (or hold a worker for a minute)."""
+    text = getattr(proposal, field) or ""
+    limit = TEXT_LIMITS[field]
+    lines = [line for line in text[:limit].splitlines() if line.strip()]
+    if len(text) > limit:
+        lines.append(_("(Shortened for printing; the full text is in the system.)"))
+    return lines
+
+
 def _organisation_heading(proposal) -> str:
     return proposal.organisation.name
 
@@ -71,10 +82,10 @@ def proposal_docx(proposal, signers, units: str):
     add_field_table(document, _fields(proposal, signers, units))
     add_title(document, proposal.title, size=18)
     add_heading(document, _("Background"))
-    for line in proposal.background.splitlines() or [""]:
+    for line in text_lines(proposal, "background") or [""]:
         add_paragraph(document, line)
     add_heading(document, _("Suggestions"))
-    for line in proposal.suggestions.splitlines() or [""]:
+    for line in text_lines(proposal, "suggestions") or [""]:
         add_paragraph(document, line)
     return document
 
@@ -93,9 +104,9 @@ def proposal_flowables(proposal, signers, units: str):
             Paragraph(pdf_text(_("Proposal")), s["title"]), table, Spacer(1, 12),
             Paragraph(pdf_text(proposal.title), s["title"]),
             Paragraph(pdf_text(_("Background")), s["heading"])]
-    flow += [Paragraph(pdf_text(line), s["body"]) for line in proposal.background.splitlines() if line.strip()]
+    flow += [Paragraph(pdf_text(line), s["body"]) for line in text_lines(proposal, "background")]
     flow.append(Paragraph(pdf_text(_("Suggestions")), s["heading"]))
-    flow += [Paragraph(pdf_text(line), s["body"]) for line in proposal.suggestions.splitlines() if line.strip()]
+    flow += [Paragraph(pdf_text(line), s["body"]) for line in text_lines(proposal, "suggestions")]
     return flow
 
 
@@ -182,11 +193,9 @@ def compilation_docx(organisation, session, proposals):
             add_paragraph(document, _("Co-signers: %(names)s") % {"names": cosigners}, indent=False)
         add_paragraph(document, _("Category: %(category)s") % {"category": proposal.category}, indent=False)
         add_heading(document, _("Background"))
-        for line in proposal.background.splitlines():
-            if line.strip():
-                add_paragraph(document, line)
+        for line in text_lines(proposal, "background"):
+            add_paragraph(document, line)
         add_heading(document, _("Suggestions"))
-        for line in proposal.suggestions.splitlines():
-            if line.strip():
-                add_paragraph(document, line)
+        for line in text_lines(proposal, "suggestions"):
+            add_paragraph(document, line)
     return document

@@ -65,3 +65,35 @@ def test_compilation_of_a_session(world, client_as):
     assert text.index(first.number_label) < text.index(second.number_label)
     assert client_as(world.city_member).get(f"/proposals/compilation/?session={first.session_id}").status_code == 403
     assert client_as(world.county_proposal).get(f"/proposals/compilation/?session={first.session_id}").status_code == 404
+
+
+def test_merged_proposers_are_printed_in_word_and_pdf(world, client_as, tmp_path):
+    from zhengxie.proposals import services
+
+    from .helpers import reviewing
+
+    target = reviewing(world)
+    merged = reviewing(world, author="city_member2", title="关于推动制造业转型升级的建议")
+    services.proposal_merge(actor=world.city_proposal, proposal=merged, target=target, comment="内容相近，并案办理。")
+    client = client_as(world.city_proposal)
+    name = world.members["city_member2"].person.name
+    assert name in docx_text(client.get(f"/proposals/{target.pk}/document.docx"))
+    assert name in pdf_text(client.get(f"/proposals/{target.pk}/document.pdf"), tmp_path)
+
+
+def test_a_huge_legacy_text_prints_in_bounded_time_and_pages(world, client_as, tmp_path):
+    import time
+
+    from zhengxie.proposals.models import Proposal
+
+    proposal = draft(world)
+    Proposal.objects.filter(pk=proposal.pk).update(background="我市工业基础薄弱，产业链条短。\n" * 14000)  # 210,000 characters
+    client = client_as(world.city_member)
+    started = time.monotonic()
+    pdf = client.get(f"/proposals/{proposal.pk}/document.pdf")
+    assert pdf.status_code == 200 and time.monotonic() - started < 10
+    text = pdf_text(pdf, tmp_path)
+    assert text.count("\f") <= 15  # pages
+    assert "全文" in text  # says where the rest is
+    word = docx_text(client.get(f"/proposals/{proposal.pk}/document.docx"))
+    assert len(word) < 20000 and "全文" in word
