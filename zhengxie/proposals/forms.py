@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from zhengxie.core.models import HandlingUnit, Session
 
 from .choices import (
+    TEXT_LIMITS,
     AssignmentMode,
     AwardKind,
     ContactWay,
@@ -21,7 +22,6 @@ from .choices import (
     Satisfaction,
     SubmitterKind,
     SupervisionKind,
-    TEXT_LIMITS,
 )
 from .org_settings import setting
 
