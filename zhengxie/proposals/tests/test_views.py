@@ -325,3 +325,54 @@ def test_the_drafts_to_do_opens_the_drafts(world, client_as):
     page = client_as(world.city_member).get(link)
     assert page.context["page"].paginator.count == 1
     assert ("draft", "草稿") in [(v, str(label)) for v, label in page.context["form"].fields["status"].choices]
+
+
+def _act(client, proposal, action, data, **extra):
+    data = {f"{action}-version": fresh(proposal).version, **{f"{action}-{k}": v for k, v in data.items()}, **extra}
+    return client.post(url("action", proposal.pk, action), data)
+
+
+@pytest.mark.parametrize("action, data, author, before, after", [
+    ("submit", {}, True, ProposalStatus.DRAFT, ProposalStatus.SUBMITTED),
+    ("reject", {"ground": "personal", "comment": "属于个人事务。"}, False, ProposalStatus.REVIEWING,
+     ProposalStatus.REJECTED),
+    ("return", {"comment": "请补充调研数据。"}, False, ProposalStatus.REVIEWING, ProposalStatus.RETURNED),
+])
+def test_irreversible_actions_ask_again_without_javascript(world, client_as, action, data, author, before, after):
+    proposal = draft(world) if before == ProposalStatus.DRAFT else reviewing(world)
+    client = client_as(world.city_member if author else world.city_proposal)
+    first = _act(client, proposal, action, data)
+    assert first.status_code == 200 and "proposals/confirm.html" in [t.name for t in first.templates]
+    assert fresh(proposal).status == before  # nothing happened yet
+    page = first.content.decode()
+    assert 'name="confirmed" value="1"' in page and "data-confirm" not in page.split("zx-confirm-form")[1][:2000]
+    for value in data.values():
+        assert value in page or action == "reject"
+    second = _act(client, proposal, action, data, confirmed="1")
+    assert second.status_code == 302 and fresh(proposal).status == after
+
+
+def test_close_asks_again(world, client_as):
+    import datetime as dt
+
+    proposal, _task = evaluating(world)
+    Proposal.objects.filter(pk=proposal.pk).update(rating_due_on=dt.date(2000, 1, 1))
+    client = client_as(world.city_proposal)
+    assert _act(client, proposal, "close", {"comment": ""}).status_code == 200
+    assert fresh(proposal).status == ProposalStatus.EVALUATING
+    _act(client, proposal, "close", {"comment": ""}, confirmed="1")
+    assert fresh(proposal).status == ProposalStatus.CLOSED
+
+
+def test_merge_shows_which_proposal_a_typed_number_matched_before_merging(world, client_as):
+    target = registered(world, title="关于推动制造业转型升级的建议")
+    merged = reviewing(world, author="city_member2")
+    client = client_as(world.city_proposal)
+    first = _act(client, merged, "merge", {"target": str(target.number), "comment": "内容相近"})
+    page = first.content.decode()
+    assert first.status_code == 200 and target.title in page and target.number_label in page
+    assert fresh(merged).status == ProposalStatus.REVIEWING
+    unknown = _act(client, merged, "merge", {"target": "99999", "comment": "内容相近"})
+    assert unknown.status_code == 400 and fresh(merged).status == ProposalStatus.REVIEWING
+    _act(client, merged, "merge", {"target": str(target.number), "comment": "内容相近"}, confirmed="1")
+    assert fresh(merged).status == ProposalStatus.MERGED and fresh(merged).merged_into == target
