@@ -221,3 +221,12 @@ def test_daily_task_and_command(world):
     assert "5" in out.getvalue()
     call_command("proposals_daily", "--now", stdout=out)
     assert Notification.objects.filter(recipient=world.city_unit, code="proposals.overdue").count() == 1
+
+
+def test_the_rating_reminder_goes_once_the_member_has_rated(world, client_as):
+    proposal, task = evaluating(world, cosigners=["city_member2"])
+    member = client_as(world.city_member)
+    assert "答复已送达" in member.get(f"/proposals/{proposal.pk}/").content.decode()
+    services.proposal_rate(actor=world.city_member, proposal=proposal, task=task, value="satisfied", comment="")
+    assert "答复已送达" not in member.get(f"/proposals/{proposal.pk}/").content.decode()
+    assert "答复已送达" in client_as(world.city_member2).get(f"/proposals/{proposal.pk}/").content.decode()

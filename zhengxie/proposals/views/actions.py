@@ -76,6 +76,16 @@ class Context:
     def raters(self):
         return services.raters(self.proposal, self.signers)
 
+    @cached_property
+    def awaiting_my_rating(self) -> bool:
+        """An accepted reply of this round that the user (a rater) has not rated yet."""
+        me = self.my_signer
+        if me is None or me not in self.raters:
+            return False
+        return any(t.status == TaskStatus.ACCEPTED and t.role in REPLYING_ROLES
+                   and not any(r.signer_id == me.pk and r.round == t.round for r in t.ratings.all())
+                   for t in self.tasks)
+
     def can(self, action: str) -> bool:
         return PROPOSAL_WORKFLOW.can(action, self.proposal.status)
 
