@@ -376,3 +376,11 @@ def test_merge_shows_which_proposal_a_typed_number_matched_before_merging(world,
     assert unknown.status_code == 400 and fresh(merged).status == ProposalStatus.REVIEWING
     _act(client, merged, "merge", {"target": str(target.number), "comment": "内容相近"}, confirmed="1")
     assert fresh(merged).status == ProposalStatus.MERGED and fresh(merged).merged_into == target
+
+
+def test_the_merged_notice_ends_with_a_chinese_full_stop(world, client_as):
+    target = registered(world, title="关于推动制造业转型升级的建议")
+    merged = reviewing(world, author="city_member2")
+    services.proposal_merge(actor=world.city_proposal, proposal=merged, target=target)
+    page = client_as(world.city_proposal).get(url("detail", merged.pk)).content.decode()
+    assert f"（{target.number_label}）。提案人一并列入该提案。" in page and "）." not in page
