@@ -230,3 +230,14 @@ def test_the_rating_reminder_goes_once_the_member_has_rated(world, client_as):
     services.proposal_rate(actor=world.city_member, proposal=proposal, task=task, value="satisfied", comment="")
     assert "答复已送达" not in member.get(f"/proposals/{proposal.pk}/").content.decode()
     assert "答复已送达" in client_as(world.city_member2).get(f"/proposals/{proposal.pk}/").content.decode()
+
+
+def test_satisfaction_is_counted_per_reply_not_per_rating(world):
+    from zhengxie.proposals.selectors import supervision_by_unit
+
+    proposal, task = evaluating(world, cosigners=["city_member2"])
+    services.proposal_rate(actor=world.city_member, proposal=proposal, task=task, value="satisfied", comment="")
+    services.proposal_rate(actor=world.city_member2, proposal=fresh(proposal), task=task, value="satisfied", comment="")
+    (row,) = [r for r in supervision_by_unit(world.city) if r["unit"] == task.unit]
+    assert (row["replied"], row["satisfied"], row["basically"], row["dissatisfied"]) == (1, 1, 0, 0)
+    assert row["satisfaction"] == 1
