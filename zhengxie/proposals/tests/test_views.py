@@ -384,3 +384,17 @@ def test_the_merged_notice_ends_with_a_chinese_full_stop(world, client_as):
     services.proposal_merge(actor=world.city_proposal, proposal=merged, target=target)
     page = client_as(world.city_proposal).get(url("detail", merged.pk)).content.decode()
     assert f"（{target.number_label}）。提案人一并列入该提案。" in page and "）." not in page
+
+
+def test_the_supervision_excel_has_the_page_s_column_names(world, client_as):
+    import io
+
+    from openpyxl import load_workbook
+
+    handling(world)
+    client = client_as(world.city_proposal)
+    page = client.get(url("supervision")).content.decode()
+    sheet = load_workbook(io.BytesIO(client.get(url("supervision_export")).content)).active
+    headers = next([c.value for c in row if c.value] for row in sheet.iter_rows(max_row=5) if "应答复" in [c.value for c in row] or "交办" in [c.value for c in row])
+    assert "应答复" in headers and "交办" not in headers
+    assert all(f">{h}<" in page or h in page for h in headers)
