@@ -240,3 +240,10 @@ def test_my_calendar_keeps_an_activity_another_participant_declined(world):
 
     assert mine(world.city_member) == [activity]
     assert mine(world.city_member2) == [] and mine(world.city_member3) == []
+
+
+def test_a_member_of_another_committee_is_told_before_tapping_confirm(world, client_as, meeting):
+    token = tokens.make_token(meeting.pk)
+    page = client_as(world.city2_member).get(reverse("activities:signin_token", args=[token]))
+    body = page.content.decode()
+    assert page.status_code == 403 and "确认签到" not in body and "只有" in body
