@@ -121,10 +121,19 @@ def reply_heading(reply) -> str:
     }
 
 
+def _greets(reply, first: str) -> bool:
+    """The unit's text opens with its own greeting of the proposer (then the letter adds none)."""
+    lines = [line for line in reply.text.splitlines() if line.strip()]
+    return bool(lines) and first in lines[0][:40]
+
+
 def _reply_lines(reply, signers):
     proposal = reply.task.proposal
     first, _cosigners = proposer_lines(proposal, signers)
-    salutation = _("Dear %(name)s,") % {"name": first}
+    if proposal.body_id:
+        salutation = _("Dear %(name)s,") % {"name": first}
+    else:  # a member is addressed as a member: 严伟委员：
+        salutation = _("Dear member %(name)s,") % {"name": first}
     opening = _("Your proposal “%(title)s” has been received. Our reply is as follows:") % {"title": proposal.title}
     contact = _("Contact: %(name)s  Telephone: %(phone)s") % {"name": reply.contact_name or "—",
                                                              "phone": reply.contact_phone or "—"}
@@ -136,8 +145,9 @@ def reply_docx(reply, signers):
     add_title(document, reply_heading(reply), size=18)
     add_paragraph(document, _("Result category: %(category)s") % {"category": reply.category}, indent=False, align="right")
     salutation, opening, contact = _reply_lines(reply, signers)
-    add_paragraph(document, salutation, indent=False)
-    add_paragraph(document, opening)
+    if not _greets(reply, reply.task.proposal.proposer_label):
+        add_paragraph(document, salutation, indent=False)
+        add_paragraph(document, opening)
     for line in reply.text.splitlines():
         if line.strip():
             add_paragraph(document, line)
@@ -155,8 +165,9 @@ def reply_flowables(reply, signers):
     s = pdf_styles()
     salutation, opening, contact = _reply_lines(reply, signers)
     flow = [Paragraph(pdf_text(reply_heading(reply)), s["title"]),
-            Paragraph(pdf_text(_("Result category: %(category)s") % {"category": reply.category}), s["right"]),
-            Paragraph(pdf_text(salutation), s["plain"]), Paragraph(pdf_text(opening), s["body"])]
+            Paragraph(pdf_text(_("Result category: %(category)s") % {"category": reply.category}), s["right"])]
+    if not _greets(reply, reply.task.proposal.proposer_label):
+        flow += [Paragraph(pdf_text(salutation), s["plain"]), Paragraph(pdf_text(opening), s["body"])]
     flow += [Paragraph(pdf_text(line), s["body"]) for line in reply.text.splitlines() if line.strip()]
     flow += [Spacer(1, 18), Paragraph(pdf_text(reply.task.unit.name), s["right"]),
              Paragraph(pdf_text(_date(reply.signed_off_at or reply.updated_at)), s["right"]), Spacer(1, 12),

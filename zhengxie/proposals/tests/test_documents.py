@@ -97,3 +97,17 @@ def test_a_huge_legacy_text_prints_in_bounded_time_and_pages(world, client_as, t
     assert "全文" in text  # says where the rest is
     word = docx_text(client.get(f"/proposals/{proposal.pk}/document.docx"))
     assert len(word) < 20000 and "全文" in word
+
+
+def test_the_reply_letter_greets_the_member_as_a_member_once(world, client_as):
+    from zhengxie.proposals.documents import _reply_lines
+
+    proposal, task = evaluating(world)
+    reply = task.replies.select_related("task__proposal__first_proposer__person", "task__unit").get()
+    name = proposal.first_proposer.person.name
+    salutation, _opening, _contact = _reply_lines(reply, proposal.signers.all())
+    assert salutation == f"{name}委员："
+    reply.text = f"{name}委员：\n您提出的提案收悉，现答复如下：\n一、……"
+    reply.save(update_fields=["text"])
+    text = docx_text(client_as(world.city_member).get(f"/proposals/replies/{reply.pk}/letter.docx"))
+    assert text.count(f"{name}委员") == 1
