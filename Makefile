@@ -37,13 +37,24 @@ catalogues: install
 migrate: catalogues
 	$(DEV) $(PY) manage.py migrate --noinput
 
-demo: migrate
+# The demo serves as production does (DEBUG off: the platform's own 404 and 500 pages, never Django's URL list),
+# with the static files served by WhiteNoise from the source folders (no collectstatic needed), and a secret key
+# generated once and kept in var/ (for the demo only).
+DEMO_ENV := DEBUG=0 STATIC_MANIFEST=0
+
+var/secret_key:
+	@mkdir -p var
+	@$(PYTHON_BIN) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+	@chmod 600 $@
+
+demo: migrate var/secret_key
 	$(DEV) $(PY) manage.py seed_demo --if-empty --accounts
 	@echo ""
 	@echo "Serving http://127.0.0.1:$(PORT)  (Ctrl-C stops the server and the task worker)"
-	@DEBUG=1 $(PY) manage.py db_worker --interval 2 & worker=$$!; \
+	@export SECRET_KEY="$$(cat var/secret_key)" $(DEMO_ENV); \
+	$(PY) manage.py db_worker --interval 2 & worker=$$!; \
 	trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
-	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT) --noreload
+	$(PY) manage.py runserver 127.0.0.1:$(PORT) --noreload
 
 test: catalogues
 	@$(MAKE) --no-print-directory test-sqlite

@@ -68,7 +68,8 @@ if TOKEN_SIGNING_KEY and not _real_secret(TOKEN_SIGNING_KEY) and not (DEBUG or T
     raise ImproperlyConfigured("TOKEN_SIGNING_KEY needs 32 or more random characters. See docs/deploy.md.")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The public address for absolute links; empty: taken from each request (e-mails then carry the bare path).
+SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
 
 # The platform's apps come first: their templates and translations take precedence over Django's.
 INSTALLED_APPS = [

@@ -25,6 +25,22 @@
       });
     }
   });
+  // Characters used against the limit, shown while typing: <textarea maxlength="5000" data-counter>
+  function count(field) {
+    var counter = field.zxCounter;
+    if (!counter) {
+      counter = field.zxCounter = document.createElement("div");
+      counter.className = "form-text text-end zx-counter";
+      field.insertAdjacentElement("afterend", counter);
+    }
+    var limit = parseInt(field.getAttribute("maxlength"), 10);
+    counter.textContent = field.value.length + " / " + limit;
+    counter.classList.toggle("text-danger", field.value.length >= limit * 0.95);
+  }
+  document.querySelectorAll("textarea[data-counter][maxlength]").forEach(count);
+  document.addEventListener("input", function (event) {
+    if (event.target.matches && event.target.matches("textarea[data-counter][maxlength]")) { count(event.target); }
+  });
   // Copy to clipboard: <button data-copy="#id">
   document.addEventListener("click", function (event) {
     var el = event.target.closest("[data-copy]");

@@ -5,6 +5,8 @@ import datetime as dt
 from django.conf import settings
 from django.urls import reverse
 
+from zhengxie.core.links import absolute_url
+
 from .choices import ActivityStatus, Response
 
 PRODID = "-//Zhengxie//Activities//ZH"
@@ -31,7 +33,7 @@ def _utc(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
-def calendar_text(participations, *, name: str, now: dt.datetime) -> str:
+def calendar_text(participations, *, name: str, now: dt.datetime, request=None) -> str:
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
              f"X-WR-CALNAME:{_escape(name)}", "X-WR-TIMEZONE:" + settings.TIME_ZONE]
     for p in participations:
@@ -49,7 +51,7 @@ def calendar_text(participations, *, name: str, now: dt.datetime) -> str:
             f"SUMMARY:{_escape(a.title)}",
             f"LOCATION:{_escape(a.location)}",
             f"DESCRIPTION:{_escape(description)}",
-            f"URL:{settings.SITE_URL}{reverse('activities:detail', args=[a.pk])}",
+            f"URL:{absolute_url(reverse('activities:detail', args=[a.pk]), request)}",
             f"CATEGORIES:{_escape(a.get_type_display())}",
             f"STATUS:{'CANCELLED' if cancelled else 'CONFIRMED'}",
             f"SEQUENCE:{a.version}",

@@ -106,8 +106,11 @@ def calendar_activities(user, organisation, start: dt.datetime, end: dt.datetime
         seat = core.current_member(user, organisation)
         if seat is None:
             return qs.none()
-        qs = qs.filter(participants__member=seat).exclude(
-            participants__member=seat, participants__response__in=[Response.DECLINED, Response.LEAVE_APPROVED])
+        # One condition on the same participant row (an exclude across the relation would drop an activity when
+        # any other participant declined).
+        coming = Participant.objects.filter(member=seat).exclude(
+            response__in=[Response.DECLINED, Response.LEAVE_APPROVED])
+        qs = qs.filter(pk__in=coming.values("activity_id"))
     return qs.order_by("starts_at", "pk")
 
 

@@ -4,6 +4,7 @@
     return attachment_response(attachment)  # after the caller checked the user may see the owner
 """
 
+import math
 import mimetypes
 import zipfile
 from dataclasses import dataclass
@@ -85,7 +86,8 @@ def check_upload(upload, *, allowed=DOCUMENT_KINDS, max_bytes: int | None = None
     if upload.size > max_bytes:
         raise DomainError(
             _("“%(name)s” is too large: %(size).1f MB, the limit is %(limit).0f MB.")
-            % {"name": name, "size": upload.size / 1048576, "limit": max_bytes / 1048576},
+            # the size rounded up, so a file just over the limit never reads "20.0 MB, the limit is 20 MB"
+            % {"name": name, "size": math.ceil(upload.size / 1048576 * 10) / 10, "limit": max_bytes / 1048576},
             code="file_too_large",
         )
     upload.seek(0)

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.tasks import task
 from django.utils import timezone
 
+from .links import absolute_url
 from .models import Notification
 
 
@@ -23,7 +24,7 @@ def send_notification_emails(notification_ids: list[int]) -> int:
             )
             if notification is None or not notification.recipient.email:
                 continue
-            link = f"{settings.SITE_URL}{notification.url}" if notification.url else settings.SITE_URL
+            link = absolute_url(notification.url or "/")
             send_mail(
                 subject=notification.title,
                 message=f"{notification.body}\n\n{link}".strip(),

@@ -259,7 +259,8 @@ def _adoption_out(a, report) -> dict:
     if a.kind == AdoptionKind.MEDIA:
         kind = AdoptionKind.MEDIA
     else:
-        kind = AdoptionKind.LOCAL if a.report_id == report.pk else AdoptionKind.UPPER
+        # this level's own adoption; a higher level's, recorded here or by a level above on the platform
+        kind = AdoptionKind.LOCAL if a.kind == AdoptionKind.LOCAL and a.report_id == report.pk else AdoptionKind.UPPER
     return {"kind": kind, "kind_label": str(AdoptionKind(kind).label), "level": a.level, "adopted_by": a.adopted_by,
             "adopted_on": a.adopted_on, "recorded_by_organisation": a.organisation.short_name}
 

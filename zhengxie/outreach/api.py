@@ -46,13 +46,13 @@ class PlaceOut(Schema):
     version: int
 
 
-def _place_out(p) -> dict:
+def _place_out(p, request=None) -> dict:
     return {"id": p.pk, "kind": p.kind, "level": p.level, "name": p.name, "county": p.county,
             "township": p.township, "village": p.village, "address": p.address, "lead_member_id": p.lead_member_id,
             "lead_member": p.lead_member.person.name if p.lead_member_id else None,
             "is_three_in_one": p.is_three_in_one, "five_haves": p.five_have_count,
             "latest_stars": getattr(p, "latest_stars", None), "latest_rating_year": getattr(p, "latest_rating_year", None),
-            "is_active": p.is_active, "public_url": p.public_url, "version": p.version}
+            "is_active": p.is_active, "public_url": p.public_url(request), "version": p.version}
 
 
 class SlotOut(Schema):
@@ -105,7 +105,7 @@ def places(request, filters: Query[PlaceFilter]):
     org = require(request, permissions.can_view_places)
     qs = selectors.place_search(selectors.places_visible_to(request.user, org), kind=filters.kind, level=filters.level,
                                 county=filters.county, township=filters.township, q=filters.q, active=filters.active)
-    return Rows(qs, lambda items: [_place_out(p) for p in items])
+    return Rows(qs, lambda items: [_place_out(p, request) for p in items])
 
 
 @router.get("/places/{place_id}", response={200: PlaceDetailOut, **errors(404, 409)}, summary="One place, its team, roster and ratings")
@@ -115,7 +115,7 @@ def place(request, place_id: Id):
     latest = p.ratings.order_by("-year").first()
     p.latest_stars, p.latest_rating_year = (latest.stars, latest.year) if latest else (None, None)
     return {
-        **_place_out(p), "studio_basis": p.studio_basis, "sector": p.sector.name if p.sector_id else None,
+        **_place_out(p, request), "studio_basis": p.studio_basis, "sector": p.sector.name if p.sector_id else None,
         "theme": p.theme, "council_size": p.council_size, "contact_name": p.contact_name,
         "contact_phone": p.contact_phone, "opening_hours": p.opening_hours, "introduction": p.introduction,
         "five_have_checklist": {f: getattr(p, f) for f in ("has_site", "has_people", "has_mechanism", "has_rules",
@@ -169,7 +169,7 @@ def _place_data(org, payload: PlaceIn) -> dict:
 def place_create(request, payload: PlaceIn):
     org = active_organisation(request)
     p = services.place_save(actor=request.user, organisation=org, data=_place_data(org, payload))
-    return Status(201, _place_out(p))
+    return Status(201, _place_out(p, request))
 
 
 @router.put("/places/{place_id}", response={200: PlaceOut, **errors(404, 409)}, summary="Change a place (office)")
@@ -178,7 +178,7 @@ def place_update(request, place_id: Id, payload: PlaceIn):
     current = selectors.place_get_for_user(request.user, org, place_id)
     p = services.place_save(actor=request.user, organisation=org, data=_place_data(org, payload), place=current,
                             version=payload.version)
-    return _place_out(p)
+    return _place_out(p, request)
 
 
 class TeamIn(Schema):
@@ -192,7 +192,7 @@ def place_team(request, place_id: Id, payload: TeamIn):
     members = selectors.current_members(org, payload.member_ids)
     if len(members) != len(set(payload.member_ids)):
         raise not_in_organisation("member_ids")
-    return _place_out(services.place_set_team(actor=request.user, place=p, members=members))
+    return _place_out(services.place_set_team(actor=request.user, place=p, members=members), request)
 
 
 class SlotIn(Schema):
@@ -213,7 +213,7 @@ def place_roster(request, place_id: Id, payload: RosterIn):
     if any(s.member_id not in by_id for s in payload.slots):
         raise not_in_organisation("slots")
     slots = [(by_id[s.member_id], s.weekday, s.period) for s in payload.slots]
-    return _place_out(services.place_set_roster(actor=request.user, place=p, slots=slots))
+    return _place_out(services.place_set_roster(actor=request.user, place=p, slots=slots), request)
 
 
 class PlaceRatingIn(Schema):

@@ -32,7 +32,7 @@ class QrCode(Flowable):
                     canvas.rect(x * cell, self.size - (y + 1) * cell, cell, cell, stroke=0, fill=1)
 
 
-def _page(place, team_names: list[str]) -> list:
+def _page(place, team_names: list[str], request) -> list:
     styles = pdf_styles()
     title = styles["title"].clone("poster-title", fontSize=26, leading=36)
     big = styles["subtitle"].clone("poster-big", fontSize=16, leading=26)
@@ -45,7 +45,7 @@ def _page(place, team_names: list[str]) -> list:
         Paragraph(pdf_text(gettext("Scan with your phone to tell us your difficulties and wishes")), big),
         Spacer(1, 0.5 * cm),
     ]
-    qr = Table([[QrCode(place.public_url, 9 * cm)]], colWidths=[9.6 * cm])
+    qr = Table([[QrCode(place.public_url(request), 9 * cm)]], colWidths=[9.6 * cm])
     qr.setStyle(TableStyle([("ALIGN", (0, 0), (-1, -1), "CENTER"), ("BOX", (0, 0), (-1, -1), 1, colors.HexColor("#a4161a"))]))
     flow += [qr, Spacer(1, 0.5 * cm),
              Paragraph(pdf_text(gettext("Each concern gets a tracking code to follow its progress on the same page.")),
@@ -67,15 +67,15 @@ def _page(place, team_names: list[str]) -> list:
                       colWidths=[3.2 * cm, 12.4 * cm])
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.lightgrey)]))
         flow.append(table)
-    flow += [Spacer(1, 0.4 * cm), Paragraph(pdf_text(place.public_url), styles["small"])]
+    flow += [Spacer(1, 0.4 * cm), Paragraph(pdf_text(place.public_url(request)), styles["small"])]
     return flow
 
 
-def poster_pdf(places) -> bytes:
-    """One A4 page per place."""
+def poster_pdf(places, *, request=None) -> bytes:
+    """One A4 page per place; the QR codes point to the address being served (or ``SITE_URL``)."""
     flow = []
     for index, place in enumerate(places):
         if index:
             flow.append(PageBreak())
-        flow += _page(place, [pm.member.person.name for pm in place.team.all()])
+        flow += _page(place, [pm.member.person.name for pm in place.team.all()], request)
     return pdf_bytes(flow, title=gettext("QR posters"))

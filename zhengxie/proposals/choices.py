@@ -113,6 +113,10 @@ class TaskRole(models.TextChoices):
     CO = "co", pgettext_lazy("task role", "Co-handler")
 
 
+#: The longest 案由 and 建议 (characters): a proposal speaks to one issue (一事一案); the limits also bound the
+#: size and generation time of its Word and PDF.
+TEXT_LIMITS = {"background": 5000, "suggestions": 5000}
+
 #: Roles whose unit writes a reply of its own.
 REPLYING_ROLES = frozenset({TaskRole.SOLE, TaskRole.SPLIT, TaskRole.LEAD})
 

@@ -14,7 +14,7 @@ from zhengxie.core.documents import (
     pdf_text,
 )
 
-from .choices import SignerRole, SignerStatus
+from .choices import TEXT_LIMITS, SignerRole, SignerStatus
 
 
 def _date(value) -> str:
@@ -34,8 +34,8 @@ def _session_label(proposal) -> str:
 def proposer_lines(proposal, signers) -> tuple[str, str]:
     """(first proposer or body, the co-signers who confirmed), as printed."""
     first = proposal.proposer_label
-    cosigners = [s.name for s in signers if s.role in (SignerRole.COSIGNER, SignerRole.DRAFTER)
-                 and s.status == SignerStatus.CONFIRMED and s.merged_from_id is None]
+    cosigners = [s.name for s in signers if s.status == SignerStatus.CONFIRMED
+                 and (s.role in (SignerRole.COSIGNER, SignerRole.DRAFTER) or s.merged_from_id is not None)]
     return first, "、".join(cosigners)
 
 
@@ -60,6 +60,17 @@ def _fields(proposal, signers, units: str):
     return rows
 
 
+def text_lines(proposal, field: str) -> list[str]:
+    """The non-empty lines of 案由 or 建议, cut at the field's limit: a text saved before the limits existed cannot
+    make a document of hundreds of pages (or hold a worker for a minute)."""
+    text = getattr(proposal, field) or ""
+    limit = TEXT_LIMITS[field]
+    lines = [line for line in text[:limit].splitlines() if line.strip()]
+    if len(text) > limit:
+        lines.append(_("(Shortened for printing; the full text is in the system.)"))
+    return lines
+
+
 def _organisation_heading(proposal) -> str:
     return proposal.organisation.name
 
@@ -71,10 +82,10 @@ def proposal_docx(proposal, signers, units: str):
     add_field_table(document, _fields(proposal, signers, units))
     add_title(document, proposal.title, size=18)
     add_heading(document, _("Background"))
-    for line in proposal.background.splitlines() or [""]:
+    for line in text_lines(proposal, "background") or [""]:
         add_paragraph(document, line)
     add_heading(document, _("Suggestions"))
-    for line in proposal.suggestions.splitlines() or [""]:
+    for line in text_lines(proposal, "suggestions") or [""]:
         add_paragraph(document, line)
     return document
 
@@ -93,9 +104,9 @@ def proposal_flowables(proposal, signers, units: str):
             Paragraph(pdf_text(_("Proposal")), s["title"]), table, Spacer(1, 12),
             Paragraph(pdf_text(proposal.title), s["title"]),
             Paragraph(pdf_text(_("Background")), s["heading"])]
-    flow += [Paragraph(pdf_text(line), s["body"]) for line in proposal.background.splitlines() if line.strip()]
+    flow += [Paragraph(pdf_text(line), s["body"]) for line in text_lines(proposal, "background")]
     flow.append(Paragraph(pdf_text(_("Suggestions")), s["heading"]))
-    flow += [Paragraph(pdf_text(line), s["body"]) for line in proposal.suggestions.splitlines() if line.strip()]
+    flow += [Paragraph(pdf_text(line), s["body"]) for line in text_lines(proposal, "suggestions")]
     return flow
 
 
@@ -110,10 +121,19 @@ def reply_heading(reply) -> str:
     }
 
 
+def _greets(reply, first: str) -> bool:
+    """The unit's text opens with its own greeting of the proposer (then the letter adds none)."""
+    lines = [line for line in reply.text.splitlines() if line.strip()]
+    return bool(lines) and first in lines[0][:40]
+
+
 def _reply_lines(reply, signers):
     proposal = reply.task.proposal
     first, _cosigners = proposer_lines(proposal, signers)
-    salutation = _("Dear %(name)s,") % {"name": first}
+    if proposal.body_id:
+        salutation = _("Dear %(name)s,") % {"name": first}
+    else:  # a member is addressed as a member: 严伟委员：
+        salutation = _("Dear member %(name)s,") % {"name": first}
     opening = _("Your proposal “%(title)s” has been received. Our reply is as follows:") % {"title": proposal.title}
     contact = _("Contact: %(name)s  Telephone: %(phone)s") % {"name": reply.contact_name or "—",
                                                              "phone": reply.contact_phone or "—"}
@@ -125,8 +145,9 @@ def reply_docx(reply, signers):
     add_title(document, reply_heading(reply), size=18)
     add_paragraph(document, _("Result category: %(category)s") % {"category": reply.category}, indent=False, align="right")
     salutation, opening, contact = _reply_lines(reply, signers)
-    add_paragraph(document, salutation, indent=False)
-    add_paragraph(document, opening)
+    if not _greets(reply, reply.task.proposal.proposer_label):
+        add_paragraph(document, salutation, indent=False)
+        add_paragraph(document, opening)
     for line in reply.text.splitlines():
         if line.strip():
             add_paragraph(document, line)
@@ -144,8 +165,9 @@ def reply_flowables(reply, signers):
     s = pdf_styles()
     salutation, opening, contact = _reply_lines(reply, signers)
     flow = [Paragraph(pdf_text(reply_heading(reply)), s["title"]),
-            Paragraph(pdf_text(_("Result category: %(category)s") % {"category": reply.category}), s["right"]),
-            Paragraph(pdf_text(salutation), s["plain"]), Paragraph(pdf_text(opening), s["body"])]
+            Paragraph(pdf_text(_("Result category: %(category)s") % {"category": reply.category}), s["right"])]
+    if not _greets(reply, reply.task.proposal.proposer_label):
+        flow += [Paragraph(pdf_text(salutation), s["plain"]), Paragraph(pdf_text(opening), s["body"])]
     flow += [Paragraph(pdf_text(line), s["body"]) for line in reply.text.splitlines() if line.strip()]
     flow += [Spacer(1, 18), Paragraph(pdf_text(reply.task.unit.name), s["right"]),
              Paragraph(pdf_text(_date(reply.signed_off_at or reply.updated_at)), s["right"]), Spacer(1, 12),
@@ -182,11 +204,9 @@ def compilation_docx(organisation, session, proposals):
             add_paragraph(document, _("Co-signers: %(names)s") % {"names": cosigners}, indent=False)
         add_paragraph(document, _("Category: %(category)s") % {"category": proposal.category}, indent=False)
         add_heading(document, _("Background"))
-        for line in proposal.background.splitlines():
-            if line.strip():
-                add_paragraph(document, line)
+        for line in text_lines(proposal, "background"):
+            add_paragraph(document, line)
         add_heading(document, _("Suggestions"))
-        for line in proposal.suggestions.splitlines():
-            if line.strip():
-                add_paragraph(document, line)
+        for line in text_lines(proposal, "suggestions"):
+            add_paragraph(document, line)
     return document

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from zhengxie.core.models import HandlingUnit, Session
 
 from .choices import (
+    TEXT_LIMITS,
     AssignmentMode,
     AwardKind,
     ContactWay,
@@ -39,10 +40,11 @@ class ProposalForm(VersionForm):
     title = forms.CharField(label=_("Title"), max_length=200, required=False,
                             widget=forms.TextInput(attrs={"placeholder": _("On … (one issue per proposal)")}))
     category = forms.ChoiceField(label=_("Proposal category"), required=False)
-    background = forms.CharField(label=_("Background (案由)"), required=False,
-                                 widget=forms.Textarea(attrs={"rows": 8, "placeholder": _("The situation and the problem, with facts and figures.")}))
-    suggestions = forms.CharField(label=_("Suggestions (建议)"), required=False,
-                                  widget=forms.Textarea(attrs={"rows": 8, "placeholder": _("Concrete, practicable suggestions, one per paragraph.")}))
+    # maxlength stops the typing at the limit; data-counter shows "used / limit" as the member types (zhengxie.js).
+    background = forms.CharField(label=_("Background (案由)"), required=False, max_length=TEXT_LIMITS["background"],
+                                 widget=forms.Textarea(attrs={"rows": 8, "data-counter": "", "placeholder": _("The situation and the problem, with facts and figures.")}))
+    suggestions = forms.CharField(label=_("Suggestions (建议)"), required=False, max_length=TEXT_LIMITS["suggestions"],
+                                  widget=forms.Textarea(attrs={"rows": 8, "data-counter": "", "placeholder": _("Concrete, practicable suggestions, one per paragraph.")}))
     suggested_units = forms.ModelMultipleChoiceField(
         label=_("Suggested handling units"), queryset=HandlingUnit.objects.none(), required=False,
         widget=forms.SelectMultiple(attrs={"size": 6}),
@@ -53,6 +55,8 @@ class ProposalForm(VersionForm):
         super().__init__(*args, **kwargs)
         self.fields["category"].choices = [("", _("Choose a category…"))] + [(c, c) for c in setting(organisation, "categories")]
         self.fields["suggested_units"].queryset = units_of(organisation)
+        for name, limit in TEXT_LIMITS.items():
+            self.fields[name].help_text = _("At most %(n)d characters.") % {"n": limit}
 
     def content(self) -> dict:
         return {k: self.cleaned_data[k] for k in ("title", "category", "background", "suggestions")}
@@ -237,7 +241,8 @@ class ProposalFilterForm(forms.Form):
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["status"].choices = [("", _("All"))] + [c for c in ProposalStatus.choices if c[0] != ProposalStatus.DRAFT]
+        # Drafts are in the filter: the lists show only the user's own (the selectors never show another's draft).
+        self.fields["status"].choices = [("", _("All")), *ProposalStatus.choices]
         self.fields["category"].choices = [("", _("All"))] + [(c, c) for c in setting(organisation, "categories")]
         self.sessions = list(Session.objects.filter(term__organisation=organisation).select_related("term")
                              .order_by("-year", "-number"))

@@ -298,6 +298,28 @@ def counts_for_office(organisation) -> dict:
 # --- supervision ------------------------------------------------------------------------------------------------------
 
 
+#: The worst rating first: a reply counts as the least satisfied of its proposers' ratings.
+_WORST_FIRST = [Satisfaction.DISSATISFIED, Satisfaction.BASICALLY, Satisfaction.SATISFIED]
+_RATING_KEYS = {Satisfaction.SATISFIED: "satisfied", Satisfaction.BASICALLY: "basically",
+                Satisfaction.DISSATISFIED: "dissatisfied"}
+
+
+def _reply_satisfaction(tasks) -> dict:
+    """{unit id: {"satisfied": n, "basically": n, "dissatisfied": n}} counted per reply (task), not per rating: the
+    ratings of its latest round, the least satisfied one deciding (a proposal with 3 proposers is one reply)."""
+    latest: dict[int, tuple] = {}
+    for row in Rating.objects.filter(task__in=tasks).values("task_id", "task__unit_id", "round", "value"):
+        seen = latest.get(row["task_id"])
+        if seen is None or row["round"] > seen[1] or (
+                row["round"] == seen[1] and _WORST_FIRST.index(row["value"]) < _WORST_FIRST.index(seen[2])):
+            latest[row["task_id"]] = (row["task__unit_id"], row["round"], row["value"])
+    result: dict[int, dict] = {}
+    for unit_id, _round, value in latest.values():
+        counts = result.setdefault(unit_id, {"satisfied": 0, "basically": 0, "dissatisfied": 0})
+        counts[_RATING_KEYS[value]] += 1
+    return result
+
+
 def supervision_by_unit(organisation, *, year=None):
     """Per handling unit: replying tasks assigned, replied, open, overdue, and the proposers' ratings; 办复率 is
     replied / assigned. One query for the tasks, one for the ratings."""
@@ -314,12 +336,7 @@ def supervision_by_unit(organisation, *, year=None):
             overdue=Count("pk", filter=Q(status__in=OPEN_TASK_STATES, due_on__lt=today)),
         )
     }
-    ratings = Rating.objects.filter(task__in=tasks).values("task__unit_id").annotate(
-        satisfied=Count("pk", filter=Q(value=Satisfaction.SATISFIED)),
-        basically=Count("pk", filter=Q(value=Satisfaction.BASICALLY)),
-        dissatisfied=Count("pk", filter=Q(value=Satisfaction.DISSATISFIED)),
-    )
-    by_unit_ratings = {r["task__unit_id"]: r for r in ratings}
+    by_unit_ratings = _reply_satisfaction(tasks)
     result = []
     for unit in HandlingUnit.objects.filter(organisation=organisation, pk__in=list(rows)).order_by("sort_order", "pk"):
         row = rows[unit.pk]

@@ -3,7 +3,6 @@ indexed queries)."""
 
 from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -11,7 +10,7 @@ from zhengxie.core import permissions as core
 from zhengxie.core.registry import NavItem, TodoItem, register_nav, todo_provider
 
 from . import permissions, selectors
-from .choices import OPEN_TASK_STATES, REPLYING_ROLES, KeyState, ProposalStatus, SignerStatus, TaskStatus
+from .choices import REPLYING_ROLES, KeyState, ProposalStatus, SignerStatus, TaskStatus
 from .models import HandlingTask, Proposal, ProposalSigner, Rating
 
 
@@ -70,7 +69,7 @@ def proposer_todos(request):
                 priority=8, tone="warning")
     yield _item(counts["consent"], _("%(n)d proposals wait for your consent to a conversion"),
                 base + "&status=conversion_pending", priority=9, tone="warning")
-    yield _item(counts["drafts"], _("%(n)d drafts not yet submitted"), base, priority=60, tone="secondary", icon="pencil")
+    yield _item(counts["drafts"], _("%(n)d drafts not yet submitted"), base + "&status=draft", priority=60, tone="secondary", icon="pencil")
 
 
 @todo_provider
@@ -106,21 +105,21 @@ def leader_and_party_todos(request):
 
 @todo_provider
 def unit_todos(request):
+    """Each count is the length of the tab it opens: both come from `selectors.unit_task_filter`."""
     org = _org(request)
-    units = permissions.unit_ids(request.user, org)
-    if not units:
+    if not permissions.unit_ids(request.user, org):
         return
-    today = timezone.localdate()
-    tasks = HandlingTask.objects.filter(organisation=org, unit_id__in=units)
-    c = tasks.aggregate(
-        open=Count("pk", filter=Q(status__in=[TaskStatus.HANDLING, TaskStatus.OBJECTED])),
-        overdue=Count("pk", filter=Q(status__in=OPEN_TASK_STATES, role__in=REPLYING_ROLES, due_on__lt=today)),
-        signoff=Count("pk", filter=Q(status=TaskStatus.SIGNOFF, unit_id__in=permissions.leader_unit_ids(request.user, org))),
-        countersign=Count("pk", filter=Q(status=TaskStatus.INPUT_SENT, proposal__tasks__status=TaskStatus.COUNTERSIGNING)),
-    )
+    tasks = selectors.unit_tasks(request.user, org)
+
+    def count(state):
+        return selectors.unit_task_filter(tasks, state=state).count()
+
     desk = reverse("proposals:workbench")
-    yield _item(c["overdue"], _("%(n)d replies are overdue"), desk + "?tab=overdue", priority=3, tone="danger",
+    yield _item(count("overdue"), _("%(n)d replies are overdue"), desk + "?tab=overdue", priority=3, tone="danger",
                 icon="alarm")
-    yield _item(c["signoff"], _("%(n)d replies wait for your sign-off"), desk + "?tab=signoff", priority=4, tone="danger")
-    yield _item(c["countersign"], _("%(n)d replies wait for your countersignature"), desk + "?tab=countersign", priority=5)
-    yield _item(c["open"], _("%(n)d assigned proposals are being handled"), desk, priority=20)
+    if permissions.leader_unit_ids(request.user, org):
+        yield _item(count("signoff"), _("%(n)d replies wait for your sign-off"), desk + "?tab=signoff", priority=4,
+                    tone="danger")
+    yield _item(count("countersign"), _("%(n)d replies wait for your countersignature"), desk + "?tab=countersign",
+                priority=5)
+    yield _item(count("open"), _("%(n)d assigned proposals are being handled"), desk + "?tab=open", priority=20)

@@ -80,10 +80,23 @@ def activity_create(*, actor, organisation, data: dict) -> Activity:
     return activity
 
 
+def _moved_window(activity: Activity, data: dict) -> dict:
+    """When the time moves and the sign-in window was left as it was, the window moves with it (opening as long
+    before the new start, closing as long after the new end)."""
+    data = dict(data)
+    starts, ends = data.get("starts_at") or activity.starts_at, data.get("ends_at") or activity.ends_at
+    for field, old_anchor, new_anchor in (("signin_opens_at", activity.starts_at, starts),
+                                          ("signin_closes_at", activity.ends_at, ends)):
+        current = getattr(activity, field)
+        if current and new_anchor != old_anchor and data.get(field, current) == current:
+            data[field] = current + (new_anchor - old_anchor)
+    return data
+
+
 def activity_update(*, actor, activity: Activity, data: dict, version: int | None = None) -> Activity:
     if not permissions.can_manage_activity(actor, activity):
         raise NotAllowed()
-    data = _clean(activity.organisation, {**{f: getattr(activity, f) for f in FIELDS}, **data})
+    data = _clean(activity.organisation, {**{f: getattr(activity, f) for f in FIELDS}, **_moved_window(activity, data)})
     with transaction.atomic():
         activity = lock_for_update(Activity.objects.all(), activity.pk, version=version)
         ACTIVITY_WORKFLOW.target("update", activity.status)

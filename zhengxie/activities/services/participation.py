@@ -222,6 +222,16 @@ def _sign_in(participant, *, actor, method: str, at: dt.datetime, by=None) -> Pa
     return participant
 
 
+def sign_in_refusal(actor, activity) -> str | None:
+    """Why ``actor`` cannot sign in to ``activity`` whatever the time (shown before the confirm button), or None."""
+    seat = core_permissions.current_member(actor, activity.organisation)
+    if seat is None:
+        return _("Only members of %(org)s can sign in here.") % {"org": activity.organisation.short_name}
+    if not activity.is_open and not Participant.objects.filter(activity=activity, member=seat).exists():
+        return str(_("You are not among the participants of this activity."))
+    return None
+
+
 def _own_participant(actor, activity) -> Participant:
     """The actor's participant row (created for an open activity), locked."""
     seat = core_permissions.current_member(actor, activity.organisation)

@@ -171,3 +171,19 @@ def test_deliberation_contest_and_calendar_on_a_phone(live_world, desktop, phone
     shot(desktop, APP, "24-staff-deliberation-summary-desktop")
     desktop.goto("/activities/calendar/?scope=org")
     shot(desktop, APP, "25-staff-calendar-desktop")
+
+
+def test_a_post_without_break_points_does_not_widen_the_phone_page(live_world, phone):
+    from zhengxie.activities.services import deliberation
+
+    world = live_world
+    now = timezone.now()
+    topic = deliberation.topic_create(actor=world.city_office, organisation=world.city, data={
+        "title": "如何放大文旅综合效应", "description": "https://example.gov.cn/" + "a" * 300,
+        "opens_at": now - dt.timedelta(hours=1), "closes_at": now + dt.timedelta(days=7), "scope": "all"})
+    topic = deliberation.topic_publish(actor=world.city_office, topic=topic)
+    deliberation.post_create(actor=world.city_member2, topic=topic, text="建议" + "旅" * 400 + "x" * 400)
+    login(phone, "city_member")
+    phone.goto(f"/activities/topics/{topic.pk}/")
+    expect(phone.locator(".zx-post")).to_have_count(1)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390

@@ -133,3 +133,17 @@ def test_plan_items_become_activities_and_the_plan_shows_what_was_done(world, cl
     assert client_as(world.city2_office).get(reverse("activities:plan_detail", args=[plan.pk])).status_code == 404
     with pytest.raises(NotAllowed):
         plans.plan_item_save(actor=world.city2_office, plan=plan, data={"title": "x", "activity_type": "consultation"})
+
+
+def test_the_report_word_file_is_in_chinese_where_no_feedback_came(world, client_as, research):
+    import io
+
+    from docx import Document
+
+    report = outcomes.report_create(actor=world.city_office, activity=research, kind="suggestion", title="建议案",
+                                    body="建议如下", authors=[world.members["city_member"]])
+    staff = client_as(world.city_office)
+    staff.post(reverse("activities:report_send", args=[report.pk]), {"names": "中共天水市委"})
+    docx = staff.get(reverse("activities:report_docx", args=[report.pk]), HTTP_ACCEPT_LANGUAGE="zh-hans")
+    text = "\n".join(p.text for p in Document(io.BytesIO(docx.content)).paragraphs)
+    assert "中共天水市委：暂无反馈。" in text and "feedback" not in text

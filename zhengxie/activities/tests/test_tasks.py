@@ -44,3 +44,23 @@ def test_ical_escapes_folds_and_cancels(world):
     assert "STATUS:CANCELLED" in text and "\\;" in text and "\\," in text
     assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
     assert "BEGIN:VALARM" not in text
+
+
+def test_the_feed_links_to_the_address_being_served_not_a_fixed_port(world, live_server, settings):
+    """Absolute links come from SITE_URL or the request: a server on another port gets links to that port."""
+    import urllib.request
+
+    from django.urls import reverse
+
+    from zhengxie.activities.services.calendar import feed_get_or_create
+
+    settings.SITE_URL = ""
+    activity = make_activity(world.city, members=[world.members["city_member"]], starts_in=dt.timedelta(days=2))
+    feed = feed_get_or_create(user=world.city_member)
+    with urllib.request.urlopen(live_server.url + reverse("activities:feed_ics", args=[feed.token])) as response:
+        text = response.read().decode()
+    assert f"URL:{live_server.url}/activities/{activity.pk}/" in text.replace("\r\n ", "")
+    assert ":8000" not in live_server.url and ":8000/" not in text
+    settings.SITE_URL = "https://zx.example.gov.cn"
+    with urllib.request.urlopen(live_server.url + reverse("activities:feed_ics", args=[feed.token])) as response:
+        assert f"URL:https://zx.example.gov.cn/activities/{activity.pk}/" in response.read().decode().replace("\r\n ", "")

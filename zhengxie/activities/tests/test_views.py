@@ -224,3 +224,26 @@ def test_leave_requests_on_the_workbench_go_to_the_general_office_and_the_activi
     assert leave_count(world.city_office) == 2  # the general office answers for every activity
     assert leave_count(world.city_proposal) == 1  # other organisers for the activities they created
     assert leave_count(world.city_info) == 0
+
+
+def test_my_calendar_keeps_an_activity_another_participant_declined(world):
+    from zhengxie.activities import selectors
+
+    seats = [world.members["city_member"], world.members["city_member2"], world.members["city_member3"]]
+    activity = make_activity(world.city, members=seats, starts_in=dt.timedelta(days=2))
+    Participant.objects.filter(activity=activity, member=seats[1]).update(response=Response.DECLINED)
+    Participant.objects.filter(activity=activity, member=seats[2]).update(response=Response.LEAVE_APPROVED)
+    now = timezone.now()
+
+    def mine(user):
+        return list(selectors.calendar_activities(user, world.city, now, now + dt.timedelta(days=7), mine=True))
+
+    assert mine(world.city_member) == [activity]
+    assert mine(world.city_member2) == [] and mine(world.city_member3) == []
+
+
+def test_a_member_of_another_committee_is_told_before_tapping_confirm(world, client_as, meeting):
+    token = tokens.make_token(meeting.pk)
+    page = client_as(world.city2_member).get(reverse("activities:signin_token", args=[token]))
+    body = page.content.decode()
+    assert page.status_code == 403 and "确认签到" not in body and "只有" in body

@@ -301,3 +301,19 @@ def test_participants_by_sector_committee_group_and_name(world):
     # members of another organisation are never added
     assert participation.participants_add(actor=world.city_office, activity=activity,
                                           members=[world.members["city2_member"]]) == 0
+
+
+def test_moving_the_time_moves_the_sign_in_window(world):
+    activity = make_activity(world.city, members=[world.members["city_member"]], starts_in=dt.timedelta(days=3))
+    before = (activity.signin_opens_at - activity.starts_at, activity.signin_closes_at - activity.ends_at)
+    later = dt.timedelta(days=1, hours=2)
+    # the edit form sends the window back as it was shown
+    moved = services.activity_update(actor=world.city_office, activity=activity, version=activity.version, data={
+        "starts_at": activity.starts_at + later, "ends_at": activity.ends_at + later,
+        "signin_opens_at": activity.signin_opens_at, "signin_closes_at": activity.signin_closes_at})
+    assert (moved.signin_opens_at - moved.starts_at, moved.signin_closes_at - moved.ends_at) == before
+    # a window set by hand in the same edit is kept
+    opens = moved.starts_at - dt.timedelta(hours=2)
+    kept = services.activity_update(actor=world.city_office, activity=moved, version=moved.version, data={
+        "starts_at": moved.starts_at + later, "ends_at": moved.ends_at + later, "signin_opens_at": opens})
+    assert kept.signin_opens_at == opens

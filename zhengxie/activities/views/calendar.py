@@ -99,7 +99,7 @@ def feed_ics(request, token):
     if feed.last_used_at is None or (now - feed.last_used_at).total_seconds() > 3600:
         CalendarFeed.objects.filter(pk=feed.pk).update(last_used_at=now)
     participations = selectors.feed_participations(feed.user, now - dt.timedelta(days=90))
-    body = calendar_text(participations, name=_("CPPCC activities"), now=now)
+    body = calendar_text(participations, name=_("CPPCC activities"), now=now, request=request)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="zhengxie.ics"'
     response["Cache-Control"] = "private, max-age=900"

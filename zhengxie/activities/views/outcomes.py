@@ -166,7 +166,7 @@ def report_docx(request, pk):
     if recipients:
         add_heading(document, _("Recipients and feedback"))
         for r in recipients:
-            add_paragraph(document, f"{r.name}：{r.feedback or _('no feedback yet')}", indent=False)
+            add_paragraph(document, f"{r.name}：{r.feedback or _('No feedback yet.')}", indent=False)
             if r.instruction_text:
                 add_paragraph(document, f"{r.instruction_leader}（{r.get_instruction_level_display()}）：{r.instruction_text}",
                               indent=False)

@@ -59,6 +59,10 @@ def signin_token(request, token):
     except (DomainError, Activity.DoesNotExist) as exc:
         context["error"] = str(exc) if isinstance(exc, DomainError) else str(tokens.InvalidToken.default_message)
         return render(request, "activities/signin_token.html", context, status=400)
+    refusal = participation.sign_in_refusal(request.user, context["activity"])
+    if refusal:  # said at once, not after the member taps 确认签到
+        context["error"] = refusal
+        return render(request, "activities/signin_token.html", context, status=403)
     if request.method == "POST":
         try:
             participant = participation.participant_sign_in(actor=request.user, token=token, scanned_at=scanned_at)

@@ -64,3 +64,15 @@ def test_attachment_gets_the_real_extension(world):
     assert attachment.original_name == "photo.png"
     assert attachment.media_type == "image/png"
     assert list(files.attachments_of(world.city)) == [attachment]
+
+
+def test_the_size_message_shows_a_size_above_the_limit():
+    import re
+
+    from django.utils import translation
+
+    upload = files.bytes_upload(b"%PDF-1.4 " + b"x" * (20 * 1048576), "big.pdf")  # a few bytes over 20 MB
+    with translation.override("zh-hans"), pytest.raises(DomainError) as refused:
+        files.check_upload(upload, max_bytes=20 * 1048576)
+    size, limit = (float(n) for n in re.findall(r"([\d.]+) MB", str(refused.value)))
+    assert size > limit, str(refused.value)

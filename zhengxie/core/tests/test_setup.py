@@ -81,3 +81,42 @@ def test_the_units_run_the_documented_commands():
         assert "EnvironmentFile=/etc/zhengxie.env" in text
         command = re.search(r"^ExecStart=/opt/zhengxie/venv/bin/(\S+ \S+)", text, re.M).group(1)
         assert command.removeprefix("zhengxie ") in doc, f"{unit}: {command} is not in docs/deploy.md"
+
+
+def test_make_demo_serves_with_debug_off_and_static_files(tmp_path):
+    """`make demo` serves as production does: an unknown address shows the platform's 404 page (not Django's list
+    of URL patterns) and the static files are still served."""
+    import socket
+    import time
+    import urllib.error
+    import urllib.request
+
+    dry_run = subprocess.run(["make", "-n", "demo", "PORT=1"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert "DEBUG=1" not in dry_run
+    exported = re.search(r'export SECRET_KEY="\$\(cat var/secret_key\)" (.*?);', dry_run).group(1)
+    env = {k: v for k, v in os.environ.items() if k not in ("ZHENGXIE_TESTING", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")}
+    env.update(dict(pair.split("=", 1) for pair in exported.split()))
+    assert env["DEBUG"] == "0"
+    env.update(SECRET_KEY="demo-" + "k" * 60, DATABASE_URL=f"sqlite:///{tmp_path / 'empty.sqlite3'}")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"], cwd=ROOT,
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            try:
+                urllib.request.urlopen(base + "/static/css/zhengxie.css", timeout=2)
+                break
+            except (urllib.error.URLError, ConnectionError):
+                time.sleep(0.5)
+        with urllib.request.urlopen(base + "/static/css/zhengxie.css", timeout=5) as css:
+            assert css.status == 200 and "text/css" in css.headers["Content-Type"]
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            urllib.request.urlopen(base + "/no-such-page/", timeout=5)
+        page = missing.value.read().decode()
+        assert missing.value.code == 404 and "URLconf" not in page and "zx-header" in page
+    finally:
+        server.terminate()
+        server.wait(10)

@@ -268,6 +268,9 @@ def rule_set_close(*, actor, rule_set: RuleSet, version: int | None) -> RuleSet:
         locked = lock_for_update(RuleSet.objects, rule_set.pk, version=version)
         old = locked.status
         locked.status = RULE_SET_WORKFLOW.target("close", old)
+        if locked.year > timezone.localdate().year:
+            raise DomainError(gettext("The %(year)d evaluation cannot be closed before the year has begun.")
+                              % {"year": locked.year})
         count = scoring.freeze_year(locked)
         locked.closed_at = timezone.now()
         locked.closed_by = actor
@@ -279,6 +282,7 @@ def rule_set_close(*, actor, rule_set: RuleSet, version: int | None) -> RuleSet:
         scored = Score.objects.filter(rule_set=locked).values("member_id")
         recipients = [m.person.user for m in Member.objects.filter(pk__in=scored).select_related("person__user")
                       if getattr(m.person, "user", None)]
+        locked.notified = len(recipients)
         notify(recipients=recipients, organisation=locked.organisation, code="duties.year_closed",
                title=_("Your %(year)s duty evaluation is final"),
                params={"year": locked.year, "org": str(locked.organisation)},

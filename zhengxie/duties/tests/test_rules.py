@@ -191,3 +191,18 @@ def test_deleting_an_open_years_rules_deletes_its_scores(world, django_capture_o
     assert Score.objects.filter(rule_set=rule_set).exists()
     services.rule_set_delete(actor=world.users["city_admin"], rule_set=rule_set, version=rule_set.version)
     assert not Score.objects.filter(organisation=world.city).exists()
+
+
+def test_a_year_that_has_not_begun_cannot_be_closed(world, client_as):
+    from django.contrib.messages import get_messages
+    from django.urls import reverse
+
+    rule_set = make_rule_set(world, year=this_year() + 1)
+    with pytest.raises(DomainError):
+        services.rule_set_close(actor=world.users["city_admin"], rule_set=rule_set, version=rule_set.version)
+    assert RuleSet.objects.get(pk=rule_set.pk).status == RuleSetStatus.OPEN
+    client = client_as(world.users["city_admin"])
+    response = client.post(reverse("duties:rule_set_close", args=[rule_set.pk]), {"version": rule_set.version})
+    shown = " ".join(str(m) for m in get_messages(response.wsgi_request))
+    assert "已通知" not in shown and "told" not in shown
+    assert RuleSet.objects.get(pk=rule_set.pk).status == RuleSetStatus.OPEN

@@ -1,9 +1,11 @@
 """Rule sets: the years' rules (staff read them; administrators create, edit, close and reopen a year)."""
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from zhengxie.core.views.common import organisation_required, require, run_service
@@ -185,8 +187,11 @@ def requirement_delete(request, pk, requirement_pk):
 def rule_set_close(request, pk):
     rule_set = _editable(request, pk)
     version = _version(request)
-    run_service(request, lambda: services.rule_set_close(actor=request.user, rule_set=rule_set, version=version),
-                success=_("The year was closed: its scores are frozen and the members were told."))
+    closed = run_service(request, lambda: services.rule_set_close(actor=request.user, rule_set=rule_set, version=version))
+    if closed:
+        messages.success(request, ngettext(
+            "The year was closed: its scores are frozen; %(n)d member was told.",
+            "The year was closed: its scores are frozen; %(n)d members were told.", closed.notified) % {"n": closed.notified})
     return redirect("duties:rule_set", pk=rule_set.pk)
 
 

@@ -154,3 +154,17 @@ def test_instruction_level_must_be_own_or_higher(world, at_province):
     feedback.instruction_record(actor=world.city_info, report=city, leader_name="某", level="central", text="阅",
                                 instructed_on=timezone.localdate())
     assert Instruction.objects.count() == 1
+
+
+def test_a_recorded_national_adoption_reads_as_a_higher_level_where_it_was_recorded(world, at_province, client_as):
+    from django.urls import reverse
+
+    from zhengxie.opinions.api import _adoption_out
+
+    county = Report.objects.get(pk=at_province[0].pk)
+    adoption = feedback.adoption_record(actor=world.county_info, report=county, kind=AdoptionKind.UPPER,
+                                        level="national", adopted_by="全国政协办公厅", adopted_on=timezone.localdate())
+    assert _adoption_out(adoption, county)["kind"] == AdoptionKind.UPPER
+    page = client_as(world.county_info).get(reverse("opinions:detail", args=[county.pk])).content.decode()
+    line = page[page.index("全国政协办公厅") - 300:page.index("全国政协办公厅")]
+    assert "上级采用" in line and "本级采用" not in line

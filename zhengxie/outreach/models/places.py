@@ -114,9 +114,10 @@ class Place(models.Model):
 
         return reverse("outreach:public_place", args=[self.public_code])
 
-    @property
-    def public_url(self) -> str:
-        return f"{settings.SITE_URL}{self.public_path}"
+    def public_url(self, request=None) -> str:
+        from zhengxie.core.links import absolute_url
+
+        return absolute_url(self.public_path, request)
 
 
 class PlaceMember(models.Model):

@@ -294,3 +294,20 @@ def test_import_refused_to_others_and_template_downloads(client_as, world):
     response = client_as(world.city_office).get(reverse("outreach:place_import_template"))
     headers = [c.value for c in load_workbook(io.BytesIO(response.content)).active[1]]
     assert headers[:2] == ["名称", "类型"]
+
+
+def test_the_poster_points_to_the_address_being_served(client_as, world, station, settings, monkeypatch):
+    """No fixed port: the QR code and the printed address come from the request (or SITE_URL when set)."""
+    from zhengxie.outreach import poster
+
+    encoded = []
+    original = poster.QrCode.__init__
+    monkeypatch.setattr(poster.QrCode, "__init__", lambda self, data, size: (encoded.append(data), original(self, data, size))[1])
+    settings.SITE_URL = ""
+    client = client_as(world.city_member3)
+    response = client.get(reverse("outreach:place_poster", args=[station.pk]), SERVER_PORT="8123", HTTP_HOST="127.0.0.1:8123")
+    assert response.status_code == 200
+    assert encoded == [f"http://127.0.0.1:8123/outreach/public/p/{station.public_code}/"]
+    settings.SITE_URL = "https://zx.example.gov.cn"
+    client.get(reverse("outreach:place_poster", args=[station.pk]), HTTP_HOST="127.0.0.1:8123")
+    assert encoded[-1] == f"https://zx.example.gov.cn/outreach/public/p/{station.public_code}/"

@@ -225,7 +225,7 @@ def place_photo(request, pk, attachment_id):
 @require(permissions.can_view_places)
 def place_poster(request, pk):
     place = selectors.place_get_for_user(request.user, request.organisation, pk)
-    return pdf_download(poster_pdf([place]), f"{place.name}-{_('QR poster')}.pdf")
+    return pdf_download(poster_pdf([place], request=request), f"{place.name}-{_('QR poster')}.pdf")
 
 
 @require(permissions.can_view_places)
@@ -237,4 +237,4 @@ def place_posters(request):
         messages.error(request, _("Choose at most %(n)d places (filter by county or township), then print again.")
                        % {"n": POSTERS_AT_ONCE})
         return redirect(f"{reverse('outreach:place_list')}?{request.GET.urlencode()}")
-    return pdf_download(poster_pdf(places), f"{request.organisation.short_name}-{_('QR posters')}.pdf")
+    return pdf_download(poster_pdf(places, request=request), f"{request.organisation.short_name}-{_('QR posters')}.pdf")

@@ -16,7 +16,7 @@ from zhengxie.duties.choices import DutyEventKind
 from zhengxie.duties.services import retract_duty_events
 
 from .. import permissions
-from ..choices import EDITABLE_STATES, ProposalStatus, SignerRole, SignerStatus, SubmitterKind
+from ..choices import EDITABLE_STATES, TEXT_LIMITS, ProposalStatus, SignerRole, SignerStatus, SubmitterKind
 from ..models import Proposal, ProposalSigner
 from ..org_settings import setting
 from .common import (
@@ -42,6 +42,10 @@ def _clean_content(organisation, data: dict) -> dict:
             cleaned[field] = (data[field] or "").strip()
     if "title" in cleaned:
         cleaned["title"] = cleaned["title"][:200]
+    too_long = {field: gettext("At most %(n)d characters (now %(count)d).") % {"n": limit, "count": len(cleaned[field])}
+                for field, limit in TEXT_LIMITS.items() if len(cleaned.get(field, "")) > limit}
+    if too_long:
+        raise DomainError(next(iter(too_long.values())), errors=too_long)
     if cleaned.get("category") and cleaned["category"] not in setting(organisation, "categories"):
         raise DomainError(gettext("Choose a category from the list."), errors={"category": gettext("Not in the list.")})
     return cleaned

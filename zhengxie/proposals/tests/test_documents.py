@@ -65,3 +65,49 @@ def test_compilation_of_a_session(world, client_as):
     assert text.index(first.number_label) < text.index(second.number_label)
     assert client_as(world.city_member).get(f"/proposals/compilation/?session={first.session_id}").status_code == 403
     assert client_as(world.county_proposal).get(f"/proposals/compilation/?session={first.session_id}").status_code == 404
+
+
+def test_merged_proposers_are_printed_in_word_and_pdf(world, client_as, tmp_path):
+    from zhengxie.proposals import services
+
+    from .helpers import reviewing
+
+    target = reviewing(world)
+    merged = reviewing(world, author="city_member2", title="关于推动制造业转型升级的建议")
+    services.proposal_merge(actor=world.city_proposal, proposal=merged, target=target, comment="内容相近，并案办理。")
+    client = client_as(world.city_proposal)
+    name = world.members["city_member2"].person.name
+    assert name in docx_text(client.get(f"/proposals/{target.pk}/document.docx"))
+    assert name in pdf_text(client.get(f"/proposals/{target.pk}/document.pdf"), tmp_path)
+
+
+def test_a_huge_legacy_text_prints_in_bounded_time_and_pages(world, client_as, tmp_path):
+    import time
+
+    from zhengxie.proposals.models import Proposal
+
+    proposal = draft(world)
+    Proposal.objects.filter(pk=proposal.pk).update(background="我市工业基础薄弱，产业链条短。\n" * 14000)  # 210,000 characters
+    client = client_as(world.city_member)
+    started = time.monotonic()
+    pdf = client.get(f"/proposals/{proposal.pk}/document.pdf")
+    assert pdf.status_code == 200 and time.monotonic() - started < 10
+    text = pdf_text(pdf, tmp_path)
+    assert text.count("\f") <= 15  # pages
+    assert "全文" in text  # says where the rest is
+    word = docx_text(client.get(f"/proposals/{proposal.pk}/document.docx"))
+    assert len(word) < 20000 and "全文" in word
+
+
+def test_the_reply_letter_greets_the_member_as_a_member_once(world, client_as):
+    from zhengxie.proposals.documents import _reply_lines
+
+    proposal, task = evaluating(world)
+    reply = task.replies.select_related("task__proposal__first_proposer__person", "task__unit").get()
+    name = proposal.first_proposer.person.name
+    salutation, _opening, _contact = _reply_lines(reply, proposal.signers.all())
+    assert salutation == f"{name}委员："
+    reply.text = f"{name}委员：\n您提出的提案收悉，现答复如下：\n一、……"
+    reply.save(update_fields=["text"])
+    text = docx_text(client_as(world.city_member).get(f"/proposals/replies/{reply.pk}/letter.docx"))
+    assert text.count(f"{name}委员") == 1

@@ -219,3 +219,22 @@ def test_attachments_checked_by_content_and_size(world):
     with pytest.raises(NotAllowed):
         services.proposal_attachment_remove(actor=world.city_member2, proposal=proposal, attachment=attachment)
     services.proposal_attachment_remove(actor=world.city_member, proposal=proposal, attachment=attachment)
+
+
+def test_the_texts_have_a_limit_the_member_sees_while_typing(world, client_as):
+    from zhengxie.proposals.choices import TEXT_LIMITS
+
+    proposal = draft(world)
+    with pytest.raises(DomainError) as raised:
+        services.proposal_save(actor=world.city_member, proposal=proposal,
+                               data={"background": "字" * (TEXT_LIMITS["background"] + 1)})
+    assert "background" in raised.value.errors
+    assert fresh(proposal).background == CONTENT["background"]
+    page = client_as(world.city_member).get(f"/proposals/{proposal.pk}/edit/").content.decode()
+    for field in ("background", "suggestions"):
+        assert f'maxlength="{TEXT_LIMITS[field]}"' in page and "data-counter" in page
+    response = client_as(world.city_member).post(f"/proposals/{proposal.pk}/edit/", {
+        **CONTENT, "version": fresh(proposal).version, "save": "1", "suggestions": "议" * (TEXT_LIMITS["suggestions"] + 5)})
+    body = response.content.decode()
+    assert "该变量" not in body and "字符" not in body
+    assert f"最多 {TEXT_LIMITS['suggestions']} 个字" in body

@@ -192,6 +192,10 @@ def test_the_whole_cycle(live_world, phone, new_page, shot):
     shot(phone, APP, "12-member-rates-satisfied-phone", full_page=False)
     goto_proposal(office, proposal)
     send(open_action(office, "办结"))
+    expect(office.locator(".zx-confirm .alert")).to_contain_text("确定办结")  # an irreversible action asks again
+    shot(office, APP, "13a-close-asks-again-desktop")
+    office.click(".zx-confirm-form button[type=submit]")
+    office.wait_for_load_state("networkidle")
     expect(office.locator("main header")).to_contain_text("已办结")
     shot(office, APP, "13-closed-with-its-history-desktop")
     proposal.refresh_from_db()

@@ -221,3 +221,23 @@ def test_daily_task_and_command(world):
     assert "5" in out.getvalue()
     call_command("proposals_daily", "--now", stdout=out)
     assert Notification.objects.filter(recipient=world.city_unit, code="proposals.overdue").count() == 1
+
+
+def test_the_rating_reminder_goes_once_the_member_has_rated(world, client_as):
+    proposal, task = evaluating(world, cosigners=["city_member2"])
+    member = client_as(world.city_member)
+    assert "答复已送达" in member.get(f"/proposals/{proposal.pk}/").content.decode()
+    services.proposal_rate(actor=world.city_member, proposal=proposal, task=task, value="satisfied", comment="")
+    assert "答复已送达" not in member.get(f"/proposals/{proposal.pk}/").content.decode()
+    assert "答复已送达" in client_as(world.city_member2).get(f"/proposals/{proposal.pk}/").content.decode()
+
+
+def test_satisfaction_is_counted_per_reply_not_per_rating(world):
+    from zhengxie.proposals.selectors import supervision_by_unit
+
+    proposal, task = evaluating(world, cosigners=["city_member2"])
+    services.proposal_rate(actor=world.city_member, proposal=proposal, task=task, value="satisfied", comment="")
+    services.proposal_rate(actor=world.city_member2, proposal=fresh(proposal), task=task, value="satisfied", comment="")
+    (row,) = [r for r in supervision_by_unit(world.city) if r["unit"] == task.unit]
+    assert (row["replied"], row["satisfied"], row["basically"], row["dissatisfied"]) == (1, 1, 0, 0)
+    assert row["satisfaction"] == 1

@@ -261,3 +261,17 @@ def test_a_unit_sees_only_its_own_tasks(world):
     assert [t.proposal_id for t in unit_tasks(world.city_unit, world.city)] == [proposal.pk]
     assert list(proposals_visible_to(world.city_unit, world.city)) == [proposal]
     assert [t.proposal_id for t in unit_tasks(world.city_unit2, world.city)] == [other.pk]
+
+
+def test_a_reassigned_unit_gets_its_own_deadline(world):
+    from zhengxie.proposals.models import Proposal
+
+    proposal, (task,) = handling(world)
+    HandlingTask.objects.filter(pk=task.pk).update(due_on=dt.date(2020, 1, 1))
+    Proposal.objects.filter(pk=proposal.pk).update(due_on=dt.date(2020, 1, 1))
+    new = services.task_reassign(actor=world.city_proposal, task=HandlingTask.objects.get(pk=task.pk),
+                                 unit=world.city_unit1, comment="改交")
+    expected = add_months(timezone.localdate(), 3)
+    assert new.due_on == expected
+    assert Proposal.objects.get(pk=proposal.pk).due_on == expected
+    assert HandlingTask.objects.get(pk=new.pk).due_on == expected

@@ -4,7 +4,7 @@
 import pytest
 from django.urls import reverse
 
-from zhengxie.proposals import services
+from zhengxie.proposals import services, workbench
 from zhengxie.proposals.choices import ProposalStatus
 from zhengxie.proposals.models import Proposal
 
@@ -286,3 +286,115 @@ def test_public_index_lists_only_the_committees_that_publish(world, client, djan
     assert url("public_list", world.city.pk) in page and url("public_list", world.county.pk) in page
     assert url("public_list", world.province.pk) not in page
     assert url("public_index") in client.get(reverse("outreach:public_index")).content.decode()
+
+
+def _todos(provider, user, org):
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/")
+    request.user, request.organisation = user, org
+    return {item.url: item.count for item in provider(request)}
+
+
+def test_unit_todo_counts_are_the_lengths_of_the_tabs_they_open(world, client_as):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from zhengxie.proposals.models import HandlingTask
+
+    handling(world, mode="joint")  # unit0 leads, unit1 co-handles: a join over the proposal's tasks must not double
+    handling(world, title="关于完善城市公共交通网络的建议")
+    HandlingTask.objects.filter(organisation=world.city).update(due_on=timezone.localdate() - dt.timedelta(days=3))
+    todos = _todos(workbench.unit_todos, world.city_unit, world.city)
+    assert todos, "the unit has to-do items"
+    client = client_as(world.city_unit)
+    for link, n in todos.items():
+        page = client.get(link)
+        assert page.status_code == 200
+        assert page.context["page"].paginator.count == n, link
+    assert todos[url("workbench") + "?tab=overdue"] == 2
+
+
+def test_the_drafts_to_do_opens_the_drafts(world, client_as):
+    draft(world)
+    submitted(world, title="关于已经提交的提案的建议")
+    todos = _todos(workbench.proposer_todos, world.city_member, world.city)
+    link = next(link for link in todos if "draft" in link)
+    assert todos[link] == 1
+    page = client_as(world.city_member).get(link)
+    assert page.context["page"].paginator.count == 1
+    assert ("draft", "草稿") in [(v, str(label)) for v, label in page.context["form"].fields["status"].choices]
+
+
+def _act(client, proposal, action, data, **extra):
+    data = {f"{action}-version": fresh(proposal).version, **{f"{action}-{k}": v for k, v in data.items()}, **extra}
+    return client.post(url("action", proposal.pk, action), data)
+
+
+@pytest.mark.parametrize("action, data, author, before, after", [
+    ("submit", {}, True, ProposalStatus.DRAFT, ProposalStatus.SUBMITTED),
+    ("reject", {"ground": "personal", "comment": "属于个人事务。"}, False, ProposalStatus.REVIEWING,
+     ProposalStatus.REJECTED),
+    ("return", {"comment": "请补充调研数据。"}, False, ProposalStatus.REVIEWING, ProposalStatus.RETURNED),
+])
+def test_irreversible_actions_ask_again_without_javascript(world, client_as, action, data, author, before, after):
+    proposal = draft(world) if before == ProposalStatus.DRAFT else reviewing(world)
+    client = client_as(world.city_member if author else world.city_proposal)
+    first = _act(client, proposal, action, data)
+    assert first.status_code == 200 and "proposals/confirm.html" in [t.name for t in first.templates]
+    assert fresh(proposal).status == before  # nothing happened yet
+    page = first.content.decode()
+    assert 'name="confirmed" value="1"' in page and "data-confirm" not in page.split("zx-confirm-form")[1][:2000]
+    for value in data.values():
+        assert value in page or action == "reject"
+    second = _act(client, proposal, action, data, confirmed="1")
+    assert second.status_code == 302 and fresh(proposal).status == after
+
+
+def test_close_asks_again(world, client_as):
+    import datetime as dt
+
+    proposal, _task = evaluating(world)
+    Proposal.objects.filter(pk=proposal.pk).update(rating_due_on=dt.date(2000, 1, 1))
+    client = client_as(world.city_proposal)
+    assert _act(client, proposal, "close", {"comment": ""}).status_code == 200
+    assert fresh(proposal).status == ProposalStatus.EVALUATING
+    _act(client, proposal, "close", {"comment": ""}, confirmed="1")
+    assert fresh(proposal).status == ProposalStatus.CLOSED
+
+
+def test_merge_shows_which_proposal_a_typed_number_matched_before_merging(world, client_as):
+    target = registered(world, title="关于推动制造业转型升级的建议")
+    merged = reviewing(world, author="city_member2")
+    client = client_as(world.city_proposal)
+    first = _act(client, merged, "merge", {"target": str(target.number), "comment": "内容相近"})
+    page = first.content.decode()
+    assert first.status_code == 200 and target.title in page and target.number_label in page
+    assert fresh(merged).status == ProposalStatus.REVIEWING
+    unknown = _act(client, merged, "merge", {"target": "99999", "comment": "内容相近"})
+    assert unknown.status_code == 400 and fresh(merged).status == ProposalStatus.REVIEWING
+    _act(client, merged, "merge", {"target": str(target.number), "comment": "内容相近"}, confirmed="1")
+    assert fresh(merged).status == ProposalStatus.MERGED and fresh(merged).merged_into == target
+
+
+def test_the_merged_notice_ends_with_a_chinese_full_stop(world, client_as):
+    target = registered(world, title="关于推动制造业转型升级的建议")
+    merged = reviewing(world, author="city_member2")
+    services.proposal_merge(actor=world.city_proposal, proposal=merged, target=target)
+    page = client_as(world.city_proposal).get(url("detail", merged.pk)).content.decode()
+    assert f"（{target.number_label}）。提案人一并列入该提案。" in page and "）." not in page
+
+
+def test_the_supervision_excel_has_the_page_s_column_names(world, client_as):
+    import io
+
+    from openpyxl import load_workbook
+
+    handling(world)
+    client = client_as(world.city_proposal)
+    page = client.get(url("supervision")).content.decode()
+    sheet = load_workbook(io.BytesIO(client.get(url("supervision_export")).content)).active
+    headers = next([c.value for c in row if c.value] for row in sheet.iter_rows(max_row=5) if "应答复" in [c.value for c in row] or "交办" in [c.value for c in row])
+    assert "应答复" in headers and "交办" not in headers
+    assert all(f">{h}<" in page or h in page for h in headers)

@@ -76,6 +76,16 @@ class Context:
     def raters(self):
         return services.raters(self.proposal, self.signers)
 
+    @cached_property
+    def awaiting_my_rating(self) -> bool:
+        """An accepted reply of this round that the user (a rater) has not rated yet."""
+        me = self.my_signer
+        if me is None or me not in self.raters:
+            return False
+        return any(t.status == TaskStatus.ACCEPTED and t.role in REPLYING_ROLES
+                   and not any(r.signer_id == me.pk and r.round == t.round for r in t.ratings.all())
+                   for t in self.tasks)
+
     def can(self, action: str) -> bool:
         return PROPOSAL_WORKFLOW.can(action, self.proposal.status)
 
@@ -101,6 +111,10 @@ class Action:
     confirm: object = ""
     note: object = ""
     choices: tuple = ()  # the words of a yes/no decision
+    # Irreversible actions take a second step: a page that says what will happen (and, through ``preview``, what a
+    # typed reference matched) and asks again; it is a plain form, so it works without JavaScript.
+    confirm_step: bool = False
+    preview: Callable | None = None  # (ctx, cleaned data, target) -> [(label, value)], may raise DomainError
 
     def make_form(self, ctx, target=None, data=None, files=None, prefix=None):
         if self.form is None:
@@ -126,6 +140,12 @@ def _v(d):
     return d.get("version")
 
 
+def _merge_target_facts(target) -> list:
+    """What a typed number or title matched, shown before merging (a fragment can match an unexpected proposal)."""
+    return [(_("Merge into"), target.title), (_("Proposal number"), target.number_label or "—"),
+            (_("Proposer"), target.proposer_label), (_("Status"), target.get_status_display())]
+
+
 def _submit_message(result):
     if result.status == ProposalStatus.COSIGNING:
         return _("Your co-signers were invited. The proposal goes to the office when they have answered, or when "
@@ -137,7 +157,9 @@ PROPOSAL_ACTIONS = [
     # 提
     Action("submit", _("Submit the proposal"), lambda c: c.is_author and c.can("submit"),
            lambda c, d, t: services.proposal_submit(actor=c.user, proposal=c.proposal, version=_v(d)),
-           plain(forms.VersionForm), success=_submit_message, tone="danger"),
+           plain(forms.VersionForm), success=_submit_message, tone="danger", confirm_step=True,
+           confirm=_("Submit this proposal? Co-signers you chose are invited now; after submission the text can no "
+                     "longer be changed.")),
     Action("withdraw", _("Withdraw"), lambda c: c.is_author and c.can("withdraw"),
            lambda c, d, t: services.proposal_withdraw(actor=c.user, proposal=c.proposal, version=_v(d)),
            plain(forms.VersionForm), success=_("The proposal was withdrawn and is a draft again."), tone="outline-secondary",
@@ -163,11 +185,14 @@ PROPOSAL_ACTIONS = [
            lambda c, d, t: services.proposal_reject(actor=c.user, proposal=c.proposal, ground=d["ground"],
                                                     comment=d["comment"], version=_v(d)),
            plain(forms.RejectForm), success=_("The proposal was not registered; the proposers were told why."),
-           tone="outline-danger"),
+           tone="outline-danger", confirm_step=True,
+           confirm=_("Not register this proposal? The proposers are told the ground; this cannot be undone.")),
     Action("merge", _("Merge into another proposal"), lambda c: c.is_office and c.can("merge"),
            lambda c, d, t: services.proposal_merge(actor=c.user, proposal=c.proposal, target=proposal_by_reference(c.org, d["target"], exclude=c.proposal),
                                                    comment=d["comment"], version=_v(d)),
-           plain(forms.MergeForm), success=_("The proposal was merged."), tone="outline-secondary"),
+           plain(forms.MergeForm), success=_("The proposal was merged."), tone="outline-secondary", confirm_step=True,
+           confirm=_("Merge this proposal into the one below? Its proposers join that proposal; this cannot be undone."),
+           preview=lambda c, d, t: _merge_target_facts(proposal_by_reference(c.org, d["target"], exclude=c.proposal))),
     Action("convert", _("Propose a conversion"), lambda c: c.is_office and c.can("propose_conversion"),
            lambda c, d, t: services.proposal_propose_conversion(actor=c.user, proposal=c.proposal, target=d["target"],
                                                                 comment=d["comment"], version=_v(d)),
@@ -176,7 +201,8 @@ PROPOSAL_ACTIONS = [
     Action("return", _("Return for revision"), lambda c: c.is_office and c.can("return"),
            lambda c, d, t: services.proposal_return(actor=c.user, proposal=c.proposal, comment=d["comment"], version=_v(d)),
            plain(forms.RequiredCommentForm), success=_("The proposal was returned to the proposer."),
-           tone="outline-warning"),
+           tone="outline-warning", confirm_step=True,
+           confirm=_("Return this proposal to the proposer for revision? It leaves the review queue until they submit it again.")),
     # 办
     Action("assign", _("Assign"), lambda c: c.is_office and c.can("assign"),
            lambda c, d, t: services.proposal_assign(actor=c.user, proposal=c.proposal, mode=d["mode"],
@@ -194,7 +220,8 @@ PROPOSAL_ACTIONS = [
     # 评
     Action("close", _("Close (办结)"), lambda c: c.is_office and c.can("close"),
            lambda c, d, t: services.proposal_close(actor=c.user, proposal=c.proposal, comment=d["comment"], version=_v(d)),
-           plain(forms.CommentForm), success=_("The proposal was closed."), tone="success"),
+           plain(forms.CommentForm), success=_("The proposal was closed."), tone="success", confirm_step=True,
+           confirm=_("Close this proposal (办结)? No further reply or rating can be recorded afterwards.")),
     # 督
     Action("key_nominate", _("Nominate as key proposal"),
            lambda c: c.is_office and KEY_WORKFLOW.can("nominate", c.proposal.key_state)

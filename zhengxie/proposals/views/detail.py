@@ -92,11 +92,39 @@ def _message(success, result):
     return success(result) if callable(success) else success
 
 
+def _seen_current(form, version) -> bool:
+    """The user acted on the current version (otherwise the service refuses at once: no confirmation first)."""
+    return form is None or "version" not in form.fields or str(form.data.get(form.add_prefix("version"))) == str(version)
+
+
+def _confirmation(request, spec, ctx, form, target):
+    """The second step of an irreversible action: what will happen, what was matched, the same POST once more."""
+    cleaned = form.cleaned_data if form is not None else {}
+    try:
+        facts = spec.preview(ctx, cleaned, target) if spec.preview else []
+    except DomainError as exc:
+        messages.error(request, str(exc))
+        for field, error in exc.errors.items():
+            if form is not None:
+                form.add_error(field if field in form.fields else None, error)
+        return None
+    resend = [(name, value) for name, values in request.POST.lists() if name not in ("csrfmiddlewaretoken", "confirmed")
+              for value in values]
+    return render(request, "proposals/confirm.html", {
+        "proposal": ctx.proposal, "action": spec, "facts": facts, "typed": _typed_text(form), "resend": resend,
+        "back": next_url(request, reverse("proposals:detail", args=[ctx.proposal.pk])),
+    })
+
+
 def _run(request, spec, ctx, form, target, *, key, rebuild, version_of):
     """Validate, call the service; on success go on, on failure show the page again with what was typed."""
     proposal_pk = ctx.proposal.pk
     if form is not None and not form.is_valid():
         messages.error(request, _("Please correct the fields marked below."))
+    elif spec.confirm_step and request.POST.get("confirmed") != "1" and _seen_current(form, version_of(ctx.proposal)):
+        page = _confirmation(request, spec, ctx, form, target)
+        if page is not None:
+            return page
     else:
         result = run_service(request, lambda: spec.run(ctx, form.cleaned_data if form is not None else {}, target),
                              form=form)

@@ -46,7 +46,7 @@ def supervision(request):
 def supervision_export(request):
     year = _year(request)
     rows = selectors.supervision_by_unit(request.organisation, year=year)
-    columns = [(_("Handling unit"), 30), (_("Assigned"), 10), (_("Replied"), 10), (_("Reply rate"), 10),
+    columns = [(_("Handling unit"), 30), (_("Replies owed"), 10), (_("Replied"), 10), (_("Reply rate"), 10),
                (_("Being handled"), 10), (_("Past due"), 10), (_("Satisfied"), 10), (_("Basically satisfied"), 12),
                (_("Dissatisfied"), 10)]
     data = ((r["unit"].name, r["assigned"], r["replied"], f"{r['rate']:.1%}", r["open"], r["overdue"], r["satisfied"],

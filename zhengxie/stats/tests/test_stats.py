@@ -95,3 +95,11 @@ def test_dashboard_summary_reads_like_a_report(world, client_as):
 def test_each_group_is_one_section(world, client_as):
     groups = [name for name, _rows in client_as(world.city_leader).get("/stats/").context["groups"]]
     assert len(groups) == len(set(groups))
+
+
+def test_a_rate_shows_its_percent_sign_once(world, client_as):
+    import re
+
+    page = client_as(world.city_leader).get("/stats/").content.decode()
+    assert "%" in page
+    assert not re.search(r"%\s*<small[^>]*>\s*%", page)
