@@ -6,7 +6,7 @@ from zhengxie.core import permissions as core
 from zhengxie.core.choices import Role
 from zhengxie.core.models import RoleAssignment
 
-from .choices import EDITABLE_STATES, REGISTERED_STATES, ProposalStatus, SignerRole
+from .choices import EDITABLE_STATES, SignerRole
 
 
 def is_office(user, organisation) -> bool:
@@ -95,24 +95,6 @@ def signer_of(user, proposal, signers=None):
         if signer.role == SignerRole.BODY and signer.body_id in bodies:
             return signer
     return None
-
-
-def can_view(user, proposal) -> bool:
-    """Drafts are private to their author; the office sees what is submitted; units see what they handle;
-    members see others' proposals once registered."""
-    org = proposal.organisation
-    if proposal.status == ProposalStatus.DRAFT:
-        return is_author(user, proposal)
-    if is_author(user, proposal) or signer_of(user, proposal) is not None:
-        return True
-    if sees_all(user, org):
-        return True
-    if proposal.status in REGISTERED_STATES:
-        if is_party_gov(user, org) or core.has_role(user, org, Role.MEMBER, Role.BODY_CONTACT):
-            return True
-        units = unit_ids(user, org)
-        return bool(units) and proposal.tasks.filter(unit_id__in=units).exclude(status="cancelled").exists()
-    return False
 
 
 # --- tasks -------------------------------------------------------------------------------------------------

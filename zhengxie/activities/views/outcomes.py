@@ -74,10 +74,8 @@ def report_create(request, pk):
 
 
 def _report(request, pk, *, manage=False) -> OutcomeReport:
-    report = get_object_or_404(OutcomeReport.objects.select_related("activity__organisation"), pk=pk,
-                               organisation=request.organisation)
-    allowed = (permissions.can_manage_activity if manage else permissions.can_view_activity)(request.user, report.activity)
-    if not allowed:
+    report = selectors.report_get_for_user(request.user, request.organisation, pk)
+    if manage and not permissions.can_manage_activity(request.user, report.activity):
         raise NotAllowed()
     return report
 
