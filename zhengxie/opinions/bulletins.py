@@ -99,6 +99,15 @@ def bulletin_place(*, actor, bulletin: BulletinIssue, reports) -> int:
     return len(locked)
 
 
+def bulletin_place_in_new_or(*, actor, organisation: Organisation, bulletin: BulletinIssue | None,
+                             reports) -> tuple[BulletinIssue, int]:
+    """Place reports in ``bulletin``, or in a new issue when it is None; a new issue is kept only if the reports
+    went in. Returns the issue and how many were placed."""
+    with transaction.atomic():
+        target = bulletin or bulletin_create(actor=actor, organisation=organisation)
+        return target, bulletin_place(actor=actor, bulletin=target, reports=reports)
+
+
 def bulletin_unplace(*, actor, bulletin: BulletinIssue, report: Report) -> Report:
     """Take a report out of a draft issue: it is edited again and can go in another issue."""
     _compiler_check(actor, bulletin)
