@@ -1,18 +1,37 @@
 """Who may do what in the core app, as small predicates reused by views, the API, templates and tests.
 
 Roles are per organisation. ``roles_in`` is the one place that computes them; it is cached on the user object
-for the length of a request."""
+for the length of a request (``request_cached``), and ``forget`` drops the cache when roles change."""
 
 from .choices import STAFF_ROLES, Role
 from .models import Member, Organisation, RoleAssignment
+
+_CACHE = "_zx_request_cache"
+UNIT_ROLES = (Role.HANDLING_UNIT, Role.UNIT_LEADER)
+
+
+def request_cached(user, key: str, scope, compute):
+    """``compute()`` once per request for (``key``, ``scope``), kept on the user object (a fresh one each request).
+    Every app caches its per-request facts about the user here (roles, seat, units, places, …), so that one call
+    — ``forget`` — drops them all when the user's roles change."""
+    store = user.__dict__.setdefault(_CACHE, {})
+    if (key, scope) not in store:
+        store[(key, scope)] = compute()
+    return store[(key, scope)]
+
+
+def forget(user) -> None:
+    """Drop what ``request_cached`` holds for the user (after a role is granted or revoked, a seat changes)."""
+    if user is not None:
+        user.__dict__.pop(_CACHE, None)
 
 
 def roles_in(user, organisation) -> frozenset[str]:
     if not getattr(user, "is_authenticated", False) or organisation is None:
         return frozenset()
     org_id = organisation.pk if isinstance(organisation, Organisation) else int(organisation)
-    cache = user.__dict__.setdefault("_zx_roles", {})
-    if org_id not in cache:
+
+    def compute():
         roles = set(
             RoleAssignment.objects.filter(user=user, organisation_id=org_id, is_active=True).values_list(
                 "role", flat=True
@@ -20,8 +39,9 @@ def roles_in(user, organisation) -> frozenset[str]:
         )
         if user.person_id and Member.objects.current().filter(person_id=user.person_id, organisation_id=org_id).exists():
             roles.add(Role.MEMBER)
-        cache[org_id] = frozenset(roles)
-    return cache[org_id]
+        return frozenset(roles)
+
+    return request_cached(user, "roles", org_id, compute)
 
 
 def has_role(user, organisation, *roles: str) -> bool:
@@ -62,26 +82,23 @@ def current_member(user, organisation) -> Member | None:
     """The user's active seat in the organisation's current term, if any."""
     if not getattr(user, "person_id", None) or organisation is None:
         return None
-    cache = user.__dict__.setdefault("_zx_seat", {})
-    if organisation.pk not in cache:
-        cache[organisation.pk] = (
-            Member.objects.current()
-            .select_related("person", "sector", "committee", "term")
-            .filter(person_id=user.person_id, organisation=organisation)
-            .first()
-        )
-    return cache[organisation.pk]
+    return request_cached(user, "seat", organisation.pk, lambda: (
+        Member.objects.current()
+        .select_related("person", "sector", "committee", "term")
+        .filter(person_id=user.person_id, organisation=organisation)
+        .first()
+    ))
 
 
-def unit_ids_of(user, organisation) -> set[int]:
-    """The handling units the user works for in the organisation."""
-    if not getattr(user, "is_authenticated", False):
+def unit_ids_of(user, organisation, *, roles=UNIT_ROLES) -> set[int]:
+    """The handling units the user works for in the organisation (``roles=(Role.UNIT_LEADER,)``: those they lead)."""
+    if not getattr(user, "is_authenticated", False) or organisation is None:
         return set()
-    return set(
-        RoleAssignment.objects.filter(
-            user=user, organisation=organisation, is_active=True, role__in=[Role.HANDLING_UNIT, Role.UNIT_LEADER]
-        ).values_list("handling_unit_id", flat=True)
-    )
+    rows = request_cached(user, "units", organisation.pk, lambda: list(
+        RoleAssignment.objects.filter(user=user, organisation=organisation, is_active=True, role__in=UNIT_ROLES)
+        .values_list("handling_unit_id", "role")
+    ))
+    return {unit for unit, role in rows if role in roles}
 
 
 def body_ids_of(user, organisation) -> set[int]:

@@ -59,6 +59,17 @@ def member_get_for_user(user, organisation, pk) -> Member:
                        organisation=organisation)
 
 
+def users_with_role(organisation, *roles, unit=None, body_ids=None) -> list[User]:
+    """The active accounts holding one of ``roles`` in the organisation (``unit``: for that handling unit;
+    ``body_ids``: contacts of those bodies) — whom a notice goes to."""
+    qs = RoleAssignment.objects.filter(organisation=organisation, role__in=roles, is_active=True)
+    if unit is not None:
+        qs = qs.filter(handling_unit=unit)
+    if body_ids is not None:
+        qs = qs.filter(body_id__in=body_ids)
+    return list(User.objects.filter(pk__in=qs.values("user_id"), is_active=True))
+
+
 def audit_entries_visible_to(user, organisation):
     if not permissions.can_view_audit(user, organisation):
         return AuditEntry.objects.none()

@@ -17,6 +17,7 @@ from zhengxie.core.choices import Role
 from zhengxie.core.exceptions import DomainError, NotAllowed
 from zhengxie.core.files import attachment_add, attachments_of, check_upload
 from zhengxie.core.models import Attachment, Body, Member, Organisation, User
+from zhengxie.core.selectors import users_with_role
 from zhengxie.core.services import notify
 from zhengxie.duties.choices import DutyEventKind
 from zhengxie.duties.services import record_duty_event, retract_duty_events
@@ -63,10 +64,7 @@ def record(report, action: str, actor, *, audit: str, comment: str = "", data: d
 
 def office_users(organisation, role: str = Role.INFORMATION_OFFICE):
     """Users holding ``role`` in the organisation (the information office by default)."""
-    return User.objects.filter(
-        is_active=True, role_assignments__organisation=organisation, role_assignments__role=role,
-        role_assignments__is_active=True,
-    ).distinct()
+    return users_with_role(organisation, role)
 
 
 def author_users(report) -> list:

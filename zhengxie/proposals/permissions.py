@@ -4,7 +4,6 @@ Role predicates take ``(user, organisation)``; object predicates take ``(user, p
 
 from zhengxie.core import permissions as core
 from zhengxie.core.choices import Role
-from zhengxie.core.models import RoleAssignment
 
 from .choices import EDITABLE_STATES, SignerRole
 
@@ -42,26 +41,11 @@ def can_use_list(user, organisation) -> bool:
 
 
 def unit_ids(user, organisation) -> set[int]:
-    return _unit_ids(user, organisation)["all"]
+    return core.unit_ids_of(user, organisation)
 
 
 def leader_unit_ids(user, organisation) -> set[int]:
-    return _unit_ids(user, organisation)["leader"]
-
-
-def _unit_ids(user, organisation) -> dict:
-    if not getattr(user, "is_authenticated", False) or organisation is None:
-        return {"all": set(), "leader": set()}
-    cache = user.__dict__.setdefault("_zx_proposal_units", {})
-    if organisation.pk not in cache:
-        rows = RoleAssignment.objects.filter(
-            user=user, organisation=organisation, is_active=True, role__in=[Role.HANDLING_UNIT, Role.UNIT_LEADER]
-        ).values_list("handling_unit_id", "role")
-        cache[organisation.pk] = {
-            "all": {unit for unit, _role in rows},
-            "leader": {unit for unit, role in rows if role == Role.UNIT_LEADER},
-        }
-    return cache[organisation.pk]
+    return core.unit_ids_of(user, organisation, roles=(Role.UNIT_LEADER,))
 
 
 def is_unit_user(user, organisation) -> bool:

@@ -12,11 +12,6 @@ from .. import selectors
 from ..models import Activity, OutcomeReport, Speech, Topic
 
 
-def version_of(request) -> int | None:
-    value = request.POST.get("version")
-    return int(value) if value and value.isdigit() else None
-
-
 def _may_see(user, owner) -> bool:
     """The owner is in the user's list (the same rule as its detail page)."""
     if isinstance(owner, (Speech, OutcomeReport)):

@@ -9,14 +9,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zhengxie.core.documents import DOCX_TYPE, file_response
-from zhengxie.core.views.common import organisation_required, require, run_service
+from zhengxie.core.views.common import organisation_required, posted_version, require, run_service
 
 from .. import bulletins, documents, permissions, selectors
 from ..choices import BulletinStatus, ReportStatus
 from ..forms import BulletinCreateForm, BulletinReturnForm, BulletinSendForm
 from ..org_settings import default_recipients
 from ..workflow import BULLETIN_WORKFLOW
-from . import history_rows, posted_version
+from . import history_rows
 
 
 @require(permissions.can_view_bulletins)

@@ -11,7 +11,8 @@ from django.utils.translation import gettext
 from zhengxie.core import transitions
 from zhengxie.core.choices import Role
 from zhengxie.core.exceptions import DomainError, NotAllowed
-from zhengxie.core.models import RoleAssignment, User
+from zhengxie.core.models import User
+from zhengxie.core.selectors import users_with_role
 from zhengxie.core.services import notify
 from zhengxie.core.transitions import lock
 from zhengxie.duties.services import record_duty_event
@@ -142,15 +143,6 @@ def session_for(organisation, when: dt.datetime):
 
 def url_of(proposal) -> str:
     return reverse("proposals:detail", args=[proposal.pk])
-
-
-def users_with_role(organisation, *roles, unit=None, body_ids=None):
-    qs = RoleAssignment.objects.filter(organisation=organisation, role__in=roles, is_active=True)
-    if unit is not None:
-        qs = qs.filter(handling_unit=unit)
-    if body_ids is not None:
-        qs = qs.filter(body_id__in=body_ids)
-    return list(User.objects.filter(pk__in=qs.values("user_id"), is_active=True))
 
 
 def office_users(organisation):
