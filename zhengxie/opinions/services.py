@@ -116,7 +116,7 @@ def _clean_fields(organisation, *, title: str, text: str, category: str, cap: bo
     return title, text, category
 
 
-def _resolve_author(actor, organisation, *, member=None, body=None, as_organisation=False) -> dict:
+def _resolve_author(actor, organisation, *, member=None, body=None, as_organisation=False) -> dict:  # noqa: C901 (one branch per kind of author, each with its own refusal)
     """The author of a new report, and whether the actor may submit in that name."""
     office = permissions.is_information_office(actor, organisation)
     if body is not None:

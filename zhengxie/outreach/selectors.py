@@ -159,7 +159,7 @@ def concerns_visible_to(user, organisation):
     return qs.select_related("place", "assigned_member__person", "handling_unit")
 
 
-def concern_search(qs, *, status="", category="", place=None, source="", overdue=False, unit=None,
+def concern_search(qs, *, status="", category="", place=None, source="", overdue=False, unit=None,  # noqa: C901 (one optional filter per query parameter)
                    date_from: dt.date | None = None, date_to: dt.date | None = None, q=""):
     if status == "open":
         qs = qs.filter(status__in=[ConcernStatus.SUBMITTED, ConcernStatus.HANDLING, ConcernStatus.AT_UNIT])

@@ -112,7 +112,7 @@ def live_units_of(ids) -> dict:
     return units
 
 
-def proposal_search(qs, *, organisation, q: str = "", status=None, category=None, session=None, kind=None, unit=None,
+def proposal_search(qs, *, organisation, q: str = "", status=None, category=None, session=None, kind=None, unit=None,  # noqa: C901 (one optional filter per query parameter)
                     key=None, overdue=False, submitter=None, year=None):
     """Filters of the lists; the tasks' subqueries are bounded to the organisation (their own index)."""
     q = (q or "").strip()
