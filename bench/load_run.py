@@ -54,7 +54,7 @@ def group_cpu(pids: list[int]) -> float:
     return sum(cpu_seconds(p, children=True) for p in pids)
 
 
-def main():
+def main():  # noqa: C901 - a script: arguments, then each phase of the run in order
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--spawn-rate", type=float, default=5)

@@ -3,18 +3,9 @@ services (the pages of the app), so the admin only shows."""
 
 from django.contrib import admin
 
+from zhengxie.core.admin import ReadOnlyAdmin
+
 from .models import Activity, Contest, OutcomeReport, Plan, Question, Topic
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Activity)

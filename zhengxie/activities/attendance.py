@@ -65,7 +65,7 @@ def evaluate(participant, activity, rules: Rules) -> Evaluation:
     return Evaluation(Outcome.NONE)
 
 
-def duty_events_for(activity, participant) -> list[tuple[str, dict]]:
+def duty_events_for(activity, participant) -> list[tuple[str, dict]]:  # noqa: C901 (one branch per attendance outcome)
     """[(kind, attributes)] for a participant whose outcome is set."""
     meeting = {"meeting_type": activity.duty_meeting_type}
     if activity.type != ActivityType.MEETING:

@@ -107,7 +107,7 @@ class Builder:
         return self.rng.sample(population, min(k, len(population)))
 
 
-def _meetings(b: Builder, plan: OrgPlan, sessions):
+def _meetings(b: Builder, plan: OrgPlan, sessions):  # noqa: C901 (demo data: one straight pass that makes every kind of row)
     members = b.members
     standing = [m for m in members if m.is_standing_committee]
     council = [m for m in members if m.position != MemberPosition.MEMBER]
@@ -219,7 +219,7 @@ def _today(b: Builder, demo_member):
           cancel_reason="与市委重要会议时间冲突，另行安排", cancelled_at=b.now - dt.timedelta(days=1))
 
 
-def _attendance(b: Builder, activity, members, rules, rows, participants, demo_member):
+def _attendance(b: Builder, activity, members, rules, rows, participants, demo_member):  # noqa: C901 (demo data: one straight pass that makes every kind of row)
     """Answers and sign-ins in realistic proportions; the outcome and the duty events follow the real rules."""
     rng = b.rng
     closed = activity.status == ActivityStatus.CLOSED
@@ -265,7 +265,7 @@ def _attendance(b: Builder, activity, members, rules, rows, participants, demo_m
         participants.append(p)
 
 
-def _speeches_and_reports(b: Builder, attended: dict, rows, *, seed: bool):
+def _speeches_and_reports(b: Builder, attended: dict, rows, *, seed: bool):  # noqa: C901 (demo data: one straight pass that makes every kind of row)
     """Speeches and outcome reports. The seed city gets its reported figures: 110+ speakers at its study sessions
     and 90+ adopted suggestions."""
     rng = b.rng

@@ -25,10 +25,8 @@ def participant_of(user, activity):
     seat = core.current_member(user, activity.organisation)
     if seat is None:
         return None
-    cache = user.__dict__.setdefault("_zx_participation", {})
-    if activity.pk not in cache:
-        cache[activity.pk] = activity.participants.filter(member=seat).first()
-    return cache[activity.pk]
+    return core.request_cached(user, "activities.participation", activity.pk,
+                               lambda: activity.participants.filter(member=seat).first())
 
 
 def can_view_activity(user, activity) -> bool:

@@ -5,8 +5,8 @@ import datetime as dt
 from django.db.models import Avg, Count, Exists, Max, OuterRef, Prefetch, Q, Sum
 
 from zhengxie.core import permissions as core
-from zhengxie.core.exceptions import NotAllowed, NotFound
 from zhengxie.core.models import Member
+from zhengxie.core.selectors import get_visible
 
 from . import permissions
 from .choices import ActivityStatus, ContestStatus, Outcome, ReportStatus, Response, TopicStatus
@@ -52,13 +52,9 @@ def activity_search(qs, *, type="", status="", year=None, q=""):
 
 
 def activity_get_for_user(user, organisation, pk) -> Activity:
-    activity = Activity.objects.select_related("organisation", "committee", "session", "plan_item__plan",
-                                               "created_by").filter(pk=pk).first()
-    if activity is None or activity.organisation_id != getattr(organisation, "pk", None):
-        raise NotFound()
-    if not permissions.can_view_activity(user, activity):
-        raise NotAllowed()
-    return activity
+    qs = activities_visible_to(user, organisation).select_related("organisation", "session", "plan_item__plan",
+                                                                   "created_by")
+    return get_visible(qs, pk, organisation=organisation)
 
 
 def participants_of(activity):
@@ -144,6 +140,11 @@ def reports_visible_to(user, organisation):
                                         activity__in=activities_visible_to(user, organisation).values("pk"))
 
 
+def report_get_for_user(user, organisation, pk) -> OutcomeReport:
+    qs = reports_visible_to(user, organisation).select_related("activity__organisation")
+    return get_visible(qs, pk, organisation=organisation)
+
+
 def reports_of(activity):
     return activity.reports.prefetch_related("authors__person", "recipients__handling_unit")
 
@@ -171,12 +172,8 @@ def topics_visible_to(user, organisation):
 
 
 def topic_get_for_user(user, organisation, pk) -> Topic:
-    topic = Topic.objects.select_related("organisation", "sector", "committee", "activity").filter(pk=pk).first()
-    if topic is None or topic.organisation_id != getattr(organisation, "pk", None):
-        raise NotFound()
-    if not permissions.can_view_topic(user, topic):
-        raise NotAllowed()
-    return topic
+    qs = topics_visible_to(user, organisation).select_related("organisation", "activity")
+    return get_visible(qs, pk, organisation=organisation)
 
 
 def topic_posts(topic, user):
@@ -223,20 +220,22 @@ def _system_wide_from_above(organisation):
 
 
 def contests_visible_to(user, organisation):
-    """The organisation's contests (drafts for its staff only) and the system-wide ones of the levels above."""
-    own = Q(organisation=organisation)
-    if not permissions.can_organise(user, organisation):
-        own &= Q(status=ContestStatus.PUBLISHED)
-    return Contest.objects.filter(own | _system_wide_from_above(organisation)).select_related("organisation")
+    """The organisation's contests (drafts for its staff only; published ones for its members) and, for its
+    members, the system-wide ones of the levels above."""
+    condition = Q(pk__in=[])
+    seated = core.current_member(user, organisation) is not None
+    if permissions.can_organise(user, organisation):
+        condition |= Q(organisation=organisation)
+    elif seated:
+        condition |= Q(organisation=organisation, status=ContestStatus.PUBLISHED)
+    if seated:
+        condition |= _system_wide_from_above(organisation)
+    return Contest.objects.filter(condition).select_related("organisation")
 
 
 def contest_get_for_user(user, organisation, pk) -> Contest:
-    contest = Contest.objects.select_related("organisation").filter(pk=pk).first()
-    if contest is None or not contests_visible_to(user, organisation).filter(pk=pk).exists():
-        raise NotFound()
-    if not permissions.can_view_contest(user, contest):
-        raise NotAllowed()
-    return contest
+    """A contest the list shows the user; another level's contest that is not open to them is not found."""
+    return get_visible(contests_visible_to(user, organisation), pk)
 
 
 def ranking_by_member(contest):

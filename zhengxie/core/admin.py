@@ -22,6 +22,20 @@ from .models import (
 admin.site.has_permission = lambda request: request.user.is_active and request.user.is_superuser
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """A table that changes only through its services (with history and audit): the admin shows it, never edits
+    it. Every app's admin uses this for anything but reference data."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
     list_display = ["name", "short_name", "level", "parent", "region_code", "is_active"]
@@ -117,16 +131,7 @@ class UserAdmin(BaseUserAdmin):
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(ReadOnlyAdmin):
     list_display = ["at", "actor", "organisation", "action", "object_repr", "ip"]
     list_filter = ["organisation"]
     search_fields = ["action", "object_repr"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

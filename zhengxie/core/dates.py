@@ -8,10 +8,6 @@ from django.utils import timezone
 from .org_settings import get_setting
 
 
-def local_today() -> dt.date:
-    return timezone.localdate()
-
-
 def is_working_day(day: dt.date, organisation=None) -> bool:
     iso = day.isoformat()
     if organisation is not None:

@@ -236,7 +236,7 @@ def _reference(ctx: DemoContext):
         ctx.units[o.pk] = HandlingUnit.objects.bulk_create(units)
 
 
-def _members(ctx: DemoContext):
+def _members(ctx: DemoContext):  # noqa: C901 (demo data: one straight pass that makes every kind of row)
     rng = ctx.rng
     counts = MEMBER_COUNTS[ctx.scale]
     for org_index, o in enumerate(ctx.orgs):

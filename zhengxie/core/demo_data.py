@@ -1,5 +1,8 @@
 """Reference data for the demo generator: real names of the Gansu committees, sectors, committees, units,
-and material to make up Chinese names. (Data only: no logic here.)"""
+and material to make up Chinese names. (Data only: no logic here.) The sector lists are production presets, in
+``sector_presets``."""
+
+from .sector_presets import COUNTY_SECTORS, LOCAL_SECTORS, NATIONAL_SECTORS  # noqa: F401  (the demo reads them here)
 
 PASSWORD = "Demo@2026"
 #: The demo superuser's authenticator key (hex; published in docs/demo-accounts.md as base32, for a demo only).
@@ -19,32 +22,6 @@ CITIES = [
 ]
 NATIONAL = ("qg", "中国人民政治协商会议全国委员会", "全国政协", "100000")
 
-# National sector list (34 界别). Kind: party, non_party, people_org, field, special.
-NATIONAL_SECTORS = [
-    ("中国共产党", "party"), ("中国国民党革命委员会", "party"), ("中国民主同盟", "party"), ("中国民主建国会", "party"),
-    ("中国民主促进会", "party"), ("中国农工民主党", "party"), ("中国致公党", "party"), ("九三学社", "party"),
-    ("台湾民主自治同盟", "party"), ("无党派民主人士", "non_party"), ("中国共产主义青年团", "people_org"),
-    ("中华全国总工会", "people_org"), ("中华全国妇女联合会", "people_org"), ("中华全国青年联合会", "people_org"),
-    ("中华全国工商业联合会", "people_org"), ("中国科学技术协会", "people_org"), ("中华全国台湾同胞联谊会", "people_org"),
-    ("中华全国归国华侨联合会", "people_org"), ("文化艺术界", "field"), ("科学技术界", "field"), ("社会科学界", "field"),
-    ("经济界", "field"), ("农业界", "field"), ("教育界", "field"), ("体育界", "field"), ("新闻出版界", "field"),
-    ("医药卫生界", "field"), ("对外友好界", "field"), ("社会福利和社会保障界", "field"), ("少数民族界", "field"),
-    ("宗教界", "field"), ("特邀香港人士", "special"), ("特邀澳门人士", "special"), ("特别邀请人士", "special"),
-]
-LOCAL_SECTORS = [
-    ("中国共产党", "party"), ("民革", "party"), ("民盟", "party"), ("民建", "party"), ("民进", "party"), ("农工党", "party"),
-    ("致公党", "party"), ("九三学社", "party"), ("无党派人士", "non_party"), ("共青团", "people_org"), ("总工会", "people_org"),
-    ("妇联", "people_org"), ("工商联", "people_org"), ("科协", "people_org"), ("侨联", "people_org"), ("文化艺术界", "field"),
-    ("科技界", "field"), ("经济界", "field"), ("农业界", "field"), ("教育界", "field"), ("医药卫生界", "field"),
-    ("新闻出版界", "field"), ("体育界", "field"), ("社会福利和社会保障界", "field"), ("少数民族界", "field"),
-    ("宗教界", "field"), ("特邀人士", "special"),
-]
-COUNTY_SECTORS = [
-    ("中国共产党", "party"), ("民主党派", "party"), ("无党派人士", "non_party"), ("共青团", "people_org"),
-    ("工会", "people_org"), ("妇联", "people_org"), ("工商联", "people_org"), ("科协", "people_org"),
-    ("文化艺术界", "field"), ("经济界", "field"), ("农业界", "field"), ("教育界", "field"), ("医药卫生界", "field"),
-    ("少数民族和宗教界", "field"), ("社会福利和社会保障界", "field"), ("特邀人士", "special"),
-]
 # Sector name -> the affiliation of most of its members
 SECTOR_AFFILIATION = {
     "中国共产党": "cpc", "中国国民党革命委员会": "rcck", "民革": "rcck", "中国民主同盟": "cdl", "民盟": "cdl",

@@ -3,6 +3,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
+from . import validation
 from .choices import ETHNIC_GROUPS, Affiliation, MemberStatus, Role
 from .models import HandlingUnit, Member, Person, Sector, SpecialCommittee, Term
 
@@ -59,15 +60,17 @@ class PersonForm(forms.ModelForm):
         return photo
 
     def clean_phone(self):
-        phone = self.cleaned_data["phone"].strip()
-        if phone and not (phone.isdigit() and len(phone) == 11 and phone.startswith("1")):
+        phone = validation.normalise_phone(self.cleaned_data["phone"])
+        if phone and not validation.is_mobile(phone):
             raise forms.ValidationError(_("Enter an 11-digit mobile phone number."))
         return phone
 
     def clean_id_number(self):
-        value = self.cleaned_data["id_number"].strip().upper()
+        value = validation.normalise_id_number(self.cleaned_data["id_number"])
         if value and (len(value) != 18 or not value[:17].isdigit() or not (value[17].isdigit() or value[17] == "X")):
             raise forms.ValidationError(_("An ID card number has 18 characters: 17 digits and a digit or X."))
+        if value and not validation.is_id_number(value):
+            raise forms.ValidationError(_("This ID card number is not valid: check its date of birth and its last digit."))
         return value
 
 

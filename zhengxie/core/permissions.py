@@ -1,9 +1,11 @@
 """Who may do what in the core app, as small predicates reused by views, the API, templates and tests.
 
 Roles are per organisation. ``access_of`` is the one place that reads them: every active role of the user (with
-its organisation) and every current seat, in one query each, once per request (cached on the user object, which
-Django builds anew for each request). ``roles_in``, ``current_member``, ``unit_ids_of``, ``body_ids_of`` and the
-choice of the active organisation all answer from it."""
+its organisation) and every current seat, in one query each, once per request. Per-request facts about the user
+(the access, places, …) are kept by ``request_cached`` on the user object, which Django builds anew for each
+request; ``forget`` drops them all when the user's roles or seats change (grant and revoke alike). ``roles_in``,
+``current_member``, ``unit_ids_of``, ``body_ids_of`` and the choice of the active organisation all answer from the
+access."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -11,7 +13,24 @@ from dataclasses import dataclass, field
 from .choices import STAFF_ROLES, Role
 from .models import Member, Organisation, RoleAssignment
 
-ACCESS_CACHE = "_zx_access"
+_CACHE = "_zx_request_cache"
+UNIT_ROLES = (Role.HANDLING_UNIT, Role.UNIT_LEADER)
+
+
+def request_cached(user, key: str, scope, compute):
+    """``compute()`` once per request for (``key``, ``scope``), kept on the user object (a fresh one each request).
+    Every app caches its per-request facts about the user here (roles, seat, units, places, …), so that one call
+    — ``forget`` — drops them all when the user's roles change."""
+    store = user.__dict__.setdefault(_CACHE, {})
+    if (key, scope) not in store:
+        store[(key, scope)] = compute()
+    return store[(key, scope)]
+
+
+def forget(user) -> None:
+    """Drop what ``request_cached`` holds for the user (after a role is granted or revoked, a seat changes)."""
+    if user is not None:
+        user.__dict__.pop(_CACHE, None)
 
 
 @dataclass
@@ -19,8 +38,7 @@ class Access:
     roles: dict = field(default_factory=lambda: defaultdict(set))  # organisation id -> roles
     organisations: dict = field(default_factory=dict)  # organisation id -> Organisation (active ones only)
     seats: dict = field(default_factory=dict)  # organisation id -> the current Member seat
-    units: dict = field(default_factory=lambda: defaultdict(set))  # organisation id -> handling unit ids
-    leader_units: dict = field(default_factory=lambda: defaultdict(set))  # … of which the user is the leader
+    units: dict = field(default_factory=lambda: defaultdict(set))  # organisation id -> {(handling unit id, role)}
     bodies: dict = field(default_factory=lambda: defaultdict(set))  # organisation id -> body ids
 
     def organisation(self, org_id) -> Organisation | None:
@@ -35,18 +53,17 @@ class Access:
 def access_of(user) -> Access:
     if not getattr(user, "is_authenticated", False):
         return Access()
-    cached = user.__dict__.get(ACCESS_CACHE)
-    if cached is not None:
-        return cached
+    return request_cached(user, "access", None, lambda: _read_access(user))
+
+
+def _read_access(user) -> Access:
     access = Access()
     for ra in RoleAssignment.objects.filter(user=user, is_active=True).select_related("organisation"):
         access.roles[ra.organisation_id].add(ra.role)
         if ra.organisation.is_active:
             access.organisations[ra.organisation_id] = ra.organisation
-        if ra.role in (Role.HANDLING_UNIT, Role.UNIT_LEADER):
-            access.units[ra.organisation_id].add(ra.handling_unit_id)
-            if ra.role == Role.UNIT_LEADER:
-                access.leader_units[ra.organisation_id].add(ra.handling_unit_id)
+        if ra.role in UNIT_ROLES:
+            access.units[ra.organisation_id].add((ra.handling_unit_id, ra.role))
         if ra.role == Role.BODY_CONTACT:
             access.bodies[ra.organisation_id].add(ra.body_id)
     if user.person_id:
@@ -57,13 +74,7 @@ def access_of(user) -> Access:
             access.seats.setdefault(seat.organisation_id, seat)
             if seat.organisation.is_active:
                 access.organisations[seat.organisation_id] = seat.organisation
-    user.__dict__[ACCESS_CACHE] = access
     return access
-
-
-def forget_access(user) -> None:
-    """After a change of the user's roles or seats within the same request (services that grant or revoke)."""
-    user.__dict__.pop(ACCESS_CACHE, None)
 
 
 def roles_in(user, organisation) -> frozenset[str]:
@@ -114,11 +125,11 @@ def current_member(user, organisation) -> Member | None:
     return access_of(user).seats.get(organisation.pk)
 
 
-def unit_ids_of(user, organisation) -> set[int]:
-    """The handling units the user works for in the organisation."""
+def unit_ids_of(user, organisation, *, roles=UNIT_ROLES) -> set[int]:
+    """The handling units the user works for in the organisation (``roles=(Role.UNIT_LEADER,)``: those they lead)."""
     if not getattr(user, "is_authenticated", False) or organisation is None:
         return set()
-    return set(access_of(user).units.get(organisation.pk, ()))
+    return {unit for unit, role in access_of(user).units.get(organisation.pk, ()) if role in roles}
 
 
 def body_ids_of(user, organisation) -> set[int]:

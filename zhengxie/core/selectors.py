@@ -7,13 +7,28 @@ from .exceptions import NotAllowed, NotFound
 from .models import AuditEntry, HandlingUnit, Member, Notification, Organisation, RoleAssignment, User
 
 
+def get_visible(visible, pk, *, organisation=None):
+    """One row of a permission-filtered queryset by its id: a detail address shows exactly what the lists show
+    (NetBox's ``restrict(user, action)``). Every ``<entity>_get_for_user`` is this over its ``<entities>_visible_to``.
+
+    A row the user may not see raises NotAllowed when ``organisation`` is given and the row is that organisation's
+    (the user knows it exists), NotFound otherwise (never a hint about another organisation's rows)."""
+    obj = visible.filter(pk=pk).first()
+    if obj is not None:
+        return obj
+    if organisation is not None and visible.model._default_manager.filter(pk=pk, organisation=organisation).exists():
+        raise NotAllowed()
+    raise NotFound()
+
+
 def members_visible_to(user, organisation: Organisation):
-    """Members of the organisation, for its staff only."""
-    if not permissions.can_view_members(user, organisation):
-        return Member.objects.none()
-    return Member.objects.filter(organisation=organisation).select_related(
-        "person", "sector", "committee", "term"
-    )
+    """Members of the organisation for its staff; a member sees their own seat."""
+    qs = Member.objects.filter(organisation=organisation).select_related("person", "sector", "committee", "term")
+    if permissions.can_view_members(user, organisation):
+        return qs
+    if not getattr(user, "person_id", None):
+        return qs.none()
+    return qs.filter(person_id=user.person_id)
 
 
 def member_search(qs, *, term=None, sector=None, committee=None, affiliation=None, status=None, q: str = "",
@@ -40,12 +55,19 @@ def member_search(qs, *, term=None, sector=None, committee=None, affiliation=Non
 
 def member_get_for_user(user, organisation, pk) -> Member:
     """A member of the active organisation that the user may see (staff, or the member themself)."""
-    member = Member.objects.select_related("person", "sector", "committee", "term", "organisation").filter(pk=pk).first()
-    if member is None or member.organisation_id != getattr(organisation, "pk", None):
-        raise NotFound()
-    if permissions.can_view_members(user, organisation) or member.person_id == user.person_id:
-        return member
-    raise NotAllowed()
+    return get_visible(members_visible_to(user, organisation).select_related("organisation"), pk,
+                       organisation=organisation)
+
+
+def users_with_role(organisation, *roles, unit=None, body_ids=None) -> list[User]:
+    """The active accounts holding one of ``roles`` in the organisation (``unit``: for that handling unit;
+    ``body_ids``: contacts of those bodies) — whom a notice goes to."""
+    qs = RoleAssignment.objects.filter(organisation=organisation, role__in=roles, is_active=True)
+    if unit is not None:
+        qs = qs.filter(handling_unit=unit)
+    if body_ids is not None:
+        qs = qs.filter(body_id__in=body_ids)
+    return list(User.objects.filter(pk__in=qs.values("user_id"), is_active=True))
 
 
 def audit_entries_visible_to(user, organisation):

@@ -178,7 +178,7 @@ def role_grant(*, actor, organisation: Organisation, user: User, role: str, hand
             assignment.save()
         audit_log(actor=actor, organisation=organisation, action="core.role.granted", obj=user,
                   changes={"role": role, "handling_unit": handling_unit, "body": body, "committee": committee})
-    permissions.forget_access(user)
+    permissions.forget(user)
     return assignment
 
 
@@ -190,6 +190,7 @@ def role_revoke(*, actor, assignment: RoleAssignment) -> None:
         assignment.save(update_fields=["is_active"])
         audit_log(actor=actor, organisation=assignment.organisation, action="core.role.revoked", obj=assignment.user,
                   changes={"role": assignment.role})
+    permissions.forget(assignment.user)
 
 
 def user_set_language(*, user: User, language: str) -> None:
@@ -377,10 +378,9 @@ def handling_unit_save(*, actor, organisation, unit=None, data: dict):
 
 def sectors_load_preset(*, actor, organisation: Organisation, preset: str) -> int:
     """Give an organisation a typical sector list (national, local or county); existing names are kept."""
-    from . import demo_data
     from .models import Sector
+    from .sector_presets import PRESETS as lists
 
-    lists = {"national": demo_data.NATIONAL_SECTORS, "local": demo_data.LOCAL_SECTORS, "county": demo_data.COUNTY_SECTORS}
     if preset not in lists:
         raise DomainError(_("Unknown sector list."))
     if not (getattr(actor, "is_superuser", False) or permissions.is_admin_of(actor, organisation)):

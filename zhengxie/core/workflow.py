@@ -12,7 +12,7 @@ and each service calls ``PROPOSAL_WORKFLOW.target(action, obj.status)`` after lo
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db import models
 from django.utils.functional import Promise
@@ -27,14 +27,14 @@ class Transition:
     sources: tuple[str, ...]
     target: str | None  # None: an event that keeps the state (a note, a reminder)
     label: Promise | str = ""
-    roles: frozenset[str] = field(default_factory=frozenset)  # informational: who acts (checked in permissions.py)
+    # Who may act is not in the table: the app's permissions.py says it, and the service passes its answer to
+    # core.transitions.transition(allowed=...). (A list of roles here was filled but never read.)
 
-    def __init__(self, action, *, sources: Iterable[str], target: str | None, label="", roles=()):
+    def __init__(self, action, *, sources: Iterable[str], target: str | None, label=""):
         object.__setattr__(self, "action", action)
         object.__setattr__(self, "sources", tuple(sources))
         object.__setattr__(self, "target", target)
         object.__setattr__(self, "label", label or action)
-        object.__setattr__(self, "roles", frozenset(roles))
 
 
 class Workflow:

@@ -3,22 +3,13 @@ they change through the services, so that scores stay derived and every change i
 
 from django.contrib import admin
 
+from zhengxie.core.admin import ReadOnlyAdmin
+
 from .models import DutyEvent, RuleSet, Score, SelfReport
 
 
-class ReadOnly(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(DutyEvent)
-class DutyEventAdmin(ReadOnly):
+class DutyEventAdmin(ReadOnlyAdmin):
     list_display = ["occurred_at", "member", "organisation", "kind", "title", "retracted_at"]
     list_filter = ["kind", "category", "year"]
     search_fields = ["member__person__name", "title"]
@@ -26,20 +17,20 @@ class DutyEventAdmin(ReadOnly):
 
 
 @admin.register(RuleSet)
-class RuleSetAdmin(ReadOnly):
+class RuleSetAdmin(ReadOnlyAdmin):
     list_display = ["organisation", "year", "name", "status", "version"]
     list_filter = ["status", "year"]
 
 
 @admin.register(Score)
-class ScoreAdmin(ReadOnly):
+class ScoreAdmin(ReadOnlyAdmin):
     list_display = ["member", "organisation", "year", "total", "band", "requirements_met", "computed_at"]
     list_filter = ["year", "requirements_met"]
     list_select_related = ["member__person", "organisation", "band"]
 
 
 @admin.register(SelfReport)
-class SelfReportAdmin(ReadOnly):
+class SelfReportAdmin(ReadOnlyAdmin):
     list_display = ["title", "member", "organisation", "status", "submitted_at"]
     list_filter = ["status", "report_type"]
     list_select_related = ["member__person", "organisation"]

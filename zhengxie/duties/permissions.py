@@ -32,13 +32,14 @@ def _groups(user, organisation) -> tuple[frozenset, frozenset]:
     """(sector ids, committee ids) the user is a contact for in the organisation; cached per request."""
     if organisation is None or not getattr(user, "is_authenticated", False):
         return frozenset(), frozenset()
-    cache = user.__dict__.setdefault("_zx_duty_groups", {})
-    if organisation.pk not in cache:
+
+    def compute():
         body_ids = core.body_ids_of(user, organisation)
         rows = list(Body.objects.filter(pk__in=body_ids, organisation=organisation, is_active=True)
                     .values_list("sector_id", "committee_id")) if body_ids else []
-        cache[organisation.pk] = (frozenset(s for s, _c in rows if s), frozenset(c for _s, c in rows if c))
-    return cache[organisation.pk]
+        return frozenset(s for s, _c in rows if s), frozenset(c for _s, c in rows if c)
+
+    return core.request_cached(user, "duties.groups", organisation.pk, compute)
 
 
 def sector_ids_of(user, organisation) -> frozenset:

@@ -5,9 +5,9 @@ from django.db.models.functions import Rank
 from django.utils import timezone
 
 from zhengxie.core.choices import MemberStatus
-from zhengxie.core.exceptions import NotAllowed, NotFound
 from zhengxie.core.models import Member, Sector, SpecialCommittee
 from zhengxie.core.org_settings import get_setting
+from zhengxie.core.selectors import get_visible
 
 from . import permissions
 from .choices import DutyEventKind, MeetingType, SelfReportStatus
@@ -26,13 +26,16 @@ def rule_set_for(organisation, year: int) -> RuleSet | None:
     return RuleSet.objects.filter(organisation=organisation, year=year).first()
 
 
-def rule_set_get_for_user(user, organisation, pk) -> RuleSet:
+def rule_sets_visible_to(user, organisation):
+    """The organisation's rule tables, for the staff who see scores."""
     if not permissions.can_view_scores(user, organisation):
-        raise NotAllowed()
-    rule_set = RuleSet.objects.select_related("organisation", "closed_by").filter(pk=pk, organisation=organisation).first()
-    if rule_set is None:
-        raise NotFound()
-    return rule_set
+        return RuleSet.objects.none()
+    return rule_sets_of(organisation)
+
+
+def rule_set_get_for_user(user, organisation, pk) -> RuleSet:
+    qs = rule_sets_visible_to(user, organisation).select_related("organisation", "closed_by")
+    return get_visible(qs, pk, organisation=organisation)
 
 
 def member_years(member) -> list[int]:
@@ -41,15 +44,23 @@ def member_years(member) -> list[int]:
     return list(range(last, member.term.starts_on.year - 1, -1))
 
 
+def records_visible_to(user, organisation):
+    """Members whose duty record the user may see: all for staff; one's own seats; a contact's sector and
+    committee (the rule of ``permissions.can_view_record``, as a queryset)."""
+    qs = Member.objects.filter(organisation=organisation)
+    if permissions.can_view_scores(user, organisation):
+        return qs
+    sectors, committees = permissions.sector_ids_of(user, organisation), permissions.committee_ids_of(user, organisation)
+    condition = Q(sector_id__in=sectors) | Q(committee_id__in=committees)
+    if getattr(user, "person_id", None):
+        condition |= Q(person_id=user.person_id)
+    return qs.filter(condition)
+
+
 def member_get_for_record(user, organisation, pk) -> Member:
     """A member of the active organisation whose record the user may see."""
-    member = (Member.objects.select_related("person", "sector", "committee", "term", "organisation")
-              .filter(pk=pk, organisation=organisation).first())
-    if member is None:
-        raise NotFound()
-    if not permissions.can_view_record(user, member):
-        raise NotAllowed()
-    return member
+    qs = records_visible_to(user, organisation).select_related("person", "sector", "committee", "term", "organisation")
+    return get_visible(qs, pk, organisation=organisation)
 
 
 def scores_visible_to(user, organisation, year: int):
@@ -179,12 +190,7 @@ def self_reports_visible_to(user, organisation):
 
 
 def self_report_get_for_user(user, organisation, pk) -> SelfReport:
-    report = self_reports_visible_to(user, organisation).filter(pk=pk).first()
-    if report is None:
-        if SelfReport.objects.filter(pk=pk, organisation=organisation).exists():
-            raise NotAllowed()
-        raise NotFound()
-    return report
+    return get_visible(self_reports_visible_to(user, organisation), pk, organisation=organisation)
 
 
 def pending_self_reports(organisation):

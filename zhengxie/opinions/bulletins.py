@@ -11,32 +11,39 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from zhengxie.core import transitions
 from zhengxie.core.choices import Role
 from zhengxie.core.exceptions import DomainError, NotAllowed
 from zhengxie.core.models import Organisation
 from zhengxie.core.services import audit_log, notify
-from zhengxie.core.workflow import lock_for_update
 
 from . import permissions
 from .feedback import adopt_locally
 from .models import BulletinIssue, BulletinTransition, Report
-from .services import office_users, record_history, report_forward
-from .workflow import BULLETIN_WORKFLOW, REPORT_WORKFLOW
+from .services import move, office_users, report_forward
+from .workflow import BULLETIN_WORKFLOW
 
 
 def bulletin_url(bulletin) -> str:
     return reverse("opinions:bulletin_detail", args=[bulletin.pk])
 
 
-def _history(bulletin, action, from_state, actor, *, comment="", data=None):
-    return BulletinTransition.objects.create(
-        bulletin=bulletin, action=action, from_state=from_state, to_state=bulletin.status, comment=comment,
-        data=data or {}, actor=actor if getattr(actor, "is_authenticated", False) else None,
-    )
+def _record(bulletin, action, actor, *, audit, from_state=None, comment="", data=None, changes=None):
+    """The issue's history row and audit entry (``core.transitions``) for an event that keeps its state."""
+    state = bulletin.status if from_state is None else from_state
+    return transitions.record(bulletin, action, actor=actor, history=BulletinTransition,
+                              history_for={"bulletin": bulletin}, from_state=state, to_state=bulletin.status,
+                              audit=audit, comment=comment, data=data, audit_changes=changes or {})
+
+
+def _move(bulletin, action, actor, *, audit, fields=(), comment="", data=None, changes=None):
+    return transitions.transition(bulletin, action, workflow=BULLETIN_WORKFLOW, actor=actor,
+                                  history=BulletinTransition, history_for={"bulletin": bulletin}, audit=audit,
+                                  fields=fields, comment=comment, data=data, audit_changes=changes or {})
 
 
 def _lock(bulletin, version=None) -> BulletinIssue:
-    return lock_for_update(BulletinIssue.objects.all(), bulletin.pk, version=version)
+    return transitions.lock(BulletinIssue, bulletin, version=version)
 
 
 def _compiler_check(actor, bulletin):
@@ -47,11 +54,6 @@ def _compiler_check(actor, bulletin):
 def _leader_check(actor, bulletin):
     if not permissions.can_sign_off(actor, bulletin):
         raise NotAllowed(_("Only a leader of %(org)s signs an issue off.") % {"org": bulletin.organisation})
-
-
-def _touch(bulletin, *fields):
-    bulletin.version += 1
-    bulletin.save(update_fields=[*fields, "version"])
 
 
 def bulletin_create(*, actor, organisation: Organisation, subject: str = "") -> BulletinIssue:
@@ -68,9 +70,8 @@ def bulletin_create(*, actor, organisation: Organisation, subject: str = "") -> 
         serial = (numbers.aggregate(n=Max("serial"))["n"] or 0) + 1
         bulletin = BulletinIssue.objects.create(organisation=organisation, year=year, number=number, serial=serial,
                                                 subject=(subject or "").strip()[:100], created_by=actor)
-        _history(bulletin, "create", "", actor)
-        audit_log(actor=actor, organisation=organisation, action="opinions.bulletin.created", obj=bulletin,
-                  changes={"number": bulletin.label, "serial": serial})
+        _record(bulletin, "create", actor, from_state="", audit="opinions.bulletin.created",
+                changes={"number": bulletin.label, "serial": serial})
     return bulletin
 
 
@@ -88,18 +89,23 @@ def bulletin_place(*, actor, bulletin: BulletinIssue, reports) -> int:
         for report in locked:
             if report.organisation_id != bulletin.organisation_id:
                 raise NotAllowed()
-            old = report.status
-            report.status = REPORT_WORKFLOW.target("place", old)
             position += 1
             report.bulletin, report.bulletin_position = bulletin, position
-            report.version += 1
-            report.save(update_fields=["status", "bulletin", "bulletin_position", "version"])
-            record_history(report, "place", old, actor, data={"bulletin": bulletin.pk, "label": bulletin.label})
-        _touch(bulletin)
-        _history(bulletin, "compose", bulletin.status, actor, data={"added": [r.pk for r in locked]})
-        audit_log(actor=actor, organisation=bulletin.organisation, action="opinions.bulletin.reports_placed",
-                  obj=bulletin, changes={"reports": [r.pk for r in locked]})
+            move(report, "place", actor, audit=None, fields=["bulletin", "bulletin_position"],
+                 data={"bulletin": bulletin.pk, "label": bulletin.label})
+        transitions.bump(bulletin)
+        _record(bulletin, "compose", actor, audit="opinions.bulletin.reports_placed",
+                data={"added": [r.pk for r in locked]}, changes={"reports": [r.pk for r in locked]})
     return len(locked)
+
+
+def bulletin_place_in_new_or(*, actor, organisation: Organisation, bulletin: BulletinIssue | None,
+                             reports) -> tuple[BulletinIssue, int]:
+    """Place reports in ``bulletin``, or in a new issue when it is None; a new issue is kept only if the reports
+    went in. Returns the issue and how many were placed."""
+    with transaction.atomic():
+        target = bulletin or bulletin_create(actor=actor, organisation=organisation)
+        return target, bulletin_place(actor=actor, bulletin=target, reports=reports)
 
 
 def bulletin_unplace(*, actor, bulletin: BulletinIssue, report: Report) -> Report:
@@ -109,16 +115,12 @@ def bulletin_unplace(*, actor, bulletin: BulletinIssue, report: Report) -> Repor
         bulletin = _lock(bulletin)
         BULLETIN_WORKFLOW.target("compose", bulletin.status)
         report = Report.objects.select_for_update().get(pk=report.pk, bulletin=bulletin)
-        old = report.status
-        report.status = REPORT_WORKFLOW.target("unplace", old)
         report.bulletin, report.bulletin_position = None, 0
-        report.version += 1
-        report.save(update_fields=["status", "bulletin", "bulletin_position", "version"])
-        record_history(report, "unplace", old, actor, data={"bulletin": bulletin.pk, "label": bulletin.label})
-        _touch(bulletin)
-        _history(bulletin, "compose", bulletin.status, actor, data={"removed": report.pk})
-        audit_log(actor=actor, organisation=bulletin.organisation, action="opinions.bulletin.report_removed",
-                  obj=bulletin, changes={"report": report.pk})
+        move(report, "unplace", actor, audit=None, fields=["bulletin", "bulletin_position"],
+             data={"bulletin": bulletin.pk, "label": bulletin.label})
+        transitions.bump(bulletin)
+        _record(bulletin, "compose", actor, audit="opinions.bulletin.report_removed", data={"removed": report.pk},
+                changes={"report": report.pk})
     return report
 
 
@@ -138,7 +140,7 @@ def bulletin_move(*, actor, bulletin: BulletinIssue, report: Report, offset: int
             if item.bulletin_position != position:
                 item.bulletin_position = position
                 item.save(update_fields=["bulletin_position"])
-        _touch(bulletin)
+        transitions.bump(bulletin)
         audit_log(actor=actor, organisation=bulletin.organisation, action="opinions.bulletin.reordered", obj=bulletin,
                   changes={"order": [r.pk for r in order]})
 
@@ -164,13 +166,10 @@ def bulletin_submit(*, actor, bulletin: BulletinIssue, version: int | None = Non
     _compiler_check(actor, bulletin)
     with transaction.atomic():
         bulletin = _lock(bulletin, version)
-        old = bulletin.status
-        bulletin.status = BULLETIN_WORKFLOW.target("submit", old)
+        BULLETIN_WORKFLOW.target("submit", bulletin.status)
         if not bulletin.reports.exists():
             raise DomainError(_("The issue is empty: place at least one report in it."))
-        _touch(bulletin, "status")
-        _history(bulletin, "submit", old, actor)
-        audit_log(actor=actor, organisation=bulletin.organisation, action="opinions.bulletin.submitted", obj=bulletin)
+        _move(bulletin, "submit", actor, audit="opinions.bulletin.submitted")
         notify(recipients=office_users(bulletin.organisation, Role.LEADER), organisation=bulletin.organisation,
                code="opinions.bulletin.pending", title=_("《社情民意》 %(label)s awaits your sign-off"),
                params={"label": bulletin.label}, url=bulletin_url(bulletin), obj=bulletin)
@@ -184,12 +183,7 @@ def bulletin_return(*, actor, bulletin: BulletinIssue, reason: str, version: int
         raise DomainError(_("Say what should be changed."), errors={"reason": gettext("Required.")})
     with transaction.atomic():
         bulletin = _lock(bulletin, version)
-        old = bulletin.status
-        bulletin.status = BULLETIN_WORKFLOW.target("return", old)
-        _touch(bulletin, "status")
-        _history(bulletin, "return", old, actor, comment=reason)
-        audit_log(actor=actor, organisation=bulletin.organisation, action="opinions.bulletin.returned", obj=bulletin,
-                  changes={"reason": reason})
+        _move(bulletin, "return", actor, audit="opinions.bulletin.returned", comment=reason, changes={"reason": reason})
         notify(recipients=office_users(bulletin.organisation), organisation=bulletin.organisation,
                code="opinions.bulletin.returned", title=_("《社情民意》 %(label)s was returned for changes"),
                body=_("%(leader)s: %(reason)s"), params={"label": bulletin.label, "leader": actor.label,
@@ -203,22 +197,15 @@ def bulletin_sign_off(*, actor, bulletin: BulletinIssue, version: int | None = N
     _leader_check(actor, bulletin)
     with transaction.atomic():
         bulletin = _lock(bulletin, version)
-        old = bulletin.status
-        bulletin.status = BULLETIN_WORKFLOW.target("sign_off", old)
-        bulletin.signed_off_by, bulletin.signed_off_at = actor, timezone.now()
-        _touch(bulletin, "status", "signed_off_by", "signed_off_at")
         reports = list(bulletin.reports.select_for_update().order_by("bulletin_position"))
+        bulletin.signed_off_by, bulletin.signed_off_at = actor, timezone.now()
+        _move(bulletin, "sign_off", actor, audit="opinions.bulletin.signed_off", fields=["signed_off_by", "signed_off_at"],
+              data={"reports": len(reports)}, changes={"reports": [r.pk for r in reports]})
         for report in reports:
-            before = report.status
-            report.status = REPORT_WORKFLOW.target("publish", before)
             report.published_at = bulletin.signed_off_at
-            report.version += 1
-            report.save(update_fields=["status", "published_at", "version"])
-            record_history(report, "publish", before, actor, data={"bulletin": bulletin.pk, "label": bulletin.label})
+            move(report, "publish", actor, audit=None, fields=["published_at"],
+                 data={"bulletin": bulletin.pk, "label": bulletin.label})
             adopt_locally(actor=actor, report=report, bulletin=bulletin)
-        _history(bulletin, "sign_off", old, actor, data={"reports": len(reports)})
-        audit_log(actor=actor, organisation=bulletin.organisation, action="opinions.bulletin.signed_off", obj=bulletin,
-                  changes={"reports": [r.pk for r in reports]})
         notify(recipients=office_users(bulletin.organisation), organisation=bulletin.organisation,
                code="opinions.bulletin.signed_off", title=_("《社情民意》 %(label)s was signed off by %(leader)s"),
                params={"label": bulletin.label, "leader": actor.label}, url=bulletin_url(bulletin), obj=bulletin)
@@ -233,13 +220,9 @@ def bulletin_send(*, actor, bulletin: BulletinIssue, recipients: list[str], vers
         raise DomainError(_("Name at least one recipient."), errors={"recipients": gettext("Required.")})
     with transaction.atomic():
         bulletin = _lock(bulletin, version)
-        old = bulletin.status
-        bulletin.status = BULLETIN_WORKFLOW.target("send", old)
         bulletin.recipients, bulletin.sent_at = recipients, timezone.now()
-        _touch(bulletin, "status", "recipients", "sent_at")
-        _history(bulletin, "send", old, actor, data={"recipients": recipients})
-        audit_log(actor=actor, organisation=bulletin.organisation, action="opinions.bulletin.sent", obj=bulletin,
-                  changes={"recipients": recipients})
+        _move(bulletin, "send", actor, audit="opinions.bulletin.sent", fields=["recipients", "sent_at"],
+              data={"recipients": recipients}, changes={"recipients": recipients})
     return bulletin
 
 

@@ -211,7 +211,7 @@ class Simulation:
         Report.objects.bulk_update(forwarded, ["forwarded_at"], batch_size=1000)
         self.report_count += len(reports)
 
-    def _bulletins(self, org, reports, office, leader):
+    def _bulletins(self, org, reports, office, leader):  # noqa: C901 (demo data: one straight pass that makes every kind of row)
         """Group the published reports into issues (1–4 each), number them per year, and put the reports still
         being compiled in a draft and an issue awaiting sign-off."""
         published = sorted((r for r in reports if r.status == ReportStatus.PUBLISHED), key=lambda r: r.edited_at)

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from zhengxie.core.choices import OrganisationLevel
 from zhengxie.core.exceptions import DomainError, NotAllowed
 from zhengxie.core.outbox import enqueue_on_commit
-from zhengxie.core.services import audit_log, notify
+from zhengxie.core.services import notify
 from zhengxie.duties.choices import DutyEventKind
 from zhengxie.duties.services import record_duty_event
 
@@ -29,7 +29,7 @@ from .choices import (
     InstructionLevel,
 )
 from .models import Adoption, Instruction, Report
-from .services import author_users, office_users, record_history, report_url
+from .services import author_users, office_users, record, report_url
 from .workflow import REPORT_WORKFLOW
 
 FEEDBACK_MODELS = {"adoption": Adoption, "instruction": Instruction}
@@ -99,10 +99,9 @@ def adoption_record(*, actor, report: Report, kind: str, adopted_by: str, adopte
                 )
         except IntegrityError:
             raise DomainError(_("This adoption is recorded already."), code="duplicate") from None
-        record_history(report, "adoption", report.status, actor, comment=str(adoption),
-                       data={"adoption": adoption.pk, "kind": kind, "level": level})
-        audit_log(actor=actor, organisation=report.organisation, action="opinions.report.adoption_recorded",
-                  obj=report, changes={"kind": kind, "level": level, "adopted_by": adopted_by, "on": adopted_on})
+        record(report, "adoption", actor, audit="opinions.report.adoption_recorded", comment=str(adoption),
+               data={"adoption": adoption.pk, "kind": kind, "level": level},
+               changes={"kind": kind, "level": level, "adopted_by": adopted_by, "on": adopted_on})
         _enqueue("adoption", adoption.pk)
     return adoption
 
@@ -133,10 +132,9 @@ def instruction_record(*, actor, report: Report, leader_name: str, level: str, t
             leader_title=(leader_title or "").strip()[:80], level=level, text=text, instructed_on=instructed_on,
             note=(note or "").strip()[:200], recorded_by=actor,
         )
-        record_history(report, "instruction", report.status, actor, comment=text,
-                       data={"instruction": instruction.pk, "level": level, "leader": leader_name})
-        audit_log(actor=actor, organisation=report.organisation, action="opinions.report.instruction_recorded",
-                  obj=report, changes={"leader": leader_name, "level": level, "on": instructed_on})
+        record(report, "instruction", actor, audit="opinions.report.instruction_recorded", comment=text,
+               data={"instruction": instruction.pk, "level": level, "leader": leader_name},
+               changes={"leader": leader_name, "level": level, "on": instructed_on})
         _enqueue("instruction", instruction.pk)
     return instruction
 

@@ -10,7 +10,7 @@ from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
 from zhengxie.core import permissions as core_permissions
-from zhengxie.core.exceptions import NotFound
+from zhengxie.core.selectors import get_visible
 
 from . import permissions
 from .choices import AuthorKind, BulletinStatus, ReportStatus
@@ -57,10 +57,7 @@ def my_reports(user, organisation):
 
 def report_get_for_user(user, organisation, pk) -> Report:
     """A report of the active organisation that the user may see; else NotFound (never a hint that it exists)."""
-    report = reports_visible_to(user, organisation).filter(pk=pk).first()
-    if report is None:
-        raise NotFound()
-    return report
+    return get_visible(reports_visible_to(user, organisation), pk)
 
 
 def report_search(qs, *, status: str = "", category: str = "", author_kind: str = "", year: int | None = None,
@@ -130,10 +127,7 @@ def bulletins_visible_to(user, organisation):
 
 
 def bulletin_get_for_user(user, organisation, pk) -> BulletinIssue:
-    bulletin = bulletins_visible_to(user, organisation).filter(pk=pk).first()
-    if bulletin is None:
-        raise NotFound()
-    return bulletin
+    return get_visible(bulletins_visible_to(user, organisation), pk)
 
 
 def bulletin_years(organisation) -> list[int]:

@@ -12,12 +12,13 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from zhengxie.core import permissions as core_permissions
+from zhengxie.core import transitions
 from zhengxie.core.choices import Role
 from zhengxie.core.exceptions import DomainError, NotAllowed
 from zhengxie.core.files import attachment_add, attachments_of, check_upload
 from zhengxie.core.models import Attachment, Body, Member, Organisation, User
-from zhengxie.core.services import audit_log, notify
-from zhengxie.core.workflow import lock_for_update
+from zhengxie.core.selectors import users_with_role
+from zhengxie.core.services import notify
 from zhengxie.duties.choices import DutyEventKind
 from zhengxie.duties.services import record_duty_event, retract_duty_events
 
@@ -36,18 +37,34 @@ def report_url(report) -> str:
 
 
 def record_history(report, action: str, from_state: str, actor, *, comment: str = "", data: dict | None = None):
+    """A history row alone (an event with no audit entry of its own, e.g. a file added)."""
     return ReportTransition.objects.create(
         report=report, action=action, from_state=from_state, to_state=report.status, comment=comment,
-        data=data or {}, actor=actor if getattr(actor, "is_authenticated", False) else None,
+        data=data or {}, actor=transitions.actor_or_none(actor),
     )
+
+
+def move(report, action: str, actor, *, audit: str | None, fields=(), comment: str = "", data: dict | None = None,
+         changes: dict | None = None) -> str:
+    """The locked report along ``action`` (``core.transitions``): the table, the version, the history row and the
+    audit entry (``changes``: what it records). Returns the state it came from."""
+    return transitions.transition(report, action, workflow=REPORT_WORKFLOW, actor=actor, history=ReportTransition,
+                                  history_for={"report": report}, audit=audit, fields=fields, comment=comment,
+                                  data=data, audit_changes=changes if changes is not None or audit is None else {})
+
+
+def record(report, action: str, actor, *, audit: str, comment: str = "", data: dict | None = None,
+           changes: dict | None = None, from_state: str | None = None):
+    """The history row and the audit entry of an event that keeps the report's state."""
+    state = report.status if from_state is None else from_state
+    return transitions.record(report, action, actor=actor, history=ReportTransition, history_for={"report": report},
+                              from_state=state, to_state=report.status, audit=audit, comment=comment, data=data,
+                              audit_changes=changes or {})
 
 
 def office_users(organisation, role: str = Role.INFORMATION_OFFICE):
     """Users holding ``role`` in the organisation (the information office by default)."""
-    return User.objects.filter(
-        is_active=True, role_assignments__organisation=organisation, role_assignments__role=role,
-        role_assignments__is_active=True,
-    ).distinct()
+    return users_with_role(organisation, role)
 
 
 def author_users(report) -> list:
@@ -68,7 +85,7 @@ def author_users(report) -> list:
 
 def _lock(report, version=None) -> Report:
     # Only the report's row is locked (a join would lock its organisation's row too, and serialise the office).
-    return lock_for_update(Report.objects.all(), report.pk, version=version)
+    return transitions.lock(Report, report, version=version)
 
 
 def _clean_fields(organisation, *, title: str, text: str, category: str, cap: bool = True) -> tuple[str, str, str]:
@@ -99,7 +116,7 @@ def _clean_fields(organisation, *, title: str, text: str, category: str, cap: bo
     return title, text, category
 
 
-def _resolve_author(actor, organisation, *, member=None, body=None, as_organisation=False) -> dict:
+def _resolve_author(actor, organisation, *, member=None, body=None, as_organisation=False) -> dict:  # noqa: C901 (one branch per kind of author, each with its own refusal)
     """The author of a new report, and whether the actor may submit in that name."""
     office = permissions.is_information_office(actor, organisation)
     if body is not None:
@@ -157,9 +174,9 @@ def report_submit(*, actor, organisation: Organisation, title: str, text: str, c
         report.origin_id = report.pk
         for upload in uploads:
             attachment_add(actor=actor, organisation=organisation, owner=report, upload=upload)
-        record_history(report, "submit", "", actor, data={"characters": count_characters(text)})
-        audit_log(actor=actor, organisation=organisation, action="opinions.report.submitted", obj=report,
-                  changes={"title": title, "category": category, "author": report.author_name})
+        record(report, "submit", actor, from_state="", audit="opinions.report.submitted",
+               data={"characters": count_characters(text)},
+               changes={"title": title, "category": category, "author": report.author_name})
         if report.author_member_id:
             record_duty_event(member=report.author_member, kind=DutyEventKind.OPINION_SUBMITTED, source=report,
                               occurred_at=report.received_at, title=title, actor=actor)
@@ -181,12 +198,10 @@ def report_amend(*, actor, report: Report, title: str, text: str, category: str,
         report.title = report.original_title = title
         report.text = report.original_text = text
         report.category = category
-        report.version += 1
-        report.save(update_fields=["title", "original_title", "text", "original_text", "category", "version"])
-        record_history(report, "amend", report.status, actor,
-                       data={"before": before, "characters": count_characters(text)})
-        audit_log(actor=actor, organisation=report.organisation, action="opinions.report.amended", obj=report,
-                  changes={"title": [before["title"], title], "category": [before["category"], category]})
+        transitions.bump(report, "title", "original_title", "text", "original_text", "category")
+        record(report, "amend", actor, audit="opinions.report.amended",
+               data={"before": before, "characters": count_characters(text)},
+               changes={"title": [before["title"], title], "category": [before["category"], category]})
     return report
 
 
@@ -195,12 +210,7 @@ def report_withdraw(*, actor, report: Report, version: int | None = None) -> Rep
         raise NotAllowed()
     with transaction.atomic():
         report = _lock(report, version)
-        old = report.status
-        report.status = REPORT_WORKFLOW.target("withdraw", old)
-        report.version += 1
-        report.save(update_fields=["status", "version"])
-        record_history(report, "withdraw", old, actor)
-        audit_log(actor=actor, organisation=report.organisation, action="opinions.report.withdrawn", obj=report)
+        move(report, "withdraw", actor, audit="opinions.report.withdrawn")
         retract_duty_events(source=report, kind=DutyEventKind.OPINION_SUBMITTED, reason="withdrawn")
     return report
 
@@ -238,13 +248,8 @@ def report_accept(*, actor, report: Report, version: int | None = None) -> Repor
     _office_check(actor, report)
     with transaction.atomic():
         report = _lock(report, version)
-        old = report.status
-        report.status = REPORT_WORKFLOW.target("accept", old)
         report.accepted_at = timezone.now()
-        report.version += 1
-        report.save(update_fields=["status", "accepted_at", "version"])
-        record_history(report, "accept", old, actor)
-        audit_log(actor=actor, organisation=report.organisation, action="opinions.report.accepted", obj=report)
+        move(report, "accept", actor, audit="opinions.report.accepted", fields=["accepted_at"])
         if report.depth == 0:
             notify(recipients=author_users(report), organisation=report.organisation, code="opinions.report.accepted",
                    title=_("Your report “%(title)s” was accepted for editing"), params={"title": report.title},
@@ -260,15 +265,10 @@ def report_not_use(*, actor, report: Report, reason: str, version: int | None = 
         raise DomainError(_("Give the reason: it is sent to the author."), errors={"reason": gettext("Required.")})
     with transaction.atomic():
         report = _lock(report, version)
-        old = report.status
-        report.status = REPORT_WORKFLOW.target("not_use", old)
         report.not_used_at = timezone.now()
         report.not_used_reason = reason
-        report.version += 1
-        report.save(update_fields=["status", "not_used_at", "not_used_reason", "version"])
-        record_history(report, "not_use", old, actor, comment=reason)
-        audit_log(actor=actor, organisation=report.organisation, action="opinions.report.not_used", obj=report,
-                  changes={"reason": reason})
+        move(report, "not_use", actor, audit="opinions.report.not_used", fields=["not_used_at", "not_used_reason"],
+             comment=reason, changes={"reason": reason})
         notify(recipients=_submitter_recipients(report), organisation=report.organisation,
                code="opinions.report.not_used", title=_("%(org)s did not use the report “%(title)s”"),
                body=_("Reason: %(reason)s"),
@@ -282,14 +282,10 @@ def report_reopen(*, actor, report: Report, version: int | None = None) -> Repor
     _office_check(actor, report)
     with transaction.atomic():
         report = _lock(report, version)
-        old = report.status
-        report.status = REPORT_WORKFLOW.target("reopen", old)
         reason = report.not_used_reason
         report.not_used_at, report.not_used_reason = None, ""
-        report.version += 1
-        report.save(update_fields=["status", "not_used_at", "not_used_reason", "version"])
-        record_history(report, "reopen", old, actor, data={"previous_reason": reason})
-        audit_log(actor=actor, organisation=report.organisation, action="opinions.report.reopened", obj=report)
+        move(report, "reopen", actor, audit="opinions.report.reopened", fields=["not_used_at", "not_used_reason"],
+             data={"previous_reason": reason})
     return report
 
 
@@ -301,20 +297,17 @@ def report_edit(*, actor, report: Report, title: str, text: str, category: str, 
     title, text, category = _clean_fields(report.organisation, title=title, text=text, category=category, cap=False)
     with transaction.atomic():
         report = _lock(report, version)
-        old = report.status
-        action = "revise" if old == ReportStatus.IN_BULLETIN else "edit"
-        report.status = REPORT_WORKFLOW.target(action, old)
+        action = "revise" if report.status == ReportStatus.IN_BULLETIN else "edit"
+        REPORT_WORKFLOW.target(action, report.status)
         if action == "revise" and report.bulletin.status != BulletinStatus.DRAFT:
             raise DomainError(_("The issue is no longer being compiled: the report cannot be changed."))
         before = {"title": report.title, "text": report.text, "category": report.category}
         report.title, report.text, report.category = title, text, category
         report.edited_at, report.edited_by = timezone.now(), actor
-        report.version += 1
-        report.save(update_fields=["status", "title", "text", "category", "edited_at", "edited_by", "version"])
-        record_history(report, action, old, actor, comment=note.strip(),
-                       data={"characters": [count_characters(before["text"]), count_characters(text)]})
-        audit_log(actor=actor, organisation=report.organisation, action="opinions.report.edited", obj=report,
-                  changes={k: [v, getattr(report, k)] for k, v in before.items() if v != getattr(report, k)})
+        move(report, action, actor, audit="opinions.report.edited",
+             fields=["title", "text", "category", "edited_at", "edited_by"], comment=note.strip(),
+             data={"characters": [count_characters(before["text"]), count_characters(text)]},
+             changes={k: [v, getattr(report, k)] for k, v in before.items() if v != getattr(report, k)})
     return report
 
 
@@ -346,15 +339,12 @@ def report_forward(*, actor, report: Report, version: int | None = None) -> Repo
             for a in attachments_of(report)
         ])
         report.forwarded_at = now
-        report.version += 1
-        report.save(update_fields=["forwarded_at", "version"])
-        record_history(report, "forward", report.status, actor, data={"to": parent.pk, "record": upper.pk})
-        record_history(upper, "submit", "", actor, comment=gettext("Forwarded by %(org)s") % {
-            "org": report.organisation.short_name}, data={"from": report.organisation_id, "record": report.pk})
-        audit_log(actor=actor, organisation=report.organisation, action="opinions.report.forwarded", obj=report,
-                  changes={"to": parent})
-        audit_log(actor=actor, organisation=parent, action="opinions.report.received_from_below", obj=upper,
-                  changes={"from": report.organisation})
+        transitions.bump(report, "forwarded_at")
+        record(report, "forward", actor, audit="opinions.report.forwarded", data={"to": parent.pk, "record": upper.pk},
+               changes={"to": parent})
+        record(upper, "submit", actor, from_state="", audit="opinions.report.received_from_below",
+               comment=gettext("Forwarded by %(org)s") % {"org": report.organisation.short_name},
+               data={"from": report.organisation_id, "record": report.pk}, changes={"from": report.organisation})
         notify(recipients=office_users(parent), organisation=parent, code="opinions.report.received",
                title=_("New public-opinion report: %(title)s"), body=_("Forwarded by %(org)s."),
                params={"title": upper.title, "org": report.organisation.short_name}, url=report_url(upper), obj=upper)
@@ -408,11 +398,10 @@ def report_create_from_proposal(*, actor, proposal) -> Report:
         )
         Report.objects.filter(pk=report.pk).update(origin=report.pk)
         report.origin_id = report.pk
-        record_history(report, "submit", "", actor, comment=gettext(
+        record(report, "submit", actor, from_state="", audit="opinions.report.converted_from_proposal", comment=gettext(
             "Converted from a proposal with the proposer's consent; the length cap does not apply to a conversion."
-        ), data={"characters": count_characters(text), "proposal": str(proposal.pk)})
-        audit_log(actor=actor, organisation=organisation, action="opinions.report.converted_from_proposal",
-                  obj=report, changes={"proposal": proposal.pk, "title": title})
+        ), data={"characters": count_characters(text), "proposal": str(proposal.pk)},
+            changes={"proposal": proposal.pk, "title": title})
         notify(recipients=office_users(organisation), organisation=organisation, code="opinions.report.received",
                title=_("New public-opinion report: %(title)s"), body=_("Converted from a proposal."),
                params={"title": title}, url=report_url(report), obj=report)

@@ -9,49 +9,35 @@ An issue:   draft → pending → signed_off → sent;  pending → draft (retur
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from zhengxie.core.choices import Role
 from zhengxie.core.workflow import Transition, Workflow
 
 from .choices import BulletinStatus, ReportStatus
 
 S = ReportStatus
 REPORT_WORKFLOW = Workflow("report", [
-    Transition("submit", sources=[""], target=S.RECEIVED, label=_("Submit"),
-               roles=[Role.MEMBER, Role.BODY_CONTACT, Role.INFORMANT, Role.INFORMATION_OFFICE]),
-    Transition("amend", sources=[S.RECEIVED], target=None, label=_("Amend"),
-               roles=[Role.MEMBER, Role.BODY_CONTACT, Role.INFORMANT]),
-    Transition("withdraw", sources=[S.RECEIVED], target=S.WITHDRAWN, label=_("Withdraw"),
-               roles=[Role.MEMBER, Role.BODY_CONTACT, Role.INFORMANT]),
-    Transition("accept", sources=[S.RECEIVED], target=S.ACCEPTED, label=_("Accept for editing"),
-               roles=[Role.INFORMATION_OFFICE]),
-    Transition("not_use", sources=[S.RECEIVED, S.ACCEPTED, S.EDITED], target=S.NOT_USED, label=_("Do not use"),
-               roles=[Role.INFORMATION_OFFICE]),
-    Transition("reopen", sources=[S.NOT_USED], target=S.RECEIVED, label=_("Reconsider"),
-               roles=[Role.INFORMATION_OFFICE]),
-    Transition("edit", sources=[S.ACCEPTED, S.EDITED], target=S.EDITED, label=_("Edit"),
-               roles=[Role.INFORMATION_OFFICE]),
+    Transition("submit", sources=[""], target=S.RECEIVED, label=_("Submit")),
+    Transition("amend", sources=[S.RECEIVED], target=None, label=_("Amend")),
+    Transition("withdraw", sources=[S.RECEIVED], target=S.WITHDRAWN, label=_("Withdraw")),
+    Transition("accept", sources=[S.RECEIVED], target=S.ACCEPTED, label=_("Accept for editing")),
+    Transition("not_use", sources=[S.RECEIVED, S.ACCEPTED, S.EDITED], target=S.NOT_USED, label=_("Do not use")),
+    Transition("reopen", sources=[S.NOT_USED], target=S.RECEIVED, label=_("Reconsider")),
+    Transition("edit", sources=[S.ACCEPTED, S.EDITED], target=S.EDITED, label=_("Edit")),
     # Corrections to a report already placed in an issue that is not signed off yet.
-    Transition("revise", sources=[S.IN_BULLETIN], target=None, label=_("Edit"), roles=[Role.INFORMATION_OFFICE]),
-    Transition("place", sources=[S.EDITED], target=S.IN_BULLETIN, label=_("Place in a bulletin issue"),
-               roles=[Role.INFORMATION_OFFICE]),
-    Transition("unplace", sources=[S.IN_BULLETIN], target=S.EDITED, label=_("Take out of the issue"),
-               roles=[Role.INFORMATION_OFFICE]),
-    Transition("publish", sources=[S.IN_BULLETIN], target=S.PUBLISHED, label=pgettext_lazy("bulletin", "Publish"), roles=[Role.LEADER]),
-    Transition("forward", sources=[S.PUBLISHED], target=None, label=_("Forward to the level above"),
-               roles=[Role.INFORMATION_OFFICE]),
-    Transition("record_feedback", sources=[S.PUBLISHED], target=None, label=_("Record feedback"),
-               roles=[Role.INFORMATION_OFFICE]),
+    Transition("revise", sources=[S.IN_BULLETIN], target=None, label=_("Edit")),
+    Transition("place", sources=[S.EDITED], target=S.IN_BULLETIN, label=_("Place in a bulletin issue")),
+    Transition("unplace", sources=[S.IN_BULLETIN], target=S.EDITED, label=_("Take out of the issue")),
+    Transition("publish", sources=[S.IN_BULLETIN], target=S.PUBLISHED, label=pgettext_lazy("bulletin", "Publish")),
+    Transition("forward", sources=[S.PUBLISHED], target=None, label=_("Forward to the level above")),
+    Transition("record_feedback", sources=[S.PUBLISHED], target=None, label=_("Record feedback")),
 ], states=ReportStatus)
 
 B = BulletinStatus
 BULLETIN_WORKFLOW = Workflow("bulletin", [
-    Transition("create", sources=[""], target=B.DRAFT, label=_("New issue"), roles=[Role.INFORMATION_OFFICE]),
-    Transition("compose", sources=[B.DRAFT], target=None, label=_("Change the contents"),
-               roles=[Role.INFORMATION_OFFICE]),
-    Transition("delete", sources=[B.DRAFT], target=None, label=_("Delete"), roles=[Role.INFORMATION_OFFICE]),
-    Transition("submit", sources=[B.DRAFT], target=B.PENDING, label=_("Submit for sign-off"),
-               roles=[Role.INFORMATION_OFFICE]),
-    Transition("return", sources=[B.PENDING], target=B.DRAFT, label=_("Return for changes"), roles=[Role.LEADER]),
-    Transition("sign_off", sources=[B.PENDING], target=B.SIGNED_OFF, label=_("Sign off"), roles=[Role.LEADER]),
-    Transition("send", sources=[B.SIGNED_OFF], target=B.SENT, label=_("Send"), roles=[Role.INFORMATION_OFFICE]),
+    Transition("create", sources=[""], target=B.DRAFT, label=_("New issue")),
+    Transition("compose", sources=[B.DRAFT], target=None, label=_("Change the contents")),
+    Transition("delete", sources=[B.DRAFT], target=None, label=_("Delete")),
+    Transition("submit", sources=[B.DRAFT], target=B.PENDING, label=_("Submit for sign-off")),
+    Transition("return", sources=[B.PENDING], target=B.DRAFT, label=_("Return for changes")),
+    Transition("sign_off", sources=[B.PENDING], target=B.SIGNED_OFF, label=_("Sign off")),
+    Transition("send", sources=[B.SIGNED_OFF], target=B.SENT, label=_("Send")),
 ], states=BulletinStatus)

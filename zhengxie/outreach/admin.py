@@ -2,6 +2,8 @@
 
 from django.contrib import admin
 
+from zhengxie.core.admin import ReadOnlyAdmin
+
 from .models import Concern, OutreachActivity, Place
 
 
@@ -15,27 +17,18 @@ class PlaceAdmin(admin.ModelAdmin):
 
 
 @admin.register(OutreachActivity)
-class OutreachActivityAdmin(admin.ModelAdmin):
+class OutreachActivityAdmin(ReadOnlyAdmin):
+    """Read-only: an activity (and its status) changes only through its services, with history and audit."""
+
     list_display = ["topic", "kind", "status", "held_on", "place"]
     list_filter = ["kind", "status"]
     search_fields = ["topic"]
-    raw_id_fields = ["organisation", "place", "created_by"]
-    readonly_fields = ["version"]
 
 
 @admin.register(Concern)
-class ConcernAdmin(admin.ModelAdmin):
+class ConcernAdmin(ReadOnlyAdmin):
     """Read-only: a concern changes only through its workflow."""
 
     list_display = ["reference", "category", "status", "source", "received_at"]
     list_filter = ["status", "source"]
     exclude = ["code_digest", "submitter_phone"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

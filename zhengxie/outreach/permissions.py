@@ -25,12 +25,9 @@ def place_ids_of(user, organisation) -> set[int]:
     seat = seat_of(user, organisation)
     if seat is None:
         return set()
-    cache = user.__dict__.setdefault("_zx_outreach_places", {})
-    if seat.pk not in cache:
-        cache[seat.pk] = set(
-            Place.objects.filter(Q(lead_member=seat) | Q(team__member=seat)).values_list("pk", flat=True).distinct()
-        )
-    return cache[seat.pk]
+    return core.request_cached(user, "outreach.places", seat.pk, lambda: set(
+        Place.objects.filter(Q(lead_member=seat) | Q(team__member=seat)).values_list("pk", flat=True).distinct()
+    ))
 
 
 def lead_place_ids_of(user, organisation) -> set[int]:

@@ -8,8 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from zhengxie.core.documents import excel_bytes, read_excel
 from zhengxie.core.exceptions import DomainError, NotAllowed
-from zhengxie.core.member_import import _choice, _date, _labels
-from zhengxie.core.member_import import _yes as yes
+from zhengxie.core.importing import INVALID, choice_of, is_yes, labels_of, parse_date, refuse_rows
 from zhengxie.core.models import Member, Sector
 from zhengxie.core.services import audit_log
 
@@ -50,7 +49,7 @@ SEPARATORS = "、，,;；/ "
 
 
 def _yes(value) -> bool:
-    return yes(value) or str(value or "").strip() in {"有", "✓"}
+    return is_yes(value, also={"有", "✓"})
 
 
 def headers() -> list[tuple[str, int]]:
@@ -105,11 +104,11 @@ def _find_member(text, by_name, by_number, problems) -> Member | None:
     return None
 
 
-def place_import(*, actor, organisation, upload) -> int:
+def place_import(*, actor, organisation, upload) -> int:  # noqa: C901 (one check per column of the sheet, each with its own message)
     """Import every row or none. Raises DomainError whose ``errors`` maps row numbers to messages."""
     if not permissions.can_manage(actor, organisation):
         raise NotAllowed()
-    lookup = {text: key for key, label, _w, _r in COLUMNS for text in _labels(label)}
+    lookup = {text: key for key, label, _w, _r in COLUMNS for text in labels_of(label)}
     rows = read_excel(upload, list(lookup), required=set(), max_rows=5000)
     if not rows:
         raise DomainError(gettext("The file has no place rows."))
@@ -140,14 +139,14 @@ def place_import(*, actor, organisation, upload) -> int:
             problems.append(gettext("a place named “%(name)s” exists already") % {"name": data["name"]})
         elif data["name"] in seen:
             problems.append(gettext("the name repeats row %(row)d") % {"row": seen[data["name"]]})
-        kind = _choice(v.get("kind"), PlaceKind.choices)
+        kind = choice_of(v.get("kind"), PlaceKind.choices)
         if kind is None:
             problems.append(gettext("the type must be 委员工作站, 委员工作室 or 基层协商议事室"))
         data["kind"] = kind
         data["studio_basis"] = ""
         data["sector"] = None
         if kind == PlaceKind.STUDIO:
-            data["studio_basis"] = _choice(v.get("studio_basis"), StudioBasis.choices) or StudioBasis.THEME
+            data["studio_basis"] = choice_of(v.get("studio_basis"), StudioBasis.choices) or StudioBasis.THEME
         if v.get("sector"):
             data["sector"] = sectors.get(str(v["sector"]).strip())
             if data["sector"] is None:
@@ -163,8 +162,8 @@ def place_import(*, actor, organisation, upload) -> int:
             problems.append(gettext("the number of council members must be a whole number"))
         for field in FIVE:
             data[field] = _yes(v.get(field))
-        established = _date(v.get("established_on"))
-        if established == "invalid":
+        established = parse_date(v.get("established_on"))
+        if established == INVALID:
             problems.append(gettext("the date must look like 2023-05-10"))
             established = None
         data["established_on"] = established
@@ -182,10 +181,7 @@ def place_import(*, actor, organisation, upload) -> int:
             continue
         seen[data["name"]] = row.number
         prepared.append((data, team))
-    if errors:
-        raise DomainError(
-            gettext("Nothing was imported: %(n)d rows have errors. Correct them and import the file again.") % {"n": len(errors)},
-            code="import_rows", errors=errors)
+    refuse_rows(errors, kind="places", organisation=organisation, actor=actor)
     with transaction.atomic():
         places = []
         for data, _team in prepared:

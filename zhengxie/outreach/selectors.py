@@ -8,8 +8,8 @@ from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 
 from zhengxie.core import permissions as core
-from zhengxie.core.exceptions import NotAllowed, NotFound
 from zhengxie.core.models import Member
+from zhengxie.core.selectors import get_visible
 
 from . import permissions
 from .choices import ConcernStatus, PlaceKind
@@ -62,13 +62,8 @@ def place_search(qs, *, kind="", level="", county="", township="", q="", five_ha
 
 
 def place_get_for_user(user, organisation, pk) -> Place:
-    place = Place.objects.select_related("lead_member__person", "lead_member__sector", "sector", "organisation") \
-        .filter(pk=pk).first()
-    if place is None or place.organisation_id != getattr(organisation, "pk", None):
-        raise NotFound()
-    if not permissions.can_view_places(user, organisation):
-        raise NotAllowed()
-    return place
+    qs = places_visible_to(user, organisation).select_related("lead_member__sector", "organisation")
+    return get_visible(qs, pk, organisation=organisation)
 
 
 def place_team(place):
@@ -142,13 +137,8 @@ def activity_search(qs, *, kind="", status="", place=None, date_from: dt.date | 
 
 
 def activity_get_for_user(user, organisation, pk) -> OutreachActivity:
-    activity = activities_visible_to(user, organisation).filter(pk=pk).first()
-    if activity is None:
-        if OutreachActivity.objects.filter(pk=pk, organisation=organisation).exists() and \
-                permissions.can_view_activities(user, organisation):
-            raise NotAllowed()
-        raise NotFound()
-    return activity
+    hint = organisation if permissions.can_view_activities(user, organisation) else None
+    return get_visible(activities_visible_to(user, organisation), pk, organisation=hint)
 
 
 # --- concerns --------------------------------------------------------------------------------------------------------
@@ -169,7 +159,7 @@ def concerns_visible_to(user, organisation):
     return qs.select_related("place", "assigned_member__person", "handling_unit")
 
 
-def concern_search(qs, *, status="", category="", place=None, source="", overdue=False, unit=None,
+def concern_search(qs, *, status="", category="", place=None, source="", overdue=False, unit=None,  # noqa: C901 (one optional filter per query parameter)
                    date_from: dt.date | None = None, date_to: dt.date | None = None, q=""):
     if status == "open":
         qs = qs.filter(status__in=[ConcernStatus.SUBMITTED, ConcernStatus.HANDLING, ConcernStatus.AT_UNIT])
@@ -199,13 +189,9 @@ def concern_search(qs, *, status="", category="", place=None, source="", overdue
 
 
 def concern_get_for_user(user, organisation, pk) -> Concern:
-    concern = concerns_visible_to(user, organisation).select_related("registered_by", "activity").filter(pk=pk).first()
-    if concern is None:
-        if Concern.objects.filter(pk=pk, organisation=organisation).exists() and \
-                permissions.can_view_concerns(user, organisation):
-            raise NotAllowed()
-        raise NotFound()
-    return concern
+    hint = organisation if permissions.can_view_concerns(user, organisation) else None
+    qs = concerns_visible_to(user, organisation).select_related("registered_by", "activity")
+    return get_visible(qs, pk, organisation=hint)
 
 
 def concern_history(concern):

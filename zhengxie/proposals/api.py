@@ -8,16 +8,14 @@ action answers ``{detail, code}`` in the user's language (409 ``changed`` when s
 import datetime as dt
 from typing import Literal
 
-from django.db import transaction
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import BaseModel
 
 from zhengxie.api.common import Id, PageNumbers, Rows, active_organisation, errors, require
-from zhengxie.core.exceptions import DomainError, NotAllowed
-from zhengxie.core.models import Body, HandlingUnit, Member
+from zhengxie.core.exceptions import NotAllowed
+from zhengxie.core.models import Body, HandlingUnit
 
 from . import permissions, selectors, services
 from .choices import ProposalStatus, RejectionGround, Satisfaction
@@ -309,14 +307,9 @@ def _units(org, ids):
 def proposal_create(request, payload: ProposalIn):
     org = require(request, permissions.can_write)
     body = get_object_or_404(Body, pk=payload.body_id, organisation=org) if payload.body_id else None
-    with transaction.atomic():  # a refused co-signer leaves no half-made draft behind
-        proposal = services.proposal_create(actor=request.user, organisation=org, data=payload.dict(), body=body,
-                                            units=_units(org, payload.suggested_unit_ids))
-        for member_id in payload.cosigner_ids:
-            member = Member.objects.filter(pk=member_id, organisation=org).first()
-            if member is None:
-                raise DomainError(gettext("Co-signers must be members of this committee in the current term."))
-            services.proposal_signer_add(actor=request.user, proposal=proposal, member=member)
+    proposal = services.proposal_create_with_cosigners(
+        actor=request.user, organisation=org, data=payload.dict(), body=body,
+        units=_units(org, payload.suggested_unit_ids), cosigner_ids=payload.cosigner_ids)
     return Status(201, _detail(request, _proposal(request, proposal.pk)))
 
 

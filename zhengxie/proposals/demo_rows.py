@@ -232,7 +232,7 @@ class RowBuilder:
 
     # --- history of 提 and 立 ------------------------------------------------------------------------------------------------
 
-    def history(self, plan, registered):
+    def history(self, plan, registered):  # noqa: C901 (demo data: one straight pass that makes every kind of row)
         t, status, rng = plan.times, plan.status, self.rng
         author = self.user(plan.author) if plan.author else self.body_contacts.get(plan.body.pk)
         self.event(plan, "create", "", P.DRAFT, t["created"], author)

@@ -5,7 +5,7 @@ Role predicates take ``(user, organisation)``; object predicates take ``(user, p
 from zhengxie.core import permissions as core
 from zhengxie.core.choices import Role
 
-from .choices import EDITABLE_STATES, REGISTERED_STATES, ProposalStatus, SignerRole
+from .choices import EDITABLE_STATES, SignerRole
 
 
 def is_office(user, organisation) -> bool:
@@ -41,19 +41,11 @@ def can_use_list(user, organisation) -> bool:
 
 
 def unit_ids(user, organisation) -> set[int]:
-    return _unit_ids(user, organisation)["all"]
+    return core.unit_ids_of(user, organisation)
 
 
 def leader_unit_ids(user, organisation) -> set[int]:
-    return _unit_ids(user, organisation)["leader"]
-
-
-def _unit_ids(user, organisation) -> dict:
-    if not getattr(user, "is_authenticated", False) or organisation is None:
-        return {"all": set(), "leader": set()}
-    access = core.access_of(user)  # read once per request with the user's roles
-    return {"all": set(access.units.get(organisation.pk, ())),
-            "leader": set(access.leader_units.get(organisation.pk, ()))}
+    return core.unit_ids_of(user, organisation, roles=(Role.UNIT_LEADER,))
 
 
 def is_unit_user(user, organisation) -> bool:
@@ -87,24 +79,6 @@ def signer_of(user, proposal, signers=None):
         if signer.role == SignerRole.BODY and signer.body_id in bodies:
             return signer
     return None
-
-
-def can_view(user, proposal) -> bool:
-    """Drafts are private to their author; the office sees what is submitted; units see what they handle;
-    members see others' proposals once registered."""
-    org = proposal.organisation
-    if proposal.status == ProposalStatus.DRAFT:
-        return is_author(user, proposal)
-    if is_author(user, proposal) or signer_of(user, proposal) is not None:
-        return True
-    if sees_all(user, org):
-        return True
-    if proposal.status in REGISTERED_STATES:
-        if is_party_gov(user, org) or core.has_role(user, org, Role.MEMBER, Role.BODY_CONTACT):
-            return True
-        units = unit_ids(user, org)
-        return bool(units) and proposal.tasks.filter(unit_id__in=units).exclude(status="cancelled").exists()
-    return False
 
 
 # --- tasks -------------------------------------------------------------------------------------------------

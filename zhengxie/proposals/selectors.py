@@ -12,8 +12,9 @@ from django.utils.translation import gettext
 
 from zhengxie.core import permissions as core
 from zhengxie.core.choices import Role
-from zhengxie.core.exceptions import DomainError, NotAllowed, NotFound
+from zhengxie.core.exceptions import DomainError
 from zhengxie.core.models import HandlingUnit, Organisation
+from zhengxie.core.selectors import get_visible
 
 from . import permissions
 from .choices import (
@@ -26,6 +27,7 @@ from .choices import (
     ProposalStatus,
     Publication,
     Satisfaction,
+    SignerRole,
     SignerStatus,
     TaskStatus,
 )
@@ -125,7 +127,7 @@ def live_units_of(ids) -> dict:
     return units
 
 
-def proposal_search(qs, *, organisation, q: str = "", status=None, category=None, session=None, kind=None, unit=None,
+def proposal_search(qs, *, organisation, q: str = "", status=None, category=None, session=None, kind=None, unit=None,  # noqa: C901 (one optional filter per query parameter)
                     key=None, overdue=False, submitter=None, year=None):
     """Filters of the lists; the tasks' subqueries are bounded to the organisation (their own index)."""
     q = (q or "").strip()
@@ -158,16 +160,10 @@ def proposal_search(qs, *, organisation, q: str = "", status=None, category=None
 
 
 def proposal_get_for_user(user, organisation, pk) -> Proposal:
-    proposal = (
-        Proposal.objects.select_related("first_proposer__person", "body", "session__term", "term", "merged_into",
-                                        "key_leader", "organisation")
-        .filter(pk=pk).first()
-    )
-    if proposal is None or proposal.organisation_id != getattr(organisation, "pk", None):
-        raise NotFound()
-    if not permissions.can_view(user, proposal):
-        raise NotAllowed()
-    return proposal
+    """A proposal the lists show the user (``proposals_visible_to``), with the joins of its page."""
+    qs = proposals_visible_to(user, organisation).select_related(
+        "first_proposer__person", "body", "session__term", "term", "merged_into", "key_leader", "organisation")
+    return get_visible(qs, pk, organisation=organisation)
 
 
 def proposal_by_reference(organisation, text: str, *, exclude=None) -> Proposal:
@@ -187,15 +183,32 @@ def proposal_by_reference(organisation, text: str, *, exclude=None) -> Proposal:
     return found[0]
 
 
+def tasks_visible_to(user, organisation):
+    """Tasks of the organisation: all of them for the office; a unit's own once confirmed (never a pending or
+    withdrawn one, as on its workbench); the tasks of a proposal the user signs."""
+    qs = HandlingTask.objects.filter(organisation=organisation)
+    if permissions.sees_all(user, organisation):
+        return qs
+    condition = Q(pk__in=[])
+    units = permissions.unit_ids(user, organisation)
+    if units:
+        condition |= Q(unit_id__in=units) & ~Q(status__in=[TaskStatus.CANCELLED, TaskStatus.PENDING])
+    seat = core.current_member(user, organisation)
+    bodies = core.body_ids_of(user, organisation)
+    signs = Q(pk__in=[])
+    if seat is not None:
+        signs |= Q(member=seat)
+    if bodies:
+        signs |= Q(role=SignerRole.BODY, body_id__in=bodies)
+    if seat is not None or bodies:
+        condition |= Q(proposal_id__in=ProposalSigner.objects.filter(signs).values("proposal_id"))
+    return qs.filter(condition)
+
+
 def task_get_for_user(user, organisation, pk) -> HandlingTask:
-    """A task for its unit's staff, or for the office."""
-    task = HandlingTask.objects.select_related("proposal", "unit", "organisation").filter(pk=pk).first()
-    if task is None or task.organisation_id != getattr(organisation, "pk", None):
-        raise NotFound()
-    if not (permissions.works_on(user, task) or permissions.sees_all(user, organisation)
-            or permissions.signer_of(user, task.proposal) is not None):
-        raise NotAllowed()
-    return task
+    """A task for its unit's staff, for the office, or for the proposal's signers."""
+    qs = tasks_visible_to(user, organisation).select_related("proposal", "unit", "organisation")
+    return get_visible(qs, pk, organisation=organisation)
 
 
 def is_insider(user, proposal) -> bool:

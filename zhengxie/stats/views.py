@@ -4,20 +4,10 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from zhengxie.core.documents import (
-    add_heading,
-    add_paragraph,
-    add_title,
-    docx_response,
-    excel_response,
-    new_docx,
-    pdf_response,
-    pdf_styles,
-    pdf_text,
-)
+from zhengxie.core.documents import docx_response, excel_response, pdf_response
 from zhengxie.core.views.common import require
 
-from . import selectors
+from . import documents, selectors
 from .forms import PeriodForm
 from .permissions import can_view_stats
 from .registry import figures
@@ -101,43 +91,8 @@ def export(request):
 def annual_report(request, fmt):
     org = request.organisation
     _form, start, end, descendants, groups = _report(request)
-    title = _("%(org)s statistical report, %(start)s to %(end)s") % {"org": org.name, "start": start, "end": end}
-    scope_note = _("Including the organisations below it.") if descendants else _("This organisation only.")
-    text = summary(org, start, end, descendants, groups)
+    report = documents.annual_report(org, start, end, descendants, groups,
+                                     summary(org, start, end, descendants, groups))
     if fmt == "docx":
-        document = new_docx()
-        add_title(document, title, size=18)
-        add_paragraph(document, scope_note, indent=False, align="center")
-        if text:
-            add_paragraph(document, text)
-        for group, rows in groups:
-            add_heading(document, group)
-            table = document.add_table(rows=1, cols=4)
-            table.style = "Table Grid"
-            for cell, text in zip(table.rows[0].cells, [_("Figure"), _("This period"), _("Previous period"), _("Change")], strict=True):
-                cell.text = text
-            for row in rows:
-                cells = table.add_row().cells
-                cells[0].text = str(row["figure"].label)
-                cells[1].text = f"{row['shown']} {row['figure'].unit}"
-                cells[2].text = row["previous"]
-                cells[3].text = f"{row['delta']:+,.1f}" if isinstance(row["delta"], float) else f"{row['delta']:+,}"
-        return docx_response(document, f"{title}.docx")
-    from reportlab.lib import colors
-    from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
-
-    styles = pdf_styles()
-    flow = [Paragraph(pdf_text(title), styles["title"]), Paragraph(pdf_text(scope_note), styles["subtitle"]), Spacer(1, 12)]
-    if text:
-        flow += [Paragraph(pdf_text(text), styles["body"]), Spacer(1, 8)]
-    for group, rows in groups:
-        flow.append(Paragraph(pdf_text(group), styles["heading"]))
-        data = [[Paragraph(pdf_text(t), styles["small"]) for t in (_("Figure"), _("This period"), _("Previous period"))]]
-        data += [[Paragraph(pdf_text(str(r["figure"].label)), styles["small"]),
-                  Paragraph(pdf_text(f"{r['shown']} {r['figure'].unit}"), styles["small"]),
-                  Paragraph(pdf_text(r["previous"]), styles["small"])] for r in rows]
-        table = Table(data, colWidths=[250, 100, 100])
-        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
-                                   ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#DDE7F3"))]))
-        flow += [table, Spacer(1, 8)]
-    return pdf_response(flow, f"{title}.pdf", title=title)
+        return docx_response(documents.report_docx(report), f"{report.title}.docx")
+    return pdf_response(documents.report_pdf_flow(report), f"{report.title}.pdf", title=report.title)

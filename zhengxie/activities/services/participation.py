@@ -14,7 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from zhengxie.core import permissions as core_permissions
 from zhengxie.core.choices import MemberPosition, Role
 from zhengxie.core.exceptions import DomainError, NotAllowed
-from zhengxie.core.models import Member, RoleAssignment, User
+from zhengxie.core.models import Member, User
+from zhengxie.core.selectors import users_with_role
 from zhengxie.core.services import audit_log, notify
 from zhengxie.core.workflow import lock_for_update
 from zhengxie.duties.services import record_duty_event, retract_duty_events
@@ -104,9 +105,7 @@ def _organisers(activity) -> list[User]:
     """Who hears of leave requests: the activity's author, else the organisation's general office."""
     if activity.created_by_id and activity.created_by.is_active:
         return [activity.created_by]
-    ids = RoleAssignment.objects.filter(organisation=activity.organisation, role=Role.GENERAL_OFFICE,
-                                        is_active=True).values("user_id")
-    return list(User.objects.filter(pk__in=ids))
+    return users_with_role(activity.organisation, Role.GENERAL_OFFICE)
 
 
 ANSWERS = {"attend": "attend", "decline": "decline", "leave": "request_leave"}

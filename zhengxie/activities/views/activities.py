@@ -9,7 +9,14 @@ from django.views.decorators.http import require_POST
 
 from zhengxie.core import permissions as core_permissions
 from zhengxie.core.files import attachments_of
-from zhengxie.core.views.common import is_htmx, organisation_required, paginate, require, run_service
+from zhengxie.core.views.common import (
+    is_htmx,
+    organisation_required,
+    paginate,
+    posted_version,
+    require,
+    run_service,
+)
 
 from .. import permissions, selectors
 from ..choices import ActivityType
@@ -17,7 +24,6 @@ from ..forms import ActivityFilterForm, ActivityForm, CancelForm, MinutesForm, R
 from ..services import activities as services
 from ..services import participation
 from ..workflow import ACTIVITY_WORKFLOW, RESPONSE_WORKFLOW
-from .common import version_of
 
 
 @organisation_required
@@ -63,7 +69,7 @@ def activity_edit(request, pk):
         data = {name: form.cleaned_data[name] for name in ActivityForm.Meta.fields}
         activity.refresh_from_db()
         result = run_service(request, lambda: services.activity_update(
-            actor=request.user, activity=activity, data=data, version=version_of(request)),
+            actor=request.user, activity=activity, data=data, version=posted_version(request)),
             success=_("The activity was saved."), form=form)
         if result:
             return redirect("activities:detail", pk=pk)
@@ -104,7 +110,7 @@ def activity_detail(request, pk):
 def activity_publish(request, pk):
     activity = selectors.activity_get_for_user(request.user, request.organisation, pk)
     run_service(request, lambda: services.activity_publish(actor=request.user, activity=activity,
-                                                           version=version_of(request)),
+                                                           version=posted_version(request)),
                 success=_("The notice was sent to the participants."))
     return redirect("activities:detail", pk=pk)
 
@@ -114,7 +120,7 @@ def activity_publish(request, pk):
 def activity_close(request, pk):
     activity = selectors.activity_get_for_user(request.user, request.organisation, pk)
     run_service(request, lambda: services.activity_close(actor=request.user, activity=activity,
-                                                         version=version_of(request)),
+                                                         version=posted_version(request)),
                 success=_("Attendance was closed and recorded in the members' duty records."))
     return redirect("activities:detail", pk=pk)
 
@@ -126,7 +132,7 @@ def activity_cancel(request, pk):
     form = CancelForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
     run_service(request, lambda: services.activity_cancel(actor=request.user, activity=activity, reason=reason,
-                                                          version=version_of(request)),
+                                                          version=posted_version(request)),
                 success=_("The activity was cancelled."))
     return redirect("activities:detail", pk=pk)
 

@@ -8,22 +8,18 @@ from zhengxie.core.files import attachment_response
 from zhengxie.core.models import Attachment
 from zhengxie.core.views.common import organisation_required
 
-from .. import permissions
+from .. import selectors
 from ..models import Activity, OutcomeReport, Speech, Topic
 
 
-def version_of(request) -> int | None:
-    value = request.POST.get("version")
-    return int(value) if value and value.isdigit() else None
-
-
 def _may_see(user, owner) -> bool:
-    if isinstance(owner, Activity):
-        return permissions.can_view_activity(user, owner)
+    """The owner is in the user's list (the same rule as its detail page)."""
     if isinstance(owner, (Speech, OutcomeReport)):
-        return permissions.can_view_activity(user, owner.activity)
+        owner = owner.activity
+    if isinstance(owner, Activity):
+        return selectors.activities_visible_to(user, owner.organisation).filter(pk=owner.pk).exists()
     if isinstance(owner, Topic):
-        return permissions.can_view_topic(user, owner)
+        return selectors.topics_visible_to(user, owner.organisation).filter(pk=owner.pk).exists()
     return False
 
 

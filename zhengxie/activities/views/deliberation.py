@@ -10,14 +10,20 @@ from zhengxie.core.documents import add_heading, add_paragraph, add_title, docx_
 from zhengxie.core.exceptions import NotAllowed
 from zhengxie.core.files import attachments_of
 from zhengxie.core.services import audit_log
-from zhengxie.core.views.common import is_htmx, organisation_required, paginate, require, run_service
+from zhengxie.core.views.common import (
+    is_htmx,
+    organisation_required,
+    paginate,
+    posted_version,
+    require,
+    run_service,
+)
 
 from .. import permissions, selectors
 from ..forms import HideForm, PollForm, PostForm, SummaryForm, TopicForm
 from ..models import Poll, Post
 from ..services import deliberation as services
 from ..workflow import TOPIC_WORKFLOW
-from .common import version_of
 
 
 @organisation_required
@@ -39,7 +45,7 @@ def topic_edit(request, pk=None):
         if topic:
             topic.refresh_from_db()
             result = run_service(request, lambda: services.topic_update(
-                actor=request.user, topic=topic, data=data, files=files, version=version_of(request)),
+                actor=request.user, topic=topic, data=data, files=files, version=posted_version(request)),
                 success=_("The topic was saved."), form=form)
         else:
             result = run_service(request, lambda: services.topic_create(
@@ -69,7 +75,7 @@ def topic_detail(request, pk):
 def topic_transition(request, pk, action):
     topic = selectors.topic_get_for_user(request.user, request.organisation, pk)
     if action == "publish":
-        run_service(request, lambda: services.topic_publish(actor=request.user, topic=topic, version=version_of(request)),
+        run_service(request, lambda: services.topic_publish(actor=request.user, topic=topic, version=posted_version(request)),
                     success=_("The topic was published and the members were invited."))
     elif action == "close":
         run_service(request, lambda: services.topic_close(actor=request.user, topic=topic),

@@ -15,13 +15,12 @@ from zhengxie.core.documents import (
 )
 from zhengxie.core.exceptions import NotAllowed
 from zhengxie.core.files import attachments_of
-from zhengxie.core.views.common import organisation_required, run_service
+from zhengxie.core.views.common import organisation_required, posted_version, run_service
 
 from .. import permissions, selectors
 from ..forms import FeedbackForm, ReportForm, ReportSendForm, SpeechForm
 from ..models import OutcomeReport, ReportRecipient, Speech
 from ..services import outcomes as services
-from .common import version_of
 from .participants import _managed
 
 
@@ -74,10 +73,8 @@ def report_create(request, pk):
 
 
 def _report(request, pk, *, manage=False) -> OutcomeReport:
-    report = get_object_or_404(OutcomeReport.objects.select_related("activity__organisation"), pk=pk,
-                               organisation=request.organisation)
-    allowed = (permissions.can_manage_activity if manage else permissions.can_view_activity)(request.user, report.activity)
-    if not allowed:
+    report = selectors.report_get_for_user(request.user, request.organisation, pk)
+    if manage and not permissions.can_manage_activity(request.user, report.activity):
         raise NotAllowed()
     return report
 
@@ -92,7 +89,7 @@ def report_edit(request, pk):
         d = form.cleaned_data
         if run_service(request, lambda: services.report_update(
                 actor=request.user, report=report, data={k: d[k] for k in ("kind", "title", "body", "suggestion_count")},
-                authors=d["authors"], version=version_of(request)), success=_("The outcome report was saved."), form=form):
+                authors=d["authors"], version=posted_version(request)), success=_("The outcome report was saved."), form=form):
             return redirect("activities:report_detail", pk=pk)
     return render(request, "activities/report_form.html", {"activity": report.activity, "form": form, "report": report})
 

@@ -10,14 +10,13 @@ from django.views.decorators.http import require_POST
 from zhengxie.core.documents import excel_response
 from zhengxie.core.exceptions import NotAllowed
 from zhengxie.core.services import audit_log
-from zhengxie.core.views.common import is_htmx, organisation_required, paginate, run_service
+from zhengxie.core.views.common import is_htmx, organisation_required, paginate, posted_version, run_service
 
 from .. import permissions, selectors
 from ..choices import Response
 from ..forms import LeaveDecisionForm, ParticipantSelectForm, TimeForm
 from ..models import Participant
 from ..services import participation
-from .common import version_of
 
 
 def _managed(request, pk):
@@ -81,7 +80,7 @@ def leave_decide(request, pk, participant_pk):
         approve = form.cleaned_data["decision"] == "approve"
         run_service(request, lambda: participation.participant_decide_leave(
             actor=request.user, participant=participant, approve=approve, comment=form.cleaned_data["comment"],
-            version=version_of(request)),
+            version=posted_version(request)),
             success=_("The leave was approved.") if approve else _("The leave was refused."))
     return redirect(request.POST.get("next") or "activities:participants", pk=pk)
 

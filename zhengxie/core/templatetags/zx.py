@@ -1,5 +1,8 @@
 """Template helpers available in every template (registered as a builtin)."""
 
+import importlib
+from functools import cache
+
 from django import template
 from django.utils import timezone
 from django.utils.html import format_html
@@ -28,12 +31,26 @@ def id_number(context, person):
     return masking.mask_id_number(person.id_number)
 
 
+@cache
+def _predicate(name: str):
+    """``"proposals.can_supervise"`` → ``zhengxie.proposals.permissions.can_supervise`` (a mistyped name fails the
+    page, so a test catches it)."""
+    app, _dot, function = name.partition(".")
+    module = importlib.import_module(f"zhengxie.{app}.permissions")
+    return getattr(module, function)
+
+
 @register.simple_tag(takes_context=True)
-def has_role(context, *roles):
+def may(context, predicate: str, obj=None):
+    """The one way a template asks "may this user …": the app's permission predicate, the same the views, the API
+    and the services use. ``{% may "proposals.can_supervise" as supervises %}`` asks it of the request's user and
+    organisation; ``{% may "proposals.can_edit" proposal as editable %}`` of an object. No role list in a
+    template."""
     request = context.get("request")
     if not request:
         return False
-    return permissions.has_role(request.user, getattr(request, "organisation", None), *roles)
+    target = obj if obj is not None else getattr(request, "organisation", None)
+    return bool(_predicate(predicate)(request.user, target))
 
 
 @register.simple_tag

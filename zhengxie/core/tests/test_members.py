@@ -108,7 +108,7 @@ def _xlsx(rows):
 def test_import_all_rows(world, client_as):
     before = Member.objects.filter(organisation=world.city).count()
     upload = _xlsx([
-        ["李明", "男", "汉族", "1970-05-06", "13800001111", "620502197005060017", "中国民主同盟", "天水一中", "校长", "教育界", "提案委员会", "是", "委员", "101"],
+        ["李明", "男", "汉族", "1970-05-06", "13800001111", "620502197005060019", "中国民主同盟", "天水一中", "校长", "教育界", "提案委员会", "是", "委员", "101"],
         ["王芳", "女", "回族", "1980/1/2", "13800002222", "", "", "市医院", "医生", "经济界", "", "否", "", "102"],
     ])
     response = client_as(world.city_office).post("/members/import/", {"term": world.city.current_term().pk, "file": upload})

@@ -46,6 +46,13 @@ def require(predicate):
     return decorator
 
 
+def posted_version(request) -> int | None:
+    """The version of the row the user saw when the page was drawn, posted with the action (a hidden ``version``
+    field); None when not sent. Passed to the service, which refuses a row changed since (``transitions.lock``)."""
+    value = request.POST.get("version", "")
+    return int(value) if value.isdigit() else None
+
+
 def is_htmx(request) -> bool:
     return request.headers.get("HX-Request") == "true"
 

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import permissions, selectors, services
@@ -12,7 +11,7 @@ from ..documents import XLSX_TYPE, excel_response, file_response
 from ..exceptions import DomainError
 from ..files import guess_type
 from ..forms import ImportForm, MemberFilterForm, MemberForm, MemberStatusForm, PersonForm
-from ..masking import mask_id_number, mask_phone
+from ..member_export import members_export_sheet
 from ..member_import import member_import, template_bytes
 from .common import is_htmx, organisation_required, paginate, require, run_service
 
@@ -43,23 +42,8 @@ def member_list(request):
 @require(permissions.can_view_members)
 def member_export(request):
     _form, qs = _filtered(request)
-    sensitive = permissions.can_see_sensitive(request.user, request.organisation)
-    columns = [(_("Name"), 10), (_("Gender"), 6), (_("Ethnicity"), 8), (_("Date of birth"), 12), (_("Political affiliation"), 18),
-               (_("Sector"), 18), (_("Special committee"), 22), (_("Standing committee member"), 8), (_("Office"), 10),
-               (_("Work unit"), 30), (_("Position"), 20), (_("Mobile phone"), 14), (_("ID card number"), 22),
-               (_("Member number"), 10), (_("Status"), 8)]
-    rows = (
-        (m.person.name, m.person.get_gender_display(), m.person.ethnicity, m.person.birth_date,
-         m.person.get_affiliation_display(), m.sector.name, m.committee.name if m.committee else "",
-         _("Yes") if m.is_standing_committee else _("No"), m.get_position_display(), m.person.work_unit,
-         m.person.job_title, m.person.phone if sensitive else mask_phone(m.person.phone),
-         m.person.id_number if sensitive else mask_id_number(m.person.id_number), m.member_number,
-         m.get_status_display())
-        for m in qs.iterator(chunk_size=2000)
-    )
-    services.audit_log(actor=request.user, organisation=request.organisation, action="core.member.exported",
-                       changes={"filters": request.GET.dict()})
-    filename = f"{request.organisation.short_name}{_('Members')}{timezone.localdate():%Y%m%d}.xlsx"
+    filename, columns, rows = members_export_sheet(actor=request.user, organisation=request.organisation, members=qs,
+                                                   filters=request.GET.dict())
     return excel_response(filename, columns, rows, title=_("Members"))
 
 

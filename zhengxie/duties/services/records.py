@@ -11,13 +11,13 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from zhengxie.core import transitions
 from zhengxie.core.choices import Role
 from zhengxie.core.exceptions import DomainError, NotAllowed
 from zhengxie.core.files import DOCUMENT_KINDS, IMAGE_KINDS, attachment_add, attachments_of, check_upload
 from zhengxie.core.models import RoleAssignment, User
 from zhengxie.core.org_settings import get_setting
 from zhengxie.core.services import audit_log, notify
-from zhengxie.core.workflow import lock_for_update
 
 from .. import permissions
 from ..choices import DutyEventKind, RuleSetStatus, SelfReportStatus, SelfReportType
@@ -65,9 +65,11 @@ def _report_url(report) -> str:
     return reverse("duties:self_report", args=[report.pk])
 
 
-def _history(report, action, actor, old, comment="", data=None):
-    SelfReportHistory.objects.create(report=report, action=action, from_state=old, to_state=report.status,
-                                     actor=actor, comment=comment, data=data or {})
+def _move(report, action, actor, *, audit, fields=(), comment="", changes=None):
+    """The locked report along ``action`` (``core.transitions``): the table, the version, history and audit."""
+    return transitions.transition(report, action, workflow=SELF_REPORT_WORKFLOW, actor=actor,
+                                  history=SelfReportHistory, history_for={"report": report}, audit=audit,
+                                  fields=fields, comment=comment, audit_changes=changes or {})
 
 
 def _keepers(member):
@@ -117,9 +119,9 @@ def self_report_submit(*, actor, member, data: dict, files=()) -> SelfReport:
         for upload in files:
             attachment_add(actor=actor, organisation=member.organisation, owner=report, upload=upload,
                            role="evidence", allowed=EVIDENCE_KINDS)
-        _history(report, "submit", actor, "")
-        audit_log(actor=actor, organisation=member.organisation, action="duties.self_report.submitted", obj=report,
-                  changes={f: data[f] for f in REPORT_FIELDS} | {"files": len(files)})
+        transitions.record(report, "submit", actor=actor, history=SelfReportHistory, history_for={"report": report},
+                           from_state="", to_state=report.status, audit="duties.self_report.submitted",
+                           audit_changes={f: data[f] for f in REPORT_FIELDS} | {"files": len(files)})
         notify(recipients=_keepers(member), organisation=member.organisation, code="duties.self_report_submitted",
                title=_("%(name)s reported a duty to confirm: %(title)s"),
                params={"name": member.person.name, "title": report.title}, url=_report_url(report), obj=report)
@@ -127,7 +129,7 @@ def self_report_submit(*, actor, member, data: dict, files=()) -> SelfReport:
 
 
 def _lock(report, version):
-    return lock_for_update(SelfReport.objects, report.pk, version=version)  # only its row: not the member's
+    return transitions.lock(SelfReport, report, version=version)  # only its row: not the member's
 
 
 def self_report_update(*, actor, report: SelfReport, version: int | None, data: dict, files=()) -> SelfReport:
@@ -138,24 +140,22 @@ def self_report_update(*, actor, report: SelfReport, version: int | None, data: 
     files = list(files)
     with transaction.atomic():
         locked = _lock(report, version)
-        old = locked.status
-        action = "resubmit" if old == SelfReportStatus.REJECTED else "update"
-        locked.status = SELF_REPORT_WORKFLOW.target(action, old)
+        action = "resubmit" if locked.status == SelfReportStatus.REJECTED else "update"
+        SELF_REPORT_WORKFLOW.target(action, locked.status)
         _check_files(files, existing=attachments_of(locked).count())
         before = {f: getattr(locked, f) for f in REPORT_FIELDS}
         for field in REPORT_FIELDS:
             setattr(locked, field, data[field])
+        fields = list(REPORT_FIELDS)
         if action == "resubmit":
             locked.submitted_at = timezone.now()
             locked.decision_note = ""
-        locked.version += 1
-        locked.save()
+            fields += ["submitted_at", "decision_note"]
         for upload in files:
             attachment_add(actor=actor, organisation=locked.organisation, owner=locked, upload=upload,
                            role="evidence", allowed=EVIDENCE_KINDS)
-        _history(locked, action, actor, old)
-        audit_log(actor=actor, organisation=locked.organisation, action=AUDIT_ACTIONS[action], obj=locked,
-                  changes={f: [before[f], data[f]] for f in REPORT_FIELDS if before[f] != data[f]} | {"files": len(files)})
+        _move(locked, action, actor, audit=AUDIT_ACTIONS[action], fields=fields,
+              changes={f: [before[f], data[f]] for f in REPORT_FIELDS if before[f] != data[f]} | {"files": len(files)})
         if action == "resubmit":
             notify(recipients=_keepers(locked.member), organisation=locked.organisation,
                    code="duties.self_report_submitted", title=_("%(name)s reported a duty to confirm: %(title)s"),
@@ -169,12 +169,7 @@ def self_report_withdraw(*, actor, report: SelfReport, version: int | None) -> S
         raise NotAllowed()
     with transaction.atomic():
         locked = _lock(report, version)
-        old = locked.status
-        locked.status = SELF_REPORT_WORKFLOW.target("withdraw", old)
-        locked.version += 1
-        locked.save(update_fields=["status", "version"])
-        _history(locked, "withdraw", actor, old)
-        audit_log(actor=actor, organisation=locked.organisation, action="duties.self_report.withdrawn", obj=locked)
+        _move(locked, "withdraw", actor, audit="duties.self_report.withdrawn")
     return locked
 
 
@@ -183,17 +178,15 @@ def _decide(actor, report, version, action: str, note: str) -> SelfReport:
         raise NotAllowed()
     locked = _lock(report, version)
     old = locked.status
-    locked.status = SELF_REPORT_WORKFLOW.target(action, old)
+    SELF_REPORT_WORKFLOW.target(action, old)
     if _year_closed(locked.organisation, locked.occurred_on.year):
         raise DomainError(gettext("The %(year)d evaluation is closed: its records cannot change.")
                           % {"year": locked.occurred_on.year})
     locked.decided_at = timezone.now()
     locked.decided_by = actor
     locked.decision_note = note[:200]
-    locked.version += 1
-    locked.save(update_fields=["status", "decided_at", "decided_by", "decision_note", "version"])
-    _history(locked, action, actor, old, comment=note)
-    audit_log(actor=actor, organisation=locked.organisation, action=AUDIT_ACTIONS[action], obj=locked, changes={"status": [old, locked.status], "note": note})
+    _move(locked, action, actor, audit=AUDIT_ACTIONS[action], fields=["decided_at", "decided_by", "decision_note"],
+          comment=note, changes={"status": [old, SELF_REPORT_WORKFLOW.target(action, old)], "note": note})
     return locked
 
 

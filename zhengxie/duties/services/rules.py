@@ -1,10 +1,8 @@
 """Writes to rule sets: create (from a preset or last year's), edit (validated as a whole, then the year is
 recomputed), close (scores frozen) and reopen a year."""
 
-import json
 from decimal import Decimal
 
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.db.models import Max
 from django.urls import reverse
@@ -12,11 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from zhengxie.core import transitions
 from zhengxie.core.exceptions import DomainError, NotAllowed
 from zhengxie.core.models import Member
 from zhengxie.core.outbox import enqueue_on_commit
 from zhengxie.core.services import audit_log, notify
-from zhengxie.core.workflow import lock_for_update
 
 from .. import permissions, scoring
 from ..choices import RuleSetStatus
@@ -36,10 +34,18 @@ def _recompute_on_commit(rule_set: RuleSet) -> None:
     enqueue_on_commit(recompute_organisation_scores, org_id, year)
 
 
-def _history(rule_set, action, actor, *, from_state="", comment="", data=None):
-    RuleSetHistory.objects.create(rule_set=rule_set, action=action, from_state=from_state, to_state=rule_set.status,
-                                  actor=actor if getattr(actor, "is_authenticated", False) else None, comment=comment,
-                                  data=json.loads(json.dumps(data or {}, cls=DjangoJSONEncoder)))
+def _record(rule_set, action, actor, *, audit, from_state=None, comment="", data=None, changes=None):
+    """The rule set's history row and audit entry (``core.transitions``) for a change that keeps its state."""
+    state = rule_set.status if from_state is None else from_state
+    return transitions.record(rule_set, action, actor=actor, history=RuleSetHistory,
+                              history_for={"rule_set": rule_set}, from_state=state, to_state=rule_set.status,
+                              audit=audit, comment=comment, data=data, audit_changes=changes or {})
+
+
+def _move(rule_set, action, actor, *, audit, fields=(), comment="", data=None, changes=None):
+    return transitions.transition(rule_set, action, workflow=RULE_SET_WORKFLOW, actor=actor, history=RuleSetHistory,
+                                  history_for={"rule_set": rule_set}, audit=audit, fields=[*fields, "updated_at"],
+                                  comment=comment, data=data, audit_changes=changes or {})
 
 
 def _require_admin(actor, organisation):
@@ -66,9 +72,9 @@ def rule_set_create(*, actor, organisation, year: int, preset: str = "", copy_fr
         else:
             rule_set = _from_preset(PRESETS[preset], organisation, year)
         check_rule_set(rule_set)
-        _history(rule_set, "create", actor, data={"preset": preset, "copy_from": getattr(copy_from, "year", None)})
-        audit_log(actor=actor, organisation=organisation, action="duties.rule_set.created", obj=rule_set,
-                  changes={"year": year, "preset": preset, "copy_from": getattr(copy_from, "year", None)})
+        _record(rule_set, "create", actor, from_state="", audit="duties.rule_set.created",
+                data={"preset": preset, "copy_from": getattr(copy_from, "year", None)},
+                changes={"year": year, "preset": preset, "copy_from": getattr(copy_from, "year", None)})
         _recompute_on_commit(rule_set)
     return rule_set
 
@@ -132,7 +138,7 @@ def _copy(source: RuleSet, organisation, year) -> RuleSet:
 
 def _lock_for_edit(actor, rule_set: RuleSet, version: int | None) -> RuleSet:
     _require_admin(actor, rule_set.organisation)
-    locked = lock_for_update(RuleSet.objects, rule_set.pk, version=version)
+    locked = transitions.lock(RuleSet, rule_set, version=version)
     RULE_SET_WORKFLOW.target("edit", locked.status)
     return locked
 
@@ -140,12 +146,9 @@ def _lock_for_edit(actor, rule_set: RuleSet, version: int | None) -> RuleSet:
 def _edited(actor, rule_set: RuleSet, what: str, changes: dict) -> RuleSet:
     """Validate the whole rule set, bump its version, record the change and recompute the year on commit."""
     check_rule_set(rule_set)
-    rule_set.version += 1
-    rule_set.save(update_fields=["version", "updated_at"])
+    transitions.bump(rule_set, "updated_at")
     subject = changes.get("rule") or changes.get("requirement") or ""
-    _history(rule_set, what, actor, from_state=rule_set.status, comment=str(subject), data=changes)
-    audit_log(actor=actor, organisation=rule_set.organisation, action=f"duties.rule_set.{what}", obj=rule_set,
-              changes=changes)
+    _record(rule_set, what, actor, audit=f"duties.rule_set.{what}", comment=str(subject), data=changes, changes=changes)
     _recompute_on_commit(rule_set)
     return rule_set
 
@@ -265,20 +268,16 @@ def rule_set_close(*, actor, rule_set: RuleSet, version: int | None) -> RuleSet:
     """Close the year: compute its scores one last time, keep their explanation, and freeze them."""
     _require_admin(actor, rule_set.organisation)
     with transaction.atomic():
-        locked = lock_for_update(RuleSet.objects, rule_set.pk, version=version)
-        old = locked.status
-        locked.status = RULE_SET_WORKFLOW.target("close", old)
+        locked = transitions.lock(RuleSet, rule_set, version=version)
+        RULE_SET_WORKFLOW.target("close", locked.status)
         if locked.year > timezone.localdate().year:
             raise DomainError(gettext("The %(year)d evaluation cannot be closed before the year has begun.")
                               % {"year": locked.year})
         count = scoring.freeze_year(locked)
         locked.closed_at = timezone.now()
         locked.closed_by = actor
-        locked.version += 1
-        locked.save(update_fields=["status", "closed_at", "closed_by", "version", "updated_at"])
-        _history(locked, "close", actor, from_state=old, data={"scores": count})
-        audit_log(actor=actor, organisation=locked.organisation, action="duties.rule_set.closed", obj=locked,
-                  changes={"year": locked.year, "scores": count})
+        _move(locked, "close", actor, audit="duties.rule_set.closed", fields=["closed_at", "closed_by"],
+              data={"scores": count}, changes={"year": locked.year, "scores": count})
         scored = Score.objects.filter(rule_set=locked).values("member_id")
         recipients = [m.person.user for m in Member.objects.filter(pk__in=scored).select_related("person__user")
                       if getattr(m.person, "user", None)]
@@ -298,16 +297,11 @@ def rule_set_reopen(*, actor, rule_set: RuleSet, version: int | None, reason: st
     if not reason:
         raise DomainError(_("Say why the year is reopened."), errors={"reason": [_("Required.")]})
     with transaction.atomic():
-        locked = lock_for_update(RuleSet.objects, rule_set.pk, version=version)
-        old = locked.status
-        locked.status = RULE_SET_WORKFLOW.target("reopen", old)
+        locked = transitions.lock(RuleSet, rule_set, version=version)
         locked.closed_at = None
         locked.closed_by = None
-        locked.version += 1
-        locked.save(update_fields=["status", "closed_at", "closed_by", "version", "updated_at"])
-        _history(locked, "reopen", actor, from_state=old, comment=reason)
-        audit_log(actor=actor, organisation=locked.organisation, action="duties.rule_set.reopened", obj=locked,
-                  changes={"year": locked.year, "reason": reason})
+        _move(locked, "reopen", actor, audit="duties.rule_set.reopened", fields=["closed_at", "closed_by"],
+              comment=reason, changes={"year": locked.year, "reason": reason})
         _recompute_on_commit(locked)
     return locked
 

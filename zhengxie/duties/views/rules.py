@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from zhengxie.core.views.common import organisation_required, require, run_service
+from zhengxie.core.views.common import organisation_required, posted_version, require, run_service
 
 from .. import permissions, selectors, services
 from ..choices import RULE_SET_CHANGES
@@ -52,12 +52,6 @@ def rule_set_new(request):
         if rule_set:
             return redirect("duties:rule_set", pk=rule_set.pk)
     return render(request, "duties/rule_set_new.html", {"form": form, "tab": "rules"})
-
-
-def _version(request) -> int | None:
-    """The version of the rule set the user saw when they pressed the button."""
-    form = VersionForm(request.POST)
-    return form.cleaned_data["version"] if form.is_valid() else None
 
 
 def _editable(request, pk):
@@ -134,7 +128,7 @@ def rule_edit(request, pk, rule_pk=None):
 def rule_delete(request, pk, rule_pk):
     rule_set = _editable(request, pk)
     rule = get_object_or_404(Rule, pk=rule_pk, rule_set=rule_set)
-    version = _version(request)
+    version = posted_version(request)
     run_service(request, lambda: services.rule_delete(actor=request.user, rule=rule, version=version),
                 success=_("The rule was deleted; the scores are being recomputed."))
     return redirect("duties:rule_set", pk=rule_set.pk)
@@ -145,7 +139,7 @@ def rule_delete(request, pk, rule_pk):
 def rule_move(request, pk, rule_pk):
     rule_set = _editable(request, pk)
     rule = get_object_or_404(Rule, pk=rule_pk, rule_set=rule_set)
-    version = _version(request)
+    version = posted_version(request)
     run_service(request, lambda: services.rule_move(actor=request.user, rule=rule, version=version,
                                                     up=request.POST.get("direction") == "up"))
     return redirect("duties:rule_set", pk=rule_set.pk)
@@ -176,7 +170,7 @@ def requirement_edit(request, pk, requirement_pk=None):
 def requirement_delete(request, pk, requirement_pk):
     rule_set = _editable(request, pk)
     requirement = get_object_or_404(Requirement, pk=requirement_pk, rule_set=rule_set)
-    version = _version(request)
+    version = posted_version(request)
     run_service(request, lambda: services.requirement_delete(actor=request.user, requirement=requirement, version=version),
                 success=_("The requirement was deleted."))
     return redirect("duties:rule_set", pk=rule_set.pk)
@@ -186,7 +180,7 @@ def requirement_delete(request, pk, requirement_pk):
 @require_POST
 def rule_set_close(request, pk):
     rule_set = _editable(request, pk)
-    version = _version(request)
+    version = posted_version(request)
     closed = run_service(request, lambda: services.rule_set_close(actor=request.user, rule_set=rule_set, version=version))
     if closed:
         messages.success(request, ngettext(
@@ -200,7 +194,7 @@ def rule_set_close(request, pk):
 def rule_set_reopen(request, pk):
     rule_set = _editable(request, pk)
     run_service(request, lambda: services.rule_set_reopen(
-        actor=request.user, rule_set=rule_set, version=_version(request), reason=request.POST.get("reason", "")),
+        actor=request.user, rule_set=rule_set, version=posted_version(request), reason=request.POST.get("reason", "")),
         success=_("The year was reopened; its scores follow the records again."))
     return redirect("duties:rule_set", pk=rule_set.pk)
 
@@ -209,7 +203,7 @@ def rule_set_reopen(request, pk):
 @require_POST
 def rule_set_delete(request, pk):
     rule_set = _editable(request, pk)
-    version = _version(request)
+    version = posted_version(request)
     if run_service(request, lambda: services.rule_set_delete(actor=request.user, rule_set=rule_set, version=version),
                    success=_("The rules of the year were deleted.")):
         return redirect("duties:rule_sets")

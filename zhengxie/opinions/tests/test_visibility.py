@@ -116,3 +116,13 @@ def test_search_finds_reports_only_for_who_may_see_them(world, reports, client_a
     assert titles("county_info") == ["留在区里的信息"] == titles("county_member2")
     for who in ("county_member", "county2_info", "city_info"):
         assert titles(who) == []
+
+
+def test_every_report_address_refuses_what_the_lists_hide(world, reports, client_as):
+    from zhengxie.core.tests.visibility import check_details_follow_lists
+
+    users = [world.users[u] for u in ("county_member", "county_member2", "county_info", "county_leader",
+                                      "city_info", "city_member", "county2_info", "county_unit")]
+    check_details_follow_lists(client_as, users=users, objects=list(reports.values()),
+                               visible=selectors.reports_visible_to,
+                               url=lambda r: f"/opinions/{r.pk}/")

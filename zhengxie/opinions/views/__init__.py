@@ -16,9 +16,3 @@ def history_rows(entries, workflow) -> list[dict]:
         to = workflow.state_label(entry.to_state) if entry.to_state and entry.to_state != entry.from_state else ""
         rows.append({"entry": entry, "label": label, "to": to})
     return rows
-
-
-def posted_version(request) -> int | None:
-    """The version of the item the user saw, posted by an action button (see core.workflow.lock_for_update)."""
-    value = request.POST.get("version")
-    return int(value) if value and value.isdigit() else None

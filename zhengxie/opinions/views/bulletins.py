@@ -3,21 +3,20 @@ the Word and PDF documents."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zhengxie.core.documents import DOCX_TYPE, file_response
-from zhengxie.core.views.common import organisation_required, require, run_service
+from zhengxie.core.views.common import organisation_required, posted_version, require, run_service
 
 from .. import bulletins, documents, permissions, selectors
 from ..choices import BulletinStatus, ReportStatus
 from ..forms import BulletinCreateForm, BulletinReturnForm, BulletinSendForm
 from ..org_settings import default_recipients
 from ..workflow import BULLETIN_WORKFLOW
-from . import history_rows, posted_version
+from . import history_rows
 
 
 @require(permissions.can_view_bulletins)
@@ -93,13 +92,8 @@ def bulletin_place(request):
         messages.error(request, _("Choose an issue being compiled."))
         return redirect("opinions:bulletin_list")
 
-    def place():
-        with transaction.atomic():  # a new issue is only kept when the reports went in
-            target = issue or bulletins.bulletin_create(actor=request.user, organisation=org)
-            count = bulletins.bulletin_place(actor=request.user, bulletin=target, reports=reports)
-        return target, count
-
-    done = run_service(request, place)
+    done = run_service(request, lambda: bulletins.bulletin_place_in_new_or(
+        actor=request.user, organisation=org, bulletin=issue, reports=reports))
     if not done:
         return redirect("opinions:detail", pk=reports[0].pk) if len(reports) == 1 else redirect("opinions:bulletin_list")
     target, count = done

@@ -13,7 +13,14 @@ from zhengxie.core.documents import excel_response
 from zhengxie.core.files import attachment_response, attachments_of
 from zhengxie.core.org_settings import get_setting
 from zhengxie.core.services import audit_log
-from zhengxie.core.views.common import is_htmx, organisation_required, paginate, require, run_service
+from zhengxie.core.views.common import (
+    is_htmx,
+    organisation_required,
+    paginate,
+    posted_version,
+    require,
+    run_service,
+)
 
 from .. import feedback, permissions, selectors, services
 from ..choices import ReportStatus
@@ -29,7 +36,7 @@ from ..forms import (
 from ..org_settings import MAX_LENGTH
 from ..text import count_characters, text_diff
 from ..workflow import REPORT_WORKFLOW
-from . import history_rows, posted_version
+from . import history_rows
 
 
 @require(permissions.can_use_reports)

@@ -7,11 +7,11 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from zhengxie.core import transitions
 from zhengxie.core.exceptions import DomainError, NotAllowed
 from zhengxie.core.files import IMAGE_KINDS, attachment_add
 from zhengxie.core.models import Member
 from zhengxie.core.services import audit_log, notify
-from zhengxie.core.workflow import lock_for_update
 from zhengxie.duties.choices import DutyEventKind
 from zhengxie.duties.models import DutyEvent
 from zhengxie.duties.services import record_duty_event, retract_duty_events
@@ -82,9 +82,17 @@ def _set_participants(activity: OutreachActivity, members: list[Member]) -> set[
 
 
 def _history(activity, action, from_state, actor, comment="", data=None):
+    """A history row alone: the creation, whose audit entry names the participants."""
     ActivityEvent.objects.create(activity=activity, action=action, from_state=from_state, to_state=activity.status,
-                                 actor=actor if getattr(actor, "is_authenticated", False) else None,
-                                 comment=comment, data=data or {})
+                                 actor=transitions.actor_or_none(actor), comment=comment, data=data or {})
+
+
+def _move(activity, action, actor, *, audit, changes, fields=(), comment=""):
+    """The locked activity along ``action`` (``core.transitions``): the table, the version, history and audit."""
+    activity.updated_at = timezone.now()
+    return transitions.transition(activity, action, workflow=ACTIVITY_WORKFLOW, actor=actor, history=ActivityEvent,
+                                  history_for={"activity": activity}, audit=audit, fields=[*fields, "updated_at"],
+                                  comment=comment, audit_changes=changes)
 
 
 def _url(activity) -> str:
@@ -124,7 +132,7 @@ def activity_create(*, actor, place: Place, data: dict, participants, held: bool
 
 def _locked(actor, activity, action, version):
     """The row locked (alone: its place and organisation stay free), the right checked on it, and the target."""
-    activity = lock_for_update(OutreachActivity.objects.all(), activity.pk, version=version)
+    activity = transitions.lock(OutreachActivity, activity, version=version)
     if not permissions.can_edit_activity(actor, activity):
         raise NotAllowed()
     return activity, ACTIVITY_WORKFLOW.target(action, activity.status)
@@ -139,15 +147,11 @@ def activity_update(*, actor, activity: OutreachActivity, data: dict, participan
         before = {k: getattr(activity, k) for k in cleaned}
         for key, value in cleaned.items():
             setattr(activity, key, value)
-        activity.version += 1
-        activity.updated_at = timezone.now()
-        activity.save()
+        _move(activity, "update", actor, audit="outreach.activity.updated", fields=list(cleaned),
+              changes={k: [before[k], v] for k, v in cleaned.items() if before[k] != v}
+              | {"participants": [m.pk for m in members]})
         added = _set_participants(activity, members)
-        _history(activity, "update", activity.status, actor)
         _sync_duty_events(activity, actor)
-        audit_log(actor=actor, organisation=activity.organisation, action="outreach.activity.updated", obj=activity,
-                  changes={k: [before[k], v] for k, v in cleaned.items() if before[k] != v}
-                  | {"participants": [m.pk for m in members]})
         if added and activity.status == ActivityStatus.PLANNED:
             notify(recipients=users_of_members([m for m in members if m.pk in added]),
                    organisation=activity.organisation, code="outreach.activity.participant",
@@ -166,17 +170,13 @@ def activity_record(*, actor, activity: OutreachActivity, outcome: str, constitu
                 "constituents_count": constituents_count}
         cleaned, members = _clean(activity.place, data, participants, held=True)
         old = activity.status
-        activity.status, activity.outcome = target, cleaned["outcome"]
+        activity.outcome = cleaned["outcome"]
         activity.constituents_count = cleaned["constituents_count"]
-        activity.version += 1
-        activity.updated_at = timezone.now()
-        activity.save()
+        _move(activity, "record", actor, audit="outreach.activity.recorded", fields=["outcome", "constituents_count"],
+              changes={"status": [old, target], "constituents_count": activity.constituents_count,
+                       "participants": [m.pk for m in members]})
         _set_participants(activity, members)
-        _history(activity, "record", old, actor)
         _sync_duty_events(activity, actor)
-        audit_log(actor=actor, organisation=activity.organisation, action="outreach.activity.recorded", obj=activity,
-                  changes={"status": [old, target], "constituents_count": activity.constituents_count,
-                           "participants": [m.pk for m in members]})
     return activity
 
 
@@ -187,15 +187,9 @@ def activity_cancel(*, actor, activity: OutreachActivity, reason: str = "", vers
         activity, target = _locked(actor, activity, "cancel", version)
         if activity.status == ActivityStatus.HELD and not permissions.can_manage(actor, activity.organisation):
             raise NotAllowed(gettext("Only the office can withdraw the record of a held activity."))
-        old = activity.status
-        activity.status = target
-        activity.version += 1
-        activity.updated_at = timezone.now()
-        activity.save(update_fields=["status", "version", "updated_at"])
-        _history(activity, "cancel", old, actor, comment=reason)
+        old = _move(activity, "cancel", actor, audit="outreach.activity.cancelled", comment=reason,
+                    changes={"status": [activity.status, target], "reason": reason})
         _sync_duty_events(activity, actor)
-        audit_log(actor=actor, organisation=activity.organisation, action="outreach.activity.cancelled",
-                  obj=activity, changes={"status": [old, target], "reason": reason})
         if old == ActivityStatus.PLANNED:
             members = Member.objects.filter(outreach_participations__activity=activity).exclude(
                 person_id=getattr(actor, "person_id", None))

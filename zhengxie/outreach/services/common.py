@@ -9,9 +9,8 @@ from django.utils.translation import gettext
 from zhengxie.core.choices import Role
 from zhengxie.core.exceptions import DomainError
 from zhengxie.core.models import User
-
-MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
-LANDLINE_RE = re.compile(r"^0\d{2,3}-?\d{7,8}$")
+from zhengxie.core.selectors import users_with_role
+from zhengxie.core.validation import is_phone, normalise_phone
 
 
 def clean_text(value, *, max_length: int, multiline: bool = False) -> str:
@@ -41,8 +40,8 @@ def clean_text(value, *, max_length: int, multiline: bool = False) -> str:
 
 
 def clean_phone(value) -> str:
-    phone = unicodedata.normalize("NFKC", str(value or "")).strip().replace(" ", "")[:20]
-    if not (MOBILE_RE.match(phone) or LANDLINE_RE.match(phone)):
+    phone = normalise_phone(value)[:20]
+    if not is_phone(phone):
         raise DomainError(gettext("Enter an 11-digit mobile number or a landline number with its area code."),
                           errors={"phone": gettext("Not a phone number.")})
     return phone
@@ -57,16 +56,9 @@ def users_of_members(members) -> list[User]:
 def users_of_unit(organisation, unit) -> list[User]:
     if unit is None:
         return []
-    return list(User.objects.filter(
-        role_assignments__organisation=organisation, role_assignments__handling_unit=unit,
-        role_assignments__is_active=True, role_assignments__role__in=[Role.HANDLING_UNIT, Role.UNIT_LEADER],
-        is_active=True,
-    ).distinct())
+    return users_with_role(organisation, Role.HANDLING_UNIT, Role.UNIT_LEADER, unit=unit)
 
 
 def outreach_office_users(organisation) -> list[User]:
     """Who routes concerns nobody else has taken: the general office."""
-    return list(User.objects.filter(
-        role_assignments__organisation=organisation, role_assignments__role=Role.GENERAL_OFFICE,
-        role_assignments__is_active=True, is_active=True,
-    ).distinct())
+    return users_with_role(organisation, Role.GENERAL_OFFICE)

@@ -12,7 +12,14 @@ from zhengxie.core import permissions as core
 from zhengxie.core.documents import excel_response
 from zhengxie.core.files import attachment_response, attachments_of
 from zhengxie.core.services import audit_log
-from zhengxie.core.views.common import is_htmx, organisation_required, paginate, require, run_service
+from zhengxie.core.views.common import (
+    is_htmx,
+    organisation_required,
+    paginate,
+    posted_version,
+    require,
+    run_service,
+)
 
 from .. import permissions, selectors, services
 from ..choices import ActivityStatus
@@ -20,7 +27,6 @@ from ..exports import activity_columns, activity_rows
 from ..forms import ActivityFilterForm, ActivityForm, ActivityRecordForm, PhotoForm, ReasonForm
 from ..models import Place
 from ..workflow import ACTIVITY_WORKFLOW
-from . import posted_version
 
 
 def _filtered(request):

@@ -12,7 +12,14 @@ from django.views.decorators.http import require_POST
 from zhengxie.core.documents import excel_response
 from zhengxie.core.files import attachment_response, attachments_of
 from zhengxie.core.services import audit_log
-from zhengxie.core.views.common import is_htmx, organisation_required, paginate, require, run_service
+from zhengxie.core.views.common import (
+    is_htmx,
+    organisation_required,
+    paginate,
+    posted_version,
+    require,
+    run_service,
+)
 
 from .. import permissions, selectors, services
 from ..exports import concern_columns, concern_rows
@@ -32,7 +39,6 @@ from ..forms import (
 )
 from ..models import Place
 from ..models.concerns import format_tracking_code
-from . import posted_version
 
 
 def _filtered(request):

@@ -15,14 +15,20 @@ from zhengxie.core.documents import XLSX_TYPE, excel_response, file_response
 from zhengxie.core.exceptions import DomainError
 from zhengxie.core.files import attachment_response, attachments_of
 from zhengxie.core.services import audit_log
-from zhengxie.core.views.common import is_htmx, organisation_required, paginate, require, run_service
+from zhengxie.core.views.common import (
+    is_htmx,
+    organisation_required,
+    paginate,
+    posted_version,
+    require,
+    run_service,
+)
 
 from .. import permissions, selectors, services
 from ..choices import ActivityStatus, ConcernStatus
 from ..forms import ImportForm, PhotoForm, PlaceFilterForm, PlaceForm, RatingForm, RosterFormSet, TeamForm
 from ..place_import import headers, place_import, place_row, template_bytes
 from ..poster import poster_pdf
-from . import posted_version
 
 POSTERS_AT_ONCE = 300
 

@@ -8,11 +8,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from zhengxie.core import transitions
 from zhengxie.core.choices import Role
-from zhengxie.core.exceptions import ConcurrentChange, DomainError, NotAllowed
-from zhengxie.core.models import RoleAssignment, User
-from zhengxie.core.services import audit_log, notify
-from zhengxie.core.workflow import lock_for_update
+from zhengxie.core.exceptions import DomainError, NotAllowed
+from zhengxie.core.models import User
+from zhengxie.core.selectors import users_with_role
+from zhengxie.core.services import notify
+from zhengxie.core.transitions import lock
 from zhengxie.duties.services import record_duty_event
 
 from ..choices import ProposalKind, SignerRole, SignerStatus, TaskStatus
@@ -25,25 +27,18 @@ def changed_message():
     return gettext("This proposal was just changed by someone else. Reload the page to see the change, then try again.")
 
 
-def _lock(queryset, obj_or_pk, version):
-    try:
-        return lock_for_update(queryset, getattr(obj_or_pk, "pk", obj_or_pk), version=version)
-    except ConcurrentChange:
-        raise ConcurrentChange(changed_message()) from None
-
-
 def lock_proposal(proposal_or_pk, *, version: int | None = None) -> Proposal:
     """The proposal, locked for the transaction. ``version``: what the user saw (refused if it changed since).
     Only the proposal's own row is locked (no join): other proposals of the organisation stay free."""
-    return _lock(Proposal.objects.all(), proposal_or_pk, version)
+    return lock(Proposal, proposal_or_pk, version=version, message=changed_message())
 
 
 def lock_task(task_or_pk, *, version: int | None = None) -> HandlingTask:
-    return _lock(HandlingTask.objects.all(), task_or_pk, version)
+    return lock(HandlingTask, task_or_pk, version=version, message=changed_message())
 
 
 def lock_letter(letter_or_pk, *, version: int | None = None) -> MemberLetter:
-    return _lock(MemberLetter.objects.all(), letter_or_pk, version)
+    return lock(MemberLetter, letter_or_pk, version=version, message=changed_message())
 
 
 def require(condition: bool, message=None):
@@ -60,37 +55,29 @@ def require_text(value: str, message) -> str:
 
 def record(proposal, action: str, *, actor, from_state: str, to_state: str, comment: str = "", data: dict | None = None,
            task=None) -> ProposalEvent:
-    """One row of the proposal's history and one audit entry."""
-    event = ProposalEvent.objects.create(
-        proposal=proposal, task=task, action=action, from_state=from_state, to_state=to_state,
-        actor=actor if getattr(actor, "is_authenticated", False) else None, comment=comment or "", data=data or {},
-    )
+    """One row of the proposal's history and one audit entry (an event that keeps the state, or a task's)."""
     entity = "task" if task is not None else "proposal"
-    audit_log(actor=actor, organisation=proposal.organisation, action=f"proposals.{entity}.{action}",
-              obj=task or proposal, changes={"from": from_state, "to": to_state, "comment": comment, **(data or {})})
-    return event
+    return transitions.record(proposal, action, actor=actor, history=ProposalEvent,
+                              history_for={"proposal": proposal, "task": task}, from_state=from_state,
+                              to_state=to_state, audit=f"proposals.{entity}.{action}", comment=comment, data=data,
+                              audit_obj=task or proposal)
 
 
 def move(proposal, action: str, *, actor, comment: str = "", data: dict | None = None, fields=(), task=None) -> str:
     """Move the (locked) proposal along ``action``: check the table, bump the version, save, record.
     Returns the state it came from."""
-    from_state = proposal.status
-    proposal.status = PROPOSAL_WORKFLOW.target(action, from_state)
-    proposal.version += 1
-    proposal.save(update_fields=["status", "version", *fields])
-    record(proposal, action, actor=actor, from_state=from_state, to_state=proposal.status, comment=comment, data=data,
-           task=task)
-    return from_state
+    return transitions.transition(
+        proposal, action, workflow=PROPOSAL_WORKFLOW, actor=actor, history=ProposalEvent,
+        history_for={"proposal": proposal, "task": task}, audit=f"proposals.{'task' if task else 'proposal'}.{action}",
+        comment=comment, data=data, fields=fields, audit_obj=task or proposal)
 
 
 def move_task(task, action: str, *, actor, proposal=None, comment: str = "", data: dict | None = None, fields=()) -> str:
-    from_state = task.status
-    task.status = TASK_WORKFLOW.target(action, from_state)
-    task.version += 1
-    task.save(update_fields=["status", "version", *fields])
-    record(proposal or task.proposal, action, actor=actor, from_state=from_state, to_state=task.status,
-           comment=comment, data={"unit": task.unit.name, **(data or {})}, task=task)
-    return from_state
+    proposal = proposal or task.proposal
+    return transitions.transition(
+        task, action, workflow=TASK_WORKFLOW, actor=actor, history=ProposalEvent,
+        history_for={"proposal": proposal, "task": task}, audit=f"proposals.task.{action}", comment=comment,
+        data={"unit": task.unit.name, **(data or {})}, fields=fields, organisation=proposal.organisation)
 
 
 def check(action: str, state: str) -> None:
@@ -156,15 +143,6 @@ def session_for(organisation, when: dt.datetime):
 
 def url_of(proposal) -> str:
     return reverse("proposals:detail", args=[proposal.pk])
-
-
-def users_with_role(organisation, *roles, unit=None, body_ids=None):
-    qs = RoleAssignment.objects.filter(organisation=organisation, role__in=roles, is_active=True)
-    if unit is not None:
-        qs = qs.filter(handling_unit=unit)
-    if body_ids is not None:
-        qs = qs.filter(body_id__in=body_ids)
-    return list(User.objects.filter(pk__in=qs.values("user_id"), is_active=True))
 
 
 def office_users(organisation):

@@ -128,6 +128,20 @@ def proposal_delete(*, actor, proposal) -> None:
 # --- signers -----------------------------------------------------------------------------------------------------
 
 
+def proposal_create_with_cosigners(*, actor, organisation, data: dict, body=None, units=(),
+                                   cosigner_ids=()) -> Proposal:
+    """A draft with the co-signers it will invite, all or nothing: a co-signer that is not a member of the
+    committee leaves no half-made draft behind (the API's single call; the pages add co-signers one by one)."""
+    with transaction.atomic():
+        proposal = proposal_create(actor=actor, organisation=organisation, data=data, body=body, units=units)
+        members = Member.objects.filter(organisation=organisation, pk__in=list(cosigner_ids)).in_bulk()
+        for member_id in cosigner_ids:
+            if member_id not in members:
+                raise DomainError(gettext("Co-signers must be members of this committee in the current term."))
+            proposal_signer_add(actor=actor, proposal=proposal, member=members[member_id])
+    return proposal
+
+
 def proposal_signer_add(*, actor, proposal, member: Member) -> ProposalSigner:
     """Add a co-signer (to be invited on submission) or, to a collective proposal, a drafting member."""
     with transaction.atomic():

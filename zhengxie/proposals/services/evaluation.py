@@ -174,7 +174,7 @@ def proposals_close_batch(*, actor, organisation, ids):
     def step(proposal):
         _close(lock_proposal(proposal), actor=actor, comment=gettext("Closed in a batch."))
 
-    return run_batch(actor, organisation, ids, step)
+    return run_batch(organisation, ids, step)
 
 
 def reply_rate_quality(*, actor, task, quality: str, comment: str = ""):

@@ -123,7 +123,7 @@ def proposal_assign(*, actor, proposal, mode: str, lead_units, co_units=(), comm
 def proposals_assign_batch(*, actor, organisation, ids, unit):
     """Assign several registered proposals to one unit each (单办), as at an assignment meeting."""
     require(permissions.is_office(actor, organisation))
-    return run_batch(actor, organisation, ids, lambda proposal: proposal_assign(
+    return run_batch(organisation, ids, lambda proposal: proposal_assign(
         actor=actor, proposal=proposal, mode=AssignmentMode.SOLE, lead_units=[unit],
         comment=gettext("Assigned in a batch.")))
 

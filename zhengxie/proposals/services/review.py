@@ -102,7 +102,7 @@ class BatchResult:
     failed: list = field(default_factory=list)  # (proposal, message)
 
 
-def run_batch(actor, organisation, ids, step) -> BatchResult:
+def run_batch(organisation, ids, step) -> BatchResult:
     """Apply ``step(proposal)`` to each proposal (oldest submission first), each in its own transaction: one that
     someone else changed meanwhile is reported, the others go through."""
     result = BatchResult()
@@ -125,7 +125,7 @@ def proposals_register_batch(*, actor, organisation, ids) -> BatchResult:
         proposal = lock_proposal(proposal)
         _register(proposal, actor=actor, comment=gettext("Registered in a batch."))
 
-    return run_batch(actor, organisation, ids, step)
+    return run_batch(organisation, ids, step)
 
 
 def proposals_prereview_batch(*, actor, organisation, ids) -> BatchResult:
@@ -135,7 +135,7 @@ def proposals_prereview_batch(*, actor, organisation, ids) -> BatchResult:
         proposal = lock_proposal(proposal)
         move(proposal, "prereview", actor=actor, comment=gettext("Passed pre-review in a batch."))
 
-    return run_batch(actor, organisation, ids, step)
+    return run_batch(organisation, ids, step)
 
 
 def proposal_reject(*, actor, proposal, ground: str, comment: str, version: int | None = None) -> Proposal:

@@ -30,7 +30,9 @@ def test_staff_find_members_by_words_of_their_work_unit(indexed, world):
 
 
 def test_search_applies_the_apps_visibility(indexed, world):
-    assert search(world.city_member, world.city, "第一中学") == []  # members do not see the member list
+    # Members do not see the member list: another member's seat is not found; one's own is (its page opens).
+    assert search(world.city_member2, world.city, "第一中学") == []
+    assert [h.obj for h in search(world.city_member, world.city, "第一中学")] == [world.members["city_member"]]
 
 
 def test_index_follows_saves_and_deletes(world):

@@ -103,3 +103,20 @@ def test_a_rate_shows_its_percent_sign_once(world, client_as):
     page = client_as(world.city_leader).get("/stats/").content.decode()
     assert "%" in page
     assert not re.search(r"%\s*<small[^>]*>\s*%", page)
+
+
+def test_the_word_and_pdf_reports_come_from_one_description(world):
+    from types import SimpleNamespace
+
+    from reportlab.platypus import Table
+
+    from zhengxie.stats import documents
+
+    figure = SimpleNamespace(label="立案提案", unit="件")
+    groups = [("提案", [{"figure": figure, "shown": "12", "previous": "9", "delta": 3}])]
+    report = documents.annual_report(world.city, "2026-01-01", "2026-12-31", False, groups, "")
+    word = documents.report_docx(report).tables[0]
+    assert [c.text for c in word.rows[0].cells] == report.columns
+    assert [c.text for c in word.rows[1].cells] == ["立案提案", "12 件", "9", "+3"]
+    [pdf] = [f for f in documents.report_pdf_flow(report) if isinstance(f, Table)]
+    assert (pdf._nrows, pdf._ncols) == (len(word.rows), len(report.columns)) == (2, 4)
