@@ -191,7 +191,7 @@ class BM25Engine(SimilarityEngine):
         return scored[:limit]
 
 
-DEFAULT_LEXICON = Lexicon({**lexicon.CONCEPTS, **lexicon.TEST_ONLY}, lexicon.STOP_PHRASES)
+DEFAULT_LEXICON = Lexicon(lexicon.merged(lexicon.CONCEPTS, lexicon.TEST_ONLY), lexicon.STOP_PHRASES)
 
 
 def default_engine(*, df: Mapping[str, int] | None = None, documents: int = 0) -> SimilarityEngine:

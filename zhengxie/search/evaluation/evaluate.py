@@ -56,7 +56,7 @@ class JiebaCounts:
 
 
 def engines():
-    full = Lexicon({**lex.CONCEPTS, **lex.TEST_ONLY}, lex.STOP_PHRASES)
+    full = Lexicon(lex.merged(lex.CONCEPTS, lex.TEST_ONLY), lex.STOP_PHRASES)
     without_test_only = Lexicon(lex.CONCEPTS, lex.STOP_PHRASES)
     return {
         "jieba words, raw counts (before)": JiebaCounts(),
