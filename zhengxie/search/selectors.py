@@ -6,11 +6,12 @@ from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models import F, Func
+from django.db.models import Case, F, FloatField, Func, Sum, Value, When
 
-from .models import SearchEntry
+from .models import SearchEntry, SimilarityPosting, SimilaritySignature, SimilarityTermCount
 from .registry import searchable_for, searchables
 from .segment import tokens
+from .similarity import SimilarityEngine, default_engine
 
 CANDIDATES = 300
 
@@ -100,3 +101,73 @@ def similar(obj, *, text: str | None = None, limit: int = 5, threshold: float = 
     entries = SearchEntry.objects.filter(pk__in=[i for i, _s in candidates]).exclude(object_id=str(obj.pk))
     scored = [(e, _cosine(own, Counter(e.words.split()))) for e in entries]
     return sorted([s for s in scored if s[1] >= threshold], key=lambda s: -s[1])[:limit]
+
+
+# -- similar items (the similarity engine over stored signatures) -------------------------------------------------------
+# A score at or above this is shown as "similar"; chosen from the precision measured on the development set
+# (docs/benchmarks.md: ``evaluate --thresholds``).
+SIMILAR_THRESHOLD = 0.25
+CANDIDATES = 200  # signatures rescored exactly after the inverted index's first cut
+POSTING_TERMS = 12  # the query's heaviest terms used for that cut
+
+
+def _engine_for(organisation_id: int, content_type_id: int, terms) -> SimilarityEngine:
+    counts = dict(SimilarityTermCount.objects.filter(organisation_id=organisation_id, content_type_id=content_type_id,
+                                                     term__in=[*terms, ""]).values_list("term", "documents"))
+    return default_engine(df=counts, documents=counts.get("", 0))
+
+
+def similar_signatures(*, organisation_id: int, model, title: str, exclude_object_ids=(), limit: int = 5,
+                       threshold: float = SIMILAR_THRESHOLD, candidates: int = CANDIDATES):
+    """(signature, score) of the organisation's items of ``model`` whose titles are most like ``title``, best first.
+    The caller checks visibility. Two queries and an exact rescoring of at most ``candidates`` signatures."""
+    from .services import parse_terms
+
+    query = default_engine().signature(title)
+    if not query:
+        return []
+    content_type = ContentType.objects.get_for_model(model)
+    engine = _engine_for(organisation_id, content_type.pk, query)
+    weights = {t: engine.weight(t, n) for t, n in query.items() if engine.df.get(t)}
+    if not weights:
+        return []
+    norm = engine.norm(query) or 1.0
+    heaviest = sorted(weights, key=lambda t: -weights[t])[:POSTING_TERMS]
+    first_cut = (SimilarityPosting.objects
+                 .filter(organisation_id=organisation_id, content_type_id=content_type.pk, term__in=heaviest)
+                 .values("signature_id")
+                 .annotate(score=Sum(Case(*[When(term=t, then=Value(weights[t])) for t in heaviest],
+                                          default=Value(0.0), output_field=FloatField())))
+                 .order_by("-score")[:candidates])
+    ids = [row["signature_id"] for row in first_cut]
+    excluded = {str(x) for x in exclude_object_ids}
+    scored = []
+    for signature in SimilaritySignature.objects.filter(pk__in=ids).only("id", "object_id", "title", "terms", "norm"):
+        if signature.object_id in excluded:
+            continue
+        terms = parse_terms(signature.terms)
+        dot = sum(w * engine.weight(t, terms[t]) for t, w in weights.items() if t in terms)
+        score = dot / (norm * (signature.norm or 1.0))
+        if score >= threshold:
+            scored.append((signature, min(score, 1.0)))
+    scored.sort(key=lambda s: (-s[1], s[0].pk))
+    return scored[:limit]
+
+
+def similar_objects(user, organisation, model, title: str, *, exclude=(), limit: int = 5,
+                    threshold: float = SIMILAR_THRESHOLD, queryset=None):
+    """(object, score) of what ``user`` may see that resembles ``title``: the signatures' hits filtered by the app's
+    own visibility rule (``queryset`` narrows it further, e.g. no drafts)."""
+    searchable = searchable_for(model)
+    if searchable is None or organisation is None:
+        return []
+    hits = similar_signatures(organisation_id=organisation.pk, model=model, title=title,
+                              exclude_object_ids=[getattr(o, "pk", o) for o in exclude], limit=limit * 4,
+                              threshold=threshold)
+    if not hits:
+        return []
+    visible = searchable.visible(user, organisation) if queryset is None else queryset
+    if searchable.select_related:
+        visible = visible.select_related(*searchable.select_related)
+    objects = {str(o.pk): o for o in visible.filter(pk__in=[s.object_id for s, _score in hits])}
+    return [(objects[s.object_id], score) for s, score in hits if s.object_id in objects][:limit]

@@ -115,10 +115,16 @@ class SimilarityEngine:
             return self.unigram_weight
         return 1.0
 
+    def weight(self, term: str, count: int) -> float:
+        return (1.0 + math.log(count)) * self.idf(term) * self._term_weight(term) if count > 0 else 0.0
+
+    def norm(self, signature: Mapping[str, int]) -> float:
+        return math.sqrt(sum(self.weight(t, n) ** 2 for t, n in signature.items()))
+
     def vector(self, signature: Mapping[str, int] | str) -> dict[str, float]:
         if isinstance(signature, str):
             signature = self.signature(signature)
-        weights = {t: (1.0 + math.log(n)) * self.idf(t) * self._term_weight(t) for t, n in signature.items() if n > 0}
+        weights = {t: self.weight(t, n) for t, n in signature.items() if n > 0}
         norm = math.sqrt(sum(w * w for w in weights.values()))
         return {t: w / norm for t, w in weights.items()} if norm else {}
 

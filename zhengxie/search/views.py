@@ -1,7 +1,9 @@
+from django.http import HttpResponseBadRequest
 from django.shortcuts import render
 
 from zhengxie.core.views.common import is_htmx, organisation_required
 
+from .api import similar_items, similar_kinds
 from .registry import searchables
 from .selectors import search
 
@@ -13,3 +15,16 @@ def search_page(request):
     hits = search(request.user, request.organisation, query, kind=kind or None) if query else []
     context = {"q": query, "kind": kind, "hits": hits, "kinds": [(s.key, s.label) for s in searchables()]}
     return render(request, "search/partials/results.html" if is_htmx(request) else "search/search.html", context)
+
+
+@organisation_required
+def similar_partial(request):
+    """The list of similar items a page asks for as the user types (htmx): ``kind``, ``title``, ``pk`` (the item
+    itself, left out)."""
+    kind = request.GET.get("kind", "")
+    if kind not in similar_kinds():
+        return HttpResponseBadRequest()
+    title = request.GET.get("title", "").strip()[:300]
+    exclude = request.GET.get("pk", "").strip() or None
+    items = similar_items(request.user, request.organisation, kind, title, exclude=exclude) if len(title) >= 4 else []
+    return render(request, "search/partials/similar_list.html", {"items": items, "kind": kind, "title": title})
