@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models import Case, F, FloatField, Func, Sum, Value, When
+from django.db.models import Case, F, FloatField, Func, Subquery, Sum, Value, When
 
 from .models import SearchEntry, SimilarityPosting, SimilaritySignature, SimilarityTermCount
 from .registry import searchable_for, searchables
@@ -106,12 +106,13 @@ def similar(obj, *, text: str | None = None, limit: int = 5, threshold: float = 
 # -- similar items (the similarity engine over stored signatures) -------------------------------------------------------
 # A score at or above this is shown as "similar"; chosen from the precision measured on the development set
 # (docs/benchmarks.md: ``evaluate --thresholds``).
-SIMILAR_THRESHOLD = 0.25
+SIMILAR_THRESHOLD = 0.2
 CANDIDATES = 200  # signatures rescored exactly after the inverted index's first cut
 POSTING_TERMS = 12  # the query's heaviest terms used for that cut
+COMMON_SHARE = 0.02
 
 
-def _engine_for(organisation_id: int, content_type_id: int, terms) -> SimilarityEngine:
+def engine_for(organisation_id: int, content_type_id: int, terms) -> SimilarityEngine:
     counts = dict(SimilarityTermCount.objects.filter(organisation_id=organisation_id, content_type_id=content_type_id,
                                                      term__in=[*terms, ""]).values_list("term", "documents"))
     return default_engine(df=counts, documents=counts.get("", 0))
@@ -127,22 +128,30 @@ def similar_signatures(*, organisation_id: int, model, title: str, exclude_objec
     if not query:
         return []
     content_type = ContentType.objects.get_for_model(model)
-    engine = _engine_for(organisation_id, content_type.pk, query)
+    engine = engine_for(organisation_id, content_type.pk, query)
     weights = {t: engine.weight(t, n) for t, n in query.items() if engine.df.get(t)}
     if not weights:
         return []
     norm = engine.norm(query) or 1.0
-    heaviest = sorted(weights, key=lambda t: -weights[t])[:POSTING_TERMS]
+    # The first cut reads the postings of the query's heaviest terms; a term in more than COMMON_SHARE of the
+    # items adds little to the ranking and a long list to read, so it is left out of the cut (not of the score)
+    # unless the title has few other terms.
+    ranked = sorted(weights, key=lambda t: -weights[t])
+    common = max(1000, int(COMMON_SHARE * engine.documents))
+    heaviest = [t for t in ranked if engine.df.get(t, 0) <= common][:POSTING_TERMS]
+    if len(heaviest) < 3:
+        heaviest = ranked[:3]
     first_cut = (SimilarityPosting.objects
                  .filter(organisation_id=organisation_id, content_type_id=content_type.pk, term__in=heaviest)
                  .values("signature_id")
                  .annotate(score=Sum(Case(*[When(term=t, then=Value(weights[t])) for t in heaviest],
                                           default=Value(0.0), output_field=FloatField())))
                  .order_by("-score")[:candidates])
-    ids = [row["signature_id"] for row in first_cut]
     excluded = {str(x) for x in exclude_object_ids}
     scored = []
-    for signature in SimilaritySignature.objects.filter(pk__in=ids).only("id", "object_id", "title", "terms", "norm"):
+    # One query: the first cut as a subquery (no list of ids sent back and forth).
+    rescored = SimilaritySignature.objects.filter(pk__in=Subquery(first_cut.values("signature_id")))
+    for signature in rescored.only("id", "object_id", "title", "terms", "norm"):
         if signature.object_id in excluded:
             continue
         terms = parse_terms(signature.terms)

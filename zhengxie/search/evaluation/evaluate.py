@@ -95,10 +95,39 @@ def measure_units(engine, units, all_rows):
     return {"titles": len(units), "top-3 unit": hits / len(units) if units else 0.0}
 
 
+def pair_precision(engine, rows, all_rows, thresholds):
+    """For each threshold: the precision and recall of the pairs scoring at least that much (a pair is right when
+    both titles are of one same-issue group)."""
+    engine.fit(engine.signature(r["title"]) for r in all_rows)
+    vectors = [engine.vector(engine.signature(r["title"])) for r in rows]
+    pairs = []
+    for i in range(len(rows)):
+        for j in range(i + 1, len(rows)):
+            same = bool(rows[i]["group"]) and rows[i]["group"] == rows[j]["group"]
+            pairs.append((engine.cosine(vectors[i], vectors[j]), same))
+    positives = sum(1 for _s, same in pairs if same)
+    result = []
+    for t in thresholds:
+        shown = [same for s, same in pairs if s >= t]
+        right = sum(shown)
+        result.append((t, right / len(shown) if shown else 1.0, right / positives if positives else 0.0, len(shown)))
+    return result
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser()
     parser.add_argument("--split", choices=["dev", "test", "all"], default=None)
+    parser.add_argument("--thresholds", action="store_true", help="precision and recall of the pairs shown")
     args = parser.parse_args(argv)
+    if args.thresholds:
+        rows = load("titles.jsonl")
+        for split in ("dev", "test"):
+            part = [r for r in rows if r["split"] == split]
+            print(f"[{split}] threshold  precision  recall  pairs shown")
+            for t, p, r, n in pair_precision(engines()["pairs + lexicon, TF-IDF (chosen)"], part, rows,
+                                             [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5]):
+                print(f"       {t:9.2f}  {p:9.3f}  {r:6.3f}  {n:5d}")
+        return
     rows = load("titles.jsonl")
     units = load("units.jsonl")
     splits = [args.split] if args.split else ["dev", "test"]
