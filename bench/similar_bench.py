@@ -116,6 +116,14 @@ def build(rows: int):
     print(f"signatures of {len(titles):,} titles computed in {time.perf_counter() - started:.0f} s", flush=True)
     started = time.perf_counter()
     with connection.cursor() as cursor:
+        # A bulk load: no foreign-key triggers (the rows are consistent by construction) and the postings' indexes
+        # built once at the end, as a restore does.
+        cursor.execute("SET session_replication_role = replica")
+        cursor.execute("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'search_similarityposting' "
+                       "AND indexname NOT LIKE '%%pkey'")
+        posting_indexes = cursor.fetchall()
+        for name, _definition in posting_indexes:
+            cursor.execute(f'DROP INDEX IF EXISTS "{name}"')
         cursor.execute("SELECT COALESCE(MAX(id), 0) FROM search_similaritysignature")
         first_id = cursor.fetchone()[0] + 1
         raw = cursor.connection
@@ -129,7 +137,6 @@ def build(rows: int):
             copy.write(sig_buffer.getvalue())
         del sig_buffer
         print(f"signatures loaded in {time.perf_counter() - started:.0f} s", flush=True)
-        cursor.execute("DROP INDEX IF EXISTS similarity_posting_term")
         started = time.perf_counter()
         chunk = io.StringIO()
         with raw.cursor().copy("COPY search_similarityposting (signature_id, organisation_id, content_type_id, term) "
@@ -147,8 +154,9 @@ def build(rows: int):
         with raw.cursor().copy("COPY search_similaritytermcount (organisation_id, content_type_id, term, documents) "
                                "FROM STDIN") as copy:
             copy.write(counts.getvalue())
-        cursor.execute("CREATE INDEX similarity_posting_term ON search_similarityposting "
-                       "(organisation_id, content_type_id, term)")
+        for _name, definition in posting_indexes:
+            cursor.execute(definition)
+        cursor.execute("SET session_replication_role = origin")
         cursor.execute("ANALYZE search_similarityposting")
         cursor.execute("ANALYZE search_similaritysignature")
         cursor.execute("SELECT setval(pg_get_serial_sequence('search_similaritysignature', 'id'), "

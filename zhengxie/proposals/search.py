@@ -14,10 +14,12 @@ register_searchable(Searchable(
     model=Proposal,
     label=_("Proposal"),
     title=lambda p: f"{p.number_label} {p.title}".strip(),
-    text=lambda p: f"{p.category}\n{p.background}\n{p.suggestions}",
+    # The proposer's name finds the proposal too (the number label is in the title).
+    text=lambda p: f"{p.proposer_label}\n{p.category}\n{p.background}\n{p.suggestions}",
     url=lambda p: reverse("proposals:detail", args=[p.pk]),
     organisation_id=lambda p: p.organisation_id,
     visible=proposals_visible_to,
+    select_related=("first_proposer__person", "body"),
     # Compared by title, without the number label; a draft is its author's alone and is never compared.
     similarity=lambda p: None if p.status == ProposalStatus.DRAFT else (p.title, f"{p.background}\n{p.suggestions}"),
     describe=lambda proposals: describe_proposals(proposals),

@@ -47,7 +47,8 @@ def similar_items(user, organisation, kind: str, title: str, *, exclude: str | N
     hits = similar_objects(user, organisation, searchable.model, title[:300], exclude=[exclude] if exclude else (),
                            limit=max(1, min(limit, 20)))
     details = searchable.describe([o for o, _s in hits]) if searchable.describe and hits else {}
-    return [{"kind": kind, "id": str(o.pk), "title": str(searchable.title(o)), "url": searchable.url(o),
+    return [{"kind": kind, "id": str(o.pk), "title": str((searchable.similarity(o) or (searchable.title(o),))[0]),
+             "url": searchable.url(o),
              "score": round(score, 3), "details": details.get(o.pk, {}), "object": o} for o, score in hits]
 
 

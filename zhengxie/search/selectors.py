@@ -1,19 +1,21 @@
 """Searching: full-text matching in the database's engine, then each app's own visibility rules."""
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import Case, F, FloatField, Func, Subquery, Sum, Value, When
+from django.utils.html import escape
 
 from .models import SearchEntry, SimilarityPosting, SimilaritySignature, SimilarityTermCount
 from .registry import searchable_for, searchables
 from .segment import tokens
 from .similarity import SimilarityEngine, default_engine
 
-CANDIDATES = 300
+CANDIDATES = 1000  # matching entries read per query; counts are exact up to this
 
 
 @dataclass
@@ -23,6 +25,9 @@ class Hit:
     url: str
     kind: str
     score: float
+    excerpt: str = ""  # HTML: escaped, the query's words in <mark>
+    moment: object = None
+    status: str = ""
 
 
 def _match_ids(organisation_id: int, words: list[str], *, any_word: bool = False, content_type_id: int | None = None,
@@ -53,9 +58,46 @@ def _match_ids(organisation_id: int, words: list[str], *, any_word: bool = False
 
 def search(user, organisation, query: str, *, kind: str | None = None, limit: int = 100) -> list[Hit]:
     """What the user may see in the organisation that matches ``query``, best first."""
+    return search_results(user, organisation, query, kind=kind, size=limit).hits
+
+
+@dataclass
+class SearchResults:
+    hits: list[Hit]
+    count: int  # exact up to CANDIDATES matching entries; ``capped`` when there were more
+    page: int
+    pages: int
+    capped: bool = False
+
+
+def _excerpt(text: str, words: list[str], width: int = 60) -> str:
+    """A piece of ``text`` around the first query word, HTML-escaped, with the words in <mark>."""
+    text = " ".join((text or "").split())
+    lowered = text.lower()
+    positions = [lowered.find(w) for w in words if w and lowered.find(w) >= 0]
+    start = max(0, min(positions) - width // 3) if positions else 0
+    piece = text[start:start + width]
+    escaped = escape(piece)
+    for word in sorted({w for w in words if w}, key=len, reverse=True):
+        escaped = re.sub(re.escape(escape(word)), lambda m: f"<mark>{m.group(0)}</mark>", escaped, flags=re.IGNORECASE)
+    return ("…" if start else "") + escaped + ("…" if start + width < len(text) else "")
+
+
+def _moment(obj):
+    for field in ("submitted_at", "received_at", "created_at", "updated_at", "starts_at"):
+        value = getattr(obj, field, None)
+        if value:
+            return value
+    return None
+
+
+def search_results(user, organisation, query: str, *, kind: str | None = None, page: int = 1, size: int = 20,
+                   sort: str = "relevance") -> SearchResults:
+    """One page of what the user may see that matches ``query``: each hit with an excerpt (words highlighted), its
+    date and status; ``sort`` is ``relevance`` or ``date`` (newest first)."""
     words = tokens(query, for_query=True)
     if not words or organisation is None:
-        return []
+        return SearchResults([], 0, 1, 1)
     types = {s.key: s for s in searchables() if kind in (None, "", s.key)}
     content_types = {ContentType.objects.get_for_model(s.model).pk: s for s in types.values()}
     ct_filter = next(iter(content_types)) if kind and content_types else None
@@ -73,10 +115,18 @@ def search(user, organisation, query: str, *, kind: str | None = None, limit: in
         if searchable.select_related:
             visible = visible.select_related(*searchable.select_related)
         for obj in visible:
+            status = obj.get_status_display() if hasattr(obj, "get_status_display") else ""
             hits.append(Hit(obj=obj, title=str(searchable.title(obj)), url=searchable.url(obj), kind=str(searchable.label),
-                            score=scores[str(obj.pk)]))
-    hits.sort(key=lambda h: -h.score)
-    return hits[:limit]
+                            score=scores[str(obj.pk)], excerpt=_excerpt(str(searchable.text(obj) or ""), words),
+                            moment=_moment(obj), status=str(status)))
+    if sort == "date":
+        hits.sort(key=lambda h: (h.moment is not None, h.moment or 0, h.score), reverse=True)
+    else:
+        hits.sort(key=lambda h: -h.score)
+    size = max(1, min(size, 100))
+    pages = max(1, -(-len(hits) // size))
+    page = max(1, min(page, pages))
+    return SearchResults(hits[(page - 1) * size:page * size], len(hits), page, pages, capped=len(scored) >= CANDIDATES)
 
 
 def _cosine(a: Counter, b: Counter) -> float:
@@ -107,7 +157,7 @@ def similar(obj, *, text: str | None = None, limit: int = 5, threshold: float = 
 # A score at or above this is shown as "similar"; chosen from the precision measured on the development set
 # (docs/benchmarks.md: ``evaluate --thresholds``).
 SIMILAR_THRESHOLD = 0.2
-CANDIDATES = 200  # signatures rescored exactly after the inverted index's first cut
+SIMILAR_CANDIDATES = 200  # signatures rescored exactly after the inverted index's first cut
 POSTING_TERMS = 12  # the query's heaviest terms used for that cut
 COMMON_SHARE = 0.02
 
@@ -119,7 +169,7 @@ def engine_for(organisation_id: int, content_type_id: int, terms) -> SimilarityE
 
 
 def similar_signatures(*, organisation_id: int, model, title: str, exclude_object_ids=(), limit: int = 5,
-                       threshold: float = SIMILAR_THRESHOLD, candidates: int = CANDIDATES):
+                       threshold: float = SIMILAR_THRESHOLD, candidates: int = SIMILAR_CANDIDATES):
     """(signature, score) of the organisation's items of ``model`` whose titles are most like ``title``, best first.
     The caller checks visibility. Two queries and an exact rescoring of at most ``candidates`` signatures."""
     from .services import parse_terms

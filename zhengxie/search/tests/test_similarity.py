@@ -118,3 +118,18 @@ def test_similar_api_is_scoped_and_leaves_out_the_item_itself(world, proposals, 
     assert client.get("/api/v1/search/similar", {"kind": "nothing", "title": "x"}).status_code == 400
     county = client_as(world.county_proposal)
     assert county.get("/api/v1/search/similar", {"kind": "proposals.proposal", "title": wages.title}).json() == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_search_finds_a_proposal_by_number_and_proposer_with_an_excerpt_and_pages(world, proposals):
+    from zhengxie.search.selectors import search_results
+
+    wages = proposals["wages"]
+    by_number = search_results(world.city_office, world.city, wages.number_label)
+    assert wages in [h.obj for h in by_number.hits]
+    by_name = search_results(world.city_office, world.city, wages.proposer_label)
+    assert wages in [h.obj for h in by_name.hits] and by_name.count >= 3
+    hit = next(h for h in by_name.hits if h.obj == wages)
+    assert "<mark>" in hit.excerpt and hit.moment is not None and hit.status
+    paged = search_results(world.city_office, world.city, wages.proposer_label, size=1, page=2)
+    assert paged.count == by_name.count and paged.pages == by_name.count and len(paged.hits) == 1
