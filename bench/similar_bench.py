@@ -92,7 +92,6 @@ def build(rows: int):
 
     from zhengxie.core.models import Organisation
     from zhengxie.proposals.models import Proposal
-    from zhengxie.search.models import SimilarityPosting, SimilaritySignature, SimilarityTermCount
     from zhengxie.search.services import format_terms
     from zhengxie.search.similarity import default_engine
 
@@ -100,9 +99,8 @@ def build(rows: int):
     org = Organisation.objects.filter(short_name="bench").first() or Organisation.objects.create(
         name="基准测试政协", short_name="bench", level="city")
     content_type = ContentType.objects.get_for_model(Proposal)
-    SimilarityPosting.objects.filter(organisation=org).delete()
-    SimilaritySignature.objects.filter(organisation=org).delete()
-    SimilarityTermCount.objects.filter(organisation=org).delete()
+    with connection.cursor() as cursor:  # the benchmark's own database: start from empty tables
+        cursor.execute("TRUNCATE search_similarityposting, search_similaritysignature, search_similaritytermcount")
     engine = default_engine()
     rng = random.Random(13)
     reals = real_titles()

@@ -31,6 +31,7 @@ urlpatterns = [
     path("<int:pk>/do/<slug:action>/", detail.proposal_action, name="action"),
     path("<int:pk>/duplicates/", suggestions.duplicates, name="duplicates"),
     path("<int:pk>/suggested-units/", suggestions.suggested_units, name="suggested_units"),
+    path("drafting-checks/", suggestions.drafting_checks, name="drafting_checks"),
     path("tasks/<int:pk>/do/<slug:action>/", detail.task_action, name="task_action"),
     path("attachments/<int:pk>/", detail.attachment_download, name="attachment"),
     # 立 and 办: the office's desks

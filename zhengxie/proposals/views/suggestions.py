@@ -1,13 +1,15 @@
-"""The office's suggestions on a proposal's page (htmx partials): possible duplicates with a side-by-side
-comparison, and the handling units suggested on the assignment form. Shown as suggestions; the office decides."""
+"""Suggestions (htmx partials): possible duplicates with a side-by-side comparison and the handling units suggested
+on the assignment form (the office), and the drafting checks (the member). Shown as advice; people decide."""
 
 from django.shortcuts import render
+from django.views.decorators.http import require_POST
 
 from zhengxie.core.exceptions import NotAllowed
 from zhengxie.core.views.common import organisation_required
 from zhengxie.search.api import similar_items
 
 from .. import permissions, selectors
+from ..drafting_checks import checks
 from ..unit_suggestions import unit_suggestions
 
 
@@ -38,3 +40,14 @@ def suggested_units(request, pk):
     proposal = _office_proposal(request, pk)
     return render(request, "search/partials/unit_suggestions.html",
                   {"proposal": proposal, "suggestions": unit_suggestions(proposal)})
+
+
+@organisation_required
+@require_POST
+def drafting_checks(request):
+    """The drafting checks for the text being typed (htmx, posted with the drafting form)."""
+    if not permissions.can_write(request.user, request.organisation):
+        raise NotAllowed()
+    found = checks(title=request.POST.get("title", "")[:300], background=request.POST.get("background", "")[:20000],
+                   suggestions=request.POST.get("suggestions", "")[:20000])
+    return render(request, "proposals/partials/drafting_checks.html", {"checks": found})
