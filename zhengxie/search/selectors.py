@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models import Case, F, FloatField, Func, Subquery, Sum, Value, When
+from django.db.models import F, Func
 from django.utils.html import escape
 
 from .models import SearchEntry, SimilarityPosting, SimilaritySignature, SimilarityTermCount
@@ -160,6 +160,7 @@ SIMILAR_THRESHOLD = 0.2
 SIMILAR_CANDIDATES = 200  # signatures rescored exactly after the inverted index's first cut
 POSTING_TERMS = 12  # the query's heaviest terms used for that cut
 COMMON_SHARE = 0.02
+POSTINGS_PER_TERM = 3000  # the newest postings of each term read for the first cut
 
 
 def engine_for(organisation_id: int, content_type_id: int, terms) -> SimilarityEngine:
@@ -168,10 +169,28 @@ def engine_for(organisation_id: int, content_type_id: int, terms) -> SimilarityE
     return default_engine(df=counts, documents=counts.get("", 0))
 
 
+def _first_cut(organisation_id: int, content_type_id: int, weights: dict, candidates: int):
+    """The signatures with the largest sum of the query terms' weights, reading at most POSTINGS_PER_TERM postings of
+    each term (the newest: the covering index gives them in order), then the signatures themselves: one query."""
+    posting, signature = SimilarityPosting._meta.db_table, SimilaritySignature._meta.db_table
+    parts, params = [], []
+    for i, (term, weight) in enumerate(weights.items()):
+        # Only table names and aliases are put into the text; every value is a parameter.
+        parts.append(f"SELECT signature_id, CAST(%s AS REAL) AS w FROM (SELECT signature_id FROM {posting} "  # noqa: S608
+                     f"WHERE organisation_id = %s AND content_type_id = %s AND term = %s "
+                     f"ORDER BY signature_id DESC LIMIT %s) AS p{i}")
+        params += [float(weight), organisation_id, content_type_id, term, POSTINGS_PER_TERM]
+    sql = (f"SELECT s.id, s.object_id, s.title, s.terms, s.norm FROM {signature} s JOIN ("  # noqa: S608
+           f"SELECT signature_id, SUM(w) AS score FROM ({' UNION ALL '.join(parts)}) AS hits "
+           f"GROUP BY signature_id ORDER BY score DESC, signature_id DESC LIMIT %s) AS cut ON cut.signature_id = s.id")
+    return SimilaritySignature.objects.raw(sql, [*params, candidates])
+
+
 def similar_signatures(*, organisation_id: int, model, title: str, exclude_object_ids=(), limit: int = 5,
                        threshold: float = SIMILAR_THRESHOLD, candidates: int = SIMILAR_CANDIDATES):
     """(signature, score) of the organisation's items of ``model`` whose titles are most like ``title``, best first.
-    The caller checks visibility. Two queries and an exact rescoring of at most ``candidates`` signatures."""
+    The caller checks visibility. Two queries (the terms' counts; the first cut joined to its signatures) and an
+    exact rescoring of at most ``candidates`` signatures."""
     from .services import parse_terms
 
     query = default_engine().signature(title)
@@ -191,17 +210,9 @@ def similar_signatures(*, organisation_id: int, model, title: str, exclude_objec
     heaviest = [t for t in ranked if engine.df.get(t, 0) <= common][:POSTING_TERMS]
     if len(heaviest) < 3:
         heaviest = ranked[:3]
-    first_cut = (SimilarityPosting.objects
-                 .filter(organisation_id=organisation_id, content_type_id=content_type.pk, term__in=heaviest)
-                 .values("signature_id")
-                 .annotate(score=Sum(Case(*[When(term=t, then=Value(weights[t])) for t in heaviest],
-                                          default=Value(0.0), output_field=FloatField())))
-                 .order_by("-score")[:candidates])
     excluded = {str(x) for x in exclude_object_ids}
     scored = []
-    # One query: the first cut as a subquery (no list of ids sent back and forth).
-    rescored = SimilaritySignature.objects.filter(pk__in=Subquery(first_cut.values("signature_id")))
-    for signature in rescored.only("id", "object_id", "title", "terms", "norm"):
+    for signature in _first_cut(organisation_id, content_type.pk, {t: weights[t] for t in heaviest}, candidates):
         if signature.object_id in excluded:
             continue
         terms = parse_terms(signature.terms)
