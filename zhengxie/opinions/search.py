@@ -16,4 +16,5 @@ register_searchable(Searchable(
     url=lambda r: reverse("opinions:detail", args=[r.pk]),
     organisation_id=lambda r: r.organisation_id,
     visible=reports_visible_to,
+    similarity=lambda r: (r.title, r.text),
 ))

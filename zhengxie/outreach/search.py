@@ -37,4 +37,5 @@ register_searchable(Searchable(
     url=lambda c: reverse("outreach:concern_detail", args=[c.pk]),
     organisation_id=lambda c: c.organisation_id,
     visible=concerns_visible_to,
+    similarity=lambda c: (c.description, c.category),
 ))

@@ -474,3 +474,28 @@ def unit_reply_sign_off(request, task_id: Id, payload: DecisionIn):
     services.reply_sign_off(actor=request.user, task=task, approve=payload.agree,
                             comment=payload.comment, version=payload.version)
     return _unit_task(HandlingTask.objects.select_related("proposal", "unit").get(pk=task_id))
+
+
+# --- suggestions (the similarity engine) -------------------------------------------------------------------------------
+
+class SuggestedUnitOut(Schema):
+    unit_id: int
+    unit: str
+    score: float
+    reason: str
+    similar_proposal_id: int | None = None
+
+
+@router.get("/{int:proposal_id}/suggested-units", response={200: list[SuggestedUnitOut], **errors(404)},
+            summary="Top 3 handling units for a proposal, learnt from this committee's past assignments (office)",
+            description="The units that replied to the most similar past proposals, with the reason (similar to "
+                        "八届三次第0123号, handled by 教育局); else the units that most often handled its category. "
+                        "A suggestion only.")
+def suggested_units(request, proposal_id: Id):
+    from .unit_suggestions import unit_suggestions
+
+    proposal = _proposal(request, proposal_id)
+    if not permissions.is_office(request.user, proposal.organisation):
+        raise NotAllowed()
+    return [{"unit_id": s["unit"].pk, "unit": s["unit"].name, "score": s["score"], "reason": s["reason"],
+             "similar_proposal_id": s["proposal"].pk if s["proposal"] else None} for s in unit_suggestions(proposal)]

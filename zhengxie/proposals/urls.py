@@ -1,6 +1,17 @@
 from django.urls import path
 
-from .views import detail, documents, drafting, letters, lists, office, public, supervision, units
+from .views import (
+    detail,
+    documents,
+    drafting,
+    letters,
+    lists,
+    office,
+    public,
+    suggestions,
+    supervision,
+    units,
+)
 
 app_name = "proposals"
 
@@ -18,6 +29,9 @@ urlpatterns = [
     # the proposal's page and its actions
     path("<int:pk>/", detail.proposal_detail, name="detail"),
     path("<int:pk>/do/<slug:action>/", detail.proposal_action, name="action"),
+    path("<int:pk>/duplicates/", suggestions.duplicates, name="duplicates"),
+    path("<int:pk>/suggested-units/", suggestions.suggested_units, name="suggested_units"),
+    path("drafting-checks/", suggestions.drafting_checks, name="drafting_checks"),
     path("tasks/<int:pk>/do/<slug:action>/", detail.task_action, name="task_action"),
     path("attachments/<int:pk>/", detail.attachment_download, name="attachment"),
     # 立 and 办: the office's desks

@@ -30,6 +30,11 @@ class Searchable:
     url: Callable
     organisation_id: Callable
     visible: Callable  # (user, organisation) -> queryset of the model
+    # (title, text) for the similarity engine, without numbering; None: not compared (a draft, say). Unset: the
+    # kind has no similar items.
+    similarity: Callable | None = None
+    # (objects) -> {pk: {label: value}}: what a list of similar items shows of each (how it was handled ...).
+    describe: Callable | None = None
     # Related objects to fetch when reindexing in bulk (avoid N+1).
     select_related: tuple = ()
     prefetch_related: tuple = ()

@@ -1,18 +1,21 @@
 """Searching: full-text matching in the database's engine, then each app's own visibility rules."""
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import F, Func
+from django.utils.html import escape
 
-from .models import SearchEntry
+from .models import SearchEntry, SimilarityPosting, SimilaritySignature, SimilarityTermCount
 from .registry import searchable_for, searchables
 from .segment import tokens
+from .similarity import SimilarityEngine, default_engine
 
-CANDIDATES = 300
+CANDIDATES = 1000  # matching entries read per query; counts are exact up to this
 
 
 @dataclass
@@ -22,6 +25,9 @@ class Hit:
     url: str
     kind: str
     score: float
+    excerpt: str = ""  # HTML: escaped, the query's words in <mark>
+    moment: object = None
+    status: str = ""
 
 
 def _match_ids(organisation_id: int, words: list[str], *, any_word: bool = False, content_type_id: int | None = None,
@@ -52,9 +58,46 @@ def _match_ids(organisation_id: int, words: list[str], *, any_word: bool = False
 
 def search(user, organisation, query: str, *, kind: str | None = None, limit: int = 100) -> list[Hit]:
     """What the user may see in the organisation that matches ``query``, best first."""
+    return search_results(user, organisation, query, kind=kind, size=limit).hits
+
+
+@dataclass
+class SearchResults:
+    hits: list[Hit]
+    count: int  # exact up to CANDIDATES matching entries; ``capped`` when there were more
+    page: int
+    pages: int
+    capped: bool = False
+
+
+def _excerpt(text: str, words: list[str], width: int = 60) -> str:
+    """A piece of ``text`` around the first query word, HTML-escaped, with the words in <mark>."""
+    text = " ".join((text or "").split())
+    lowered = text.lower()
+    positions = [lowered.find(w) for w in words if w and lowered.find(w) >= 0]
+    start = max(0, min(positions) - width // 3) if positions else 0
+    piece = text[start:start + width]
+    escaped = escape(piece)
+    for word in sorted({w for w in words if w}, key=len, reverse=True):
+        escaped = re.sub(re.escape(escape(word)), lambda m: f"<mark>{m.group(0)}</mark>", escaped, flags=re.IGNORECASE)
+    return ("…" if start else "") + escaped + ("…" if start + width < len(text) else "")
+
+
+def _moment(obj):
+    for field in ("submitted_at", "received_at", "created_at", "updated_at", "starts_at"):
+        value = getattr(obj, field, None)
+        if value:
+            return value
+    return None
+
+
+def search_results(user, organisation, query: str, *, kind: str | None = None, page: int = 1, size: int = 20,
+                   sort: str = "relevance") -> SearchResults:
+    """One page of what the user may see that matches ``query``: each hit with an excerpt (words highlighted), its
+    date and status; ``sort`` is ``relevance`` or ``date`` (newest first)."""
     words = tokens(query, for_query=True)
     if not words or organisation is None:
-        return []
+        return SearchResults([], 0, 1, 1)
     types = {s.key: s for s in searchables() if kind in (None, "", s.key)}
     content_types = {ContentType.objects.get_for_model(s.model).pk: s for s in types.values()}
     ct_filter = next(iter(content_types)) if kind and content_types else None
@@ -72,10 +115,18 @@ def search(user, organisation, query: str, *, kind: str | None = None, limit: in
         if searchable.select_related:
             visible = visible.select_related(*searchable.select_related)
         for obj in visible:
+            status = obj.get_status_display() if hasattr(obj, "get_status_display") else ""
             hits.append(Hit(obj=obj, title=str(searchable.title(obj)), url=searchable.url(obj), kind=str(searchable.label),
-                            score=scores[str(obj.pk)]))
-    hits.sort(key=lambda h: -h.score)
-    return hits[:limit]
+                            score=scores[str(obj.pk)], excerpt=_excerpt(str(searchable.text(obj) or ""), words),
+                            moment=_moment(obj), status=str(status)))
+    if sort == "date":
+        hits.sort(key=lambda h: (h.moment is not None, h.moment or 0, h.score), reverse=True)
+    else:
+        hits.sort(key=lambda h: -h.score)
+    size = max(1, min(size, 100))
+    pages = max(1, -(-len(hits) // size))
+    page = max(1, min(page, pages))
+    return SearchResults(hits[(page - 1) * size:page * size], len(hits), page, pages, capped=len(scored) >= CANDIDATES)
 
 
 def _cosine(a: Counter, b: Counter) -> float:
@@ -100,3 +151,93 @@ def similar(obj, *, text: str | None = None, limit: int = 5, threshold: float = 
     entries = SearchEntry.objects.filter(pk__in=[i for i, _s in candidates]).exclude(object_id=str(obj.pk))
     scored = [(e, _cosine(own, Counter(e.words.split()))) for e in entries]
     return sorted([s for s in scored if s[1] >= threshold], key=lambda s: -s[1])[:limit]
+
+
+# -- similar items (the similarity engine over stored signatures) -------------------------------------------------------
+# A score at or above this is shown as "similar"; chosen from the precision measured on the development set
+# (docs/benchmarks.md: ``evaluate --thresholds``).
+SIMILAR_THRESHOLD = 0.2
+SIMILAR_CANDIDATES = 200  # signatures rescored exactly after the inverted index's first cut
+POSTING_TERMS = 12  # the query's heaviest terms used for that cut
+COMMON_SHARE = 0.02
+POSTINGS_PER_TERM = 3000  # the newest postings of each term read for the first cut
+
+
+def engine_for(organisation_id: int, content_type_id: int, terms) -> SimilarityEngine:
+    counts = dict(SimilarityTermCount.objects.filter(organisation_id=organisation_id, content_type_id=content_type_id,
+                                                     term__in=[*terms, ""]).values_list("term", "documents"))
+    return default_engine(df=counts, documents=counts.get("", 0))
+
+
+def _first_cut(organisation_id: int, content_type_id: int, weights: dict, candidates: int):
+    """The signatures with the largest sum of the query terms' weights, reading at most POSTINGS_PER_TERM postings of
+    each term (the newest: the covering index gives them in order), then the signatures themselves: one query."""
+    posting, signature = SimilarityPosting._meta.db_table, SimilaritySignature._meta.db_table
+    parts, params = [], []
+    for i, (term, weight) in enumerate(weights.items()):
+        # Only table names and aliases are put into the text; every value is a parameter.
+        parts.append(f"SELECT signature_id, CAST(%s AS REAL) AS w FROM (SELECT signature_id FROM {posting} "  # noqa: S608
+                     f"WHERE organisation_id = %s AND content_type_id = %s AND term = %s "
+                     f"ORDER BY signature_id DESC LIMIT %s) AS p{i}")
+        params += [float(weight), organisation_id, content_type_id, term, POSTINGS_PER_TERM]
+    sql = (f"SELECT s.id, s.object_id, s.title, s.terms, s.norm FROM {signature} s JOIN ("  # noqa: S608
+           f"SELECT signature_id, SUM(w) AS score FROM ({' UNION ALL '.join(parts)}) AS hits "
+           f"GROUP BY signature_id ORDER BY score DESC, signature_id DESC LIMIT %s) AS cut ON cut.signature_id = s.id")
+    return SimilaritySignature.objects.raw(sql, [*params, candidates])
+
+
+def similar_signatures(*, organisation_id: int, model, title: str, exclude_object_ids=(), limit: int = 5,
+                       threshold: float = SIMILAR_THRESHOLD, candidates: int = SIMILAR_CANDIDATES):
+    """(signature, score) of the organisation's items of ``model`` whose titles are most like ``title``, best first.
+    The caller checks visibility. Two queries (the terms' counts; the first cut joined to its signatures) and an
+    exact rescoring of at most ``candidates`` signatures."""
+    from .services import parse_terms
+
+    query = default_engine().signature(title)
+    if not query:
+        return []
+    content_type = ContentType.objects.get_for_model(model)
+    engine = engine_for(organisation_id, content_type.pk, query)
+    weights = {t: engine.weight(t, n) for t, n in query.items() if engine.df.get(t)}
+    if not weights:
+        return []
+    norm = engine.norm(query) or 1.0
+    # The first cut reads the postings of the query's heaviest terms; a term in more than COMMON_SHARE of the
+    # items adds little to the ranking and a long list to read, so it is left out of the cut (not of the score)
+    # unless the title has few other terms.
+    ranked = sorted(weights, key=lambda t: -weights[t])
+    common = max(1000, int(COMMON_SHARE * engine.documents))
+    heaviest = [t for t in ranked if engine.df.get(t, 0) <= common][:POSTING_TERMS]
+    if len(heaviest) < 3:
+        heaviest = ranked[:3]
+    excluded = {str(x) for x in exclude_object_ids}
+    scored = []
+    for signature in _first_cut(organisation_id, content_type.pk, {t: weights[t] for t in heaviest}, candidates):
+        if signature.object_id in excluded:
+            continue
+        terms = parse_terms(signature.terms)
+        dot = sum(w * engine.weight(t, terms[t]) for t, w in weights.items() if t in terms)
+        score = dot / (norm * (signature.norm or 1.0))
+        if score >= threshold:
+            scored.append((signature, min(score, 1.0)))
+    scored.sort(key=lambda s: (-s[1], s[0].pk))
+    return scored[:limit]
+
+
+def similar_objects(user, organisation, model, title: str, *, exclude=(), limit: int = 5,
+                    threshold: float = SIMILAR_THRESHOLD, queryset=None):
+    """(object, score) of what ``user`` may see that resembles ``title``: the signatures' hits filtered by the app's
+    own visibility rule (``queryset`` narrows it further, e.g. no drafts)."""
+    searchable = searchable_for(model)
+    if searchable is None or organisation is None:
+        return []
+    hits = similar_signatures(organisation_id=organisation.pk, model=model, title=title,
+                              exclude_object_ids=[getattr(o, "pk", o) for o in exclude], limit=limit * 4,
+                              threshold=threshold)
+    if not hits:
+        return []
+    visible = searchable.visible(user, organisation) if queryset is None else queryset
+    if searchable.select_related:
+        visible = visible.select_related(*searchable.select_related)
+    objects = {str(o.pk): o for o in visible.filter(pk__in=[s.object_id for s, _score in hits])}
+    return [(objects[s.object_id], score) for s, score in hits if s.object_id in objects][:limit]

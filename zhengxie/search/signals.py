@@ -12,12 +12,26 @@ def _saved(sender, instance, raw=False, **kwargs):
     from .services import index_object
 
     transaction.on_commit(lambda: index_object(instance))
+    _queue_signature(instance)
 
 
 def _deleted(sender, instance, **kwargs):
     from .services import remove_object
 
     remove_object(instance)
+    _queue_signature(instance)
+
+
+def _queue_signature(instance):
+    from .registry import searchable_for
+
+    searchable = searchable_for(type(instance))
+    if searchable is None or searchable.similarity is None or instance.pk is None:
+        return
+    from .tasks import signature_update
+
+    label, pk = instance._meta.label, str(instance.pk)
+    transaction.on_commit(lambda: signature_update.enqueue(label, pk))
 
 
 def connect(model):
