@@ -193,6 +193,17 @@ def test_excel_export_keeps_public_text_as_text(client, client_as, world, statio
     assert row[phone_col].value == "139****5678"
 
 
+def test_excel_export_escapes_a_formula_whose_second_character_is_a_digit(client, client_as, world, station):
+    from openpyxl import load_workbook
+
+    payload = '=0&HYPERLINK("http://x","点此")'
+    client.post(_url(station), public_form(name="张三", description=payload), REMOTE_ADDR="10.3.0.3")
+    response = client_as(world.city_office).get(reverse("outreach:concern_export"))
+    row = load_workbook(io.BytesIO(response.content)).active[2]
+    assert all(cell.data_type != "f" for cell in row)
+    assert "'" + payload in [cell.value for cell in row]
+
+
 def test_tracking_with_the_code(client, world, station):
     concern, code = submit(world.city, place=station)
     response = client.post(reverse("outreach:public_track"), {"code": code.lower()}, REMOTE_ADDR="10.4.0.1")
