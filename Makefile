@@ -32,11 +32,12 @@ install: $(STAMP)
 catalogues: install
 	@$(PY) manage.py compile_catalogues
 
+# DEBUG=1: the demo runs with the development keys (production refuses to start without its own: docs/deploy.md).
 migrate: catalogues
-	$(PY) manage.py migrate --noinput
+	DEBUG=1 $(PY) manage.py migrate --noinput
 
 demo: migrate
-	$(PY) manage.py seed_demo --if-empty --accounts
+	DEBUG=1 $(PY) manage.py seed_demo --if-empty --accounts
 	@echo ""
 	@echo "Serving http://127.0.0.1:$(PORT)  (Ctrl-C stops the server and the task worker)"
 	@DEBUG=1 $(PY) manage.py db_worker --interval 2 & worker=$$!; \

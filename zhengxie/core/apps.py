@@ -13,3 +13,4 @@ class CoreConfig(AppConfig):
         # Each app's org_settings.py registers its settings; workbench.py its navigation and to-do items;
         # figures.py its statistics; search.py what can be searched.
         autodiscover_modules("org_settings", "workbench", "figures", "search")
+        from . import checks, superuser_audit  # noqa: F401 (register the start-up checks and the admin-site audit)

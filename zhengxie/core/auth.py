@@ -7,6 +7,7 @@ from django.contrib.auth.backends import ModelBackend
 from django.db.models import Q
 from django.utils import timezone
 
+from .crypto import lookup_digest
 from .models import LoginAttempt, User
 
 
@@ -15,7 +16,9 @@ class UsernameOrPhoneBackend(ModelBackend):
         if username is None or password is None:
             return None
         username = username.strip()
-        user = User.objects.filter(Q(username=username) | Q(phone=username)).order_by("pk").first()
+        by_phone = lookup_digest("phone", username)
+        match = Q(username=username) | Q(phone_digest=by_phone) if by_phone else Q(username=username)
+        user = User.objects.filter(match).order_by("pk").first()
         if user is None:
             User().set_password(password)  # same work as a real check: no timing hint that the name is unknown
             return None

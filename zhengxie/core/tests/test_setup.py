@@ -1,6 +1,7 @@
 """The platform's set-up: the production configuration passes Django's deployment checks, the demo generator
 fills a database, and the documented demo accounts are the ones it creates."""
 
+import base64
 import os
 import re
 import subprocess
@@ -13,6 +14,14 @@ from django.core.management import call_command
 ROOT = Path(__file__).resolve().parents[3]
 
 
+#: Keys as an operator generates them (docs/deploy.md, “Keys”); for these tests only.
+PRODUCTION_KEYS = {
+    "PERSONAL_DATA_KEYS": "2026a:" + base64.b64encode(b"k" * 32).decode(),
+    "PERSONAL_DATA_LOOKUP_KEY": "l" * 43,
+    "AUDIT_CHAIN_KEY": "a" * 43,
+}
+
+
 def test_check_deploy_is_clean_with_the_documented_production_environment():
     doc = (ROOT / "docs" / "deploy.md").read_text(encoding="utf-8")
     block = re.search(r"```sh\n# production environment\n(.*?)```", doc, re.S).group(1)
@@ -22,6 +31,7 @@ def test_check_deploy_is_clean_with_the_documented_production_environment():
             key, value = line.removeprefix("export ").split("=", 1)
             env[key] = value.strip("'\"")
     env["SECRET_KEY"] = "x" * 30 + "-a-long-and-random-secret-for-this-test-only-0123456789"
+    env.update(PRODUCTION_KEYS)
     result = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"], cwd=ROOT,
                             env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -50,3 +60,17 @@ def test_seed_demo_county_scale_documented_accounts_log_in(client):
     # a second run on a full database does nothing when asked to load only an empty one
     call_command("seed_demo", if_empty=True)
     assert Organisation.objects.count() == 3
+
+
+def test_production_refuses_to_start_without_the_keys_outside_the_database():
+    env = {k: v for k, v in os.environ.items() if k not in ("ZHENGXIE_TESTING", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE",
+                                                           *PRODUCTION_KEYS)}
+    env.update(DEBUG="0", SECRET_KEY="y" * 60)
+    result = subprocess.run([sys.executable, "manage.py", "check", "--deploy"], cwd=ROOT, env=env, capture_output=True,
+                            text=True)
+    assert result.returncode != 0
+    for variable in ("PERSONAL_DATA_KEYS", "PERSONAL_DATA_LOOKUP_KEY", "AUDIT_CHAIN_KEY"):
+        assert variable in result.stderr + result.stdout
+    script = "import config.wsgi"  # what gunicorn does first
+    server = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert server.returncode != 0 and "ImproperlyConfigured" in server.stderr

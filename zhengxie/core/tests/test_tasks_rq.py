@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from .test_setup import PRODUCTION_KEYS
+
 ROOT = Path(__file__).resolve().parents[3]
 
 
@@ -22,7 +24,7 @@ def _redis_up() -> bool:
 @pytest.mark.skipif(not _redis_up(), reason="Redis does not answer on 127.0.0.1:6379")
 def test_rq_backend_runs_a_task(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in ("ZHENGXIE_TESTING", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")}
-    env.update(REDIS_URL="redis://127.0.0.1:6379/15", ZHENGXIE_VAR_DIR=str(tmp_path))
+    env.update(REDIS_URL="redis://127.0.0.1:6379/15", ZHENGXIE_VAR_DIR=str(tmp_path), **PRODUCTION_KEYS)
     script = (
         "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'config.settings'); django.setup();"
         "from django.conf import settings; assert settings.TASKS['default']['BACKEND'] == 'django_tasks_rq.RQBackend';"

@@ -58,7 +58,7 @@ def member_export(request):
         for m in qs.iterator(chunk_size=2000)
     )
     services.audit_log(actor=request.user, organisation=request.organisation, action="core.member.exported",
-                       changes={"filters": request.GET.dict()})
+                       changes={"filters": request.GET.dict(), "unmasked": sensitive})
     filename = f"{request.organisation.short_name}{_('Members')}{timezone.localdate():%Y%m%d}.xlsx"
     return excel_response(filename, columns, rows, title=_("Members"))
 
