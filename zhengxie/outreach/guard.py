@@ -188,7 +188,9 @@ def challenge_image(nonce: str) -> bytes | None:
     answer = _answer_of(nonce)
     if answer is None:
         return None
-    return _image_captcha().generate(answer, format="png").getvalue()
+    # dark strokes on a light ground, a shade chosen at random: strong contrast for weak eyes, still no fixed colour
+    ink = (secrets.randbelow(60), secrets.randbelow(60), 60 + secrets.randbelow(80), 255)
+    return _image_captcha().generate(answer, format="png", bg_color=(255, 255, 250), fg_color=ink).getvalue()
 
 
 def challenge_audio(nonce: str) -> bytes | None:

@@ -128,3 +128,16 @@ def test_unmasked_member_export_is_audited(world, client_as):
     assert entry.actor_id == world.city_admin.pk and entry.changes["unmasked"] is True
     client_as(world.city_office).get("/members/export/")
     assert AuditEntry.objects.filter(action="core.member.exported", changes__unmasked=False).exists()
+
+
+def test_audit_api_for_the_audit_administrator_only(world, client_as):
+    services.audit_log(actor=world.city_admin, organisation=world.city, action="core.test.api")
+    auditor = client_as(world.city_auditadmin)
+    page = auditor.get("/api/v1/audit", {"action": "core.test"}).json()
+    assert [e["action"] for e in page["items"]] == ["core.test.api"] and page["items"][0]["actor_name"] == "city_admin"
+    chain = auditor.get("/api/v1/audit/chain").json()
+    assert chain["ok"] is True and chain["verified_up_to"] >= page["items"][0]["seq"]
+    for who in ("city_sysadmin", "city_secadmin", "city_admin", "city_office", "city_member"):
+        client = client_as(world.users[who])
+        assert client.get("/api/v1/audit").status_code == 403, who
+        assert client.get("/api/v1/audit/chain").status_code == 403, who
