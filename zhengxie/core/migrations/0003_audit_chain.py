@@ -46,12 +46,12 @@ def chain_existing(apps, schema_editor):
 
 def add_trigger(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(TRIGGER)
+        schema_editor.execute(TRIGGER, params=None)  # the SQL has its own % (RAISE): no placeholders
 
 
 def drop_trigger(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(UNTRIGGER)
+        schema_editor.execute(UNTRIGGER, params=None)
 
 
 class Migration(migrations.Migration):
