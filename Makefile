@@ -38,20 +38,23 @@ migrate: catalogues
 	$(DEV) $(PY) manage.py migrate --noinput
 
 # The demo serves as production does (DEBUG off: the platform's own 404 and 500 pages, never Django's URL list),
-# with the static files served by WhiteNoise from the source folders (no collectstatic needed), and a secret key
-# generated once and kept in var/ (for the demo only).
+# with the static files served by WhiteNoise from the source folders (no collectstatic needed). Its keys are made
+# once and kept in var/demo.env, for the demo only: the secret key, and the keys of the personal data and of the
+# audit chain, used alike to migrate, to load the data and to serve it.
 DEMO_ENV := DEBUG=0 STATIC_MANIFEST=0
+DEMO_KEYS := set -a; . ./var/demo.env; set +a
 
-var/secret_key:
+var/demo.env:
 	@mkdir -p var
-	@$(PYTHON_BIN) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+	@$(PYTHON_BIN) -c "import base64, secrets; t = secrets.token_urlsafe; print(f'SECRET_KEY={t(50)}'); print('PERSONAL_DATA_KEYS=demo:' + base64.b64encode(secrets.token_bytes(32)).decode()); print(f'PERSONAL_DATA_LOOKUP_KEY={t(43)}'); print(f'AUDIT_CHAIN_KEY={t(43)}')" > $@
 	@chmod 600 $@
 
-demo: migrate var/secret_key
-	$(DEV) $(PY) manage.py seed_demo --if-empty --accounts
+demo: catalogues var/demo.env
+	@$(DEMO_KEYS); $(DEV) $(PY) manage.py migrate --noinput
+	@$(DEMO_KEYS); $(DEV) $(PY) manage.py seed_demo --if-empty --accounts
 	@echo ""
 	@echo "Serving http://127.0.0.1:$(PORT)  (Ctrl-C stops the server and the task worker)"
-	@export SECRET_KEY="$$(cat var/secret_key)" $(DEMO_ENV); \
+	@$(DEMO_KEYS); export $(DEMO_ENV); \
 	$(PY) manage.py db_worker --interval 2 & worker=$$!; \
 	trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT) --noreload

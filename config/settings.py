@@ -4,6 +4,7 @@ Development defaults work with no environment at all (SQLite under var/, a datab
 Production sets the variables documented in docs/deploy.md.
 """
 
+import base64
 import hashlib
 import os
 import sys
@@ -343,3 +344,24 @@ if TESTING:
     STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
     WHITENOISE_USE_FINDERS = True
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+
+# --- keys kept outside the database (docs/deploy.md, docs/security.md) ------------------------------------------
+# Personal data at rest: "id:base64-key" pairs, comma-separated; the first encrypts, every one decrypts (rotation:
+# put the new key first, run `manage.py personal_data_rotate`, then drop the old one). Or the same in a file.
+PERSONAL_DATA_CIPHER = os.environ.get("PERSONAL_DATA_CIPHER", "AES-256-GCM")  # or "SM4-GCM" (GB/T 32907)
+PERSONAL_DATA_KEYS = os.environ.get("PERSONAL_DATA_KEYS", "")
+PERSONAL_DATA_KEY_FILE = os.environ.get("PERSONAL_DATA_KEY_FILE", "")
+# The key of the keyed hashes (HMAC-SHA-256) that equality look-ups use (login by phone, duplicate checks).
+PERSONAL_DATA_LOOKUP_KEY = os.environ.get("PERSONAL_DATA_LOOKUP_KEY", "")
+# The key of the audit log's hash chain (HMAC-SHA-256) and of its archives.
+AUDIT_CHAIN_KEY = os.environ.get("AUDIT_CHAIN_KEY", "")
+AUDIT_RETENTION_DAYS = max(int(os.environ.get("AUDIT_RETENTION_DAYS", "180")), 180)
+AUDIT_ARCHIVE_DIR = Path(os.environ.get("AUDIT_ARCHIVE_DIR", VAR_DIR / "audit-archive"))
+if DEBUG or TESTING:
+    # Fixed development keys, public and worthless: production refuses to start without its own (core.checks).
+    _dev = base64.b64encode(hashlib.sha256(b"zhengxie development personal-data key").digest()).decode()
+    _dev_sm4 = base64.b64encode(hashlib.sha256(b"zhengxie development SM4 key").digest()[:16]).decode()
+    if not (PERSONAL_DATA_KEYS or PERSONAL_DATA_KEY_FILE):
+        PERSONAL_DATA_KEYS = f"dev-sm4:{_dev_sm4}" if PERSONAL_DATA_CIPHER.upper().startswith("SM4") else f"dev:{_dev}"
+    PERSONAL_DATA_LOOKUP_KEY = PERSONAL_DATA_LOOKUP_KEY or "zhengxie-development-lookup-key"
+    AUDIT_CHAIN_KEY = AUDIT_CHAIN_KEY or "zhengxie-development-audit-chain-key"

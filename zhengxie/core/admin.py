@@ -103,7 +103,7 @@ class HandlingUnitAdmin(admin.ModelAdmin):
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
     list_display = ["name", "gender", "affiliation", "work_unit"]
-    search_fields = ["name", "phone"]
+    search_fields = ["name"]  # phone and ID number are encrypted: no search by them
     list_filter = ["affiliation", "gender"]
 
 
@@ -124,7 +124,7 @@ class RoleInline(admin.TabularInline):
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
     list_display = ["username", "display_name", "phone", "email", "is_active", "is_superuser"]
-    search_fields = ["username", "phone", "display_name", "person__name"]
+    search_fields = ["username", "display_name", "person__name"]  # the phone is encrypted: no search by it
     fieldsets = BaseUserAdmin.fieldsets + (("Zhengxie", {"fields": ("phone", "person", "display_name", "language", "default_organisation")}),)
     raw_id_fields = ["person"]
     inlines = [RoleInline]
@@ -132,6 +132,6 @@ class UserAdmin(BaseUserAdmin):
 
 @admin.register(AuditEntry)
 class AuditEntryAdmin(ReadOnlyAdmin):
-    list_display = ["at", "actor", "organisation", "action", "object_repr", "ip"]
+    list_display = ["seq", "at", "actor_name", "organisation", "action", "object_repr", "ip"]
     list_filter = ["organisation"]
     search_fields = ["action", "object_repr"]

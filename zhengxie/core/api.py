@@ -1,4 +1,5 @@
-"""The core API: who I am and where I work, my inbox, members and handling units of an organisation."""
+"""The core API: who I am and where I work, my inbox, members and handling units of an organisation, and the
+audit log with its chain state for the audit administrator."""
 
 import datetime as dt
 
@@ -169,3 +170,50 @@ def handling_units(request):
 @router.get("/organisations/{org_id}", response={200: OrganisationOut, **errors(404)}, summary="One of my organisations")
 def organisation(request, org_id: Id):
     return get_object_or_404(permissions.organisations_of(request.user), pk=org_id)
+
+
+# --- the audit log (the audit administrator) ---------------------------------------------------------------------
+
+
+class AuditEntryOut(Schema):
+    seq: int | None
+    at: dt.datetime
+    actor_id: int | None
+    actor_name: str
+    action: str
+    object_repr: str
+    changes: dict
+    ip: str | None
+    hash: str
+
+
+class AuditChainOut(Schema):
+    ok: bool
+    count: int
+    first_seq: int | None
+    verified_up_to: int | None
+    broken_at: int | None
+    problem: str
+    checked_at: dt.datetime | None
+
+
+@router.get("/audit", response={200: list[AuditEntryOut], **errors()},
+            summary="The organisation's audit log, newest first (audit administrator)")
+@paginate(PageNumbers)
+def audit_entries(request, action: str = ""):
+    org = require(request, permissions.can_view_audit)
+    qs = selectors.audit_entries_visible_to(request.user, org)
+    if action:
+        qs = qs.filter(action__startswith=action[:80])
+    return qs
+
+
+@router.get("/audit/chain", response={200: AuditChainOut, **errors()},
+            summary="The state of the audit log's hash chain (audit administrator)")
+def audit_chain_state(request):
+    from . import audit_chain
+
+    require(request, permissions.can_view_audit)
+    state = audit_chain.verify_cached()
+    return {"ok": state.ok, "count": state.count, "first_seq": state.first_seq, "verified_up_to": state.last_seq,
+            "broken_at": state.broken_at, "problem": state.problem, "checked_at": state.checked_at}

@@ -27,7 +27,7 @@ class CoreConfig(AppConfig):
 
         from django.contrib.auth.signals import user_logged_in, user_logged_out
 
-        from . import auth, checks  # noqa: F401  (checks registers the deployment checks)
+        from . import auth, checks, superuser_audit  # noqa: F401  (the deployment checks, the admin-site audit)
 
         user_logged_in.connect(auth.on_logged_in, dispatch_uid="zhengxie.core.login_at")
         user_logged_out.connect(auth.on_logged_out, dispatch_uid="zhengxie.core.logout_audit")

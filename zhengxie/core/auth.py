@@ -11,6 +11,7 @@ from django.contrib.auth.backends import ModelBackend
 from django.db.models import Q
 from django.utils import timezone
 
+from .crypto import lookup_digest
 from .models import LoginAttempt, User
 
 
@@ -19,7 +20,9 @@ def find_account(typed: str) -> User | None:
     typed = (typed or "").strip()
     if not typed:
         return None
-    return User.objects.filter(Q(username=typed) | Q(phone=typed)).order_by("pk").first()
+    by_phone = lookup_digest("phone", typed)
+    match = Q(username=typed) | Q(phone_digest=by_phone) if by_phone else Q(username=typed)
+    return User.objects.filter(match).order_by("pk").first()
 
 
 class UsernameOrPhoneBackend(ModelBackend):

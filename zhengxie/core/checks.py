@@ -1,11 +1,13 @@
-"""Deployment checks of the platform's own settings (``manage.py check --deploy``)."""
+"""Deployment and start-up checks of the platform's own settings (``manage.py check --deploy``): the secret
+keys, the proxy, and the keys kept outside the database; production refuses to run without them."""
 
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
+from django.core.exceptions import ImproperlyConfigured
 
 
 @register(Tags.security, deploy=True)
-def check_keys(app_configs, **kwargs):
+def check_secret_keys(app_configs, **kwargs):
     problems = []
     if settings.SECRET_KEY == settings.DEVELOPMENT_SECRET_KEY:
         problems.append(Error(
@@ -21,3 +23,33 @@ def check_keys(app_configs, **kwargs):
             "BEHIND_PROXY is set but TRUSTED_PROXIES is empty: client addresses come from REMOTE_ADDR (the proxy's).",
             hint="List the proxy's addresses in TRUSTED_PROXIES.", id="zhengxie.W002"))
     return problems
+
+
+
+def key_problems() -> list[str]:
+    """What is wrong with the personal-data and audit keys (nothing with DEBUG or in the tests: development keys)."""
+    from .crypto import keyring
+
+    problems = []
+    try:
+        keyring.cache_clear()
+        keyring()
+    except (ImproperlyConfigured, OSError) as exc:
+        problems.append(str(exc))
+    if not settings.PERSONAL_DATA_LOOKUP_KEY:
+        problems.append("PERSONAL_DATA_LOOKUP_KEY is not set.")
+    if not settings.AUDIT_CHAIN_KEY:
+        problems.append("AUDIT_CHAIN_KEY is not set.")
+    return problems
+
+
+@register(Tags.security, deploy=True)
+def check_keys(app_configs, **kwargs):
+    return [Error(problem, hint="See docs/deploy.md, “Keys”.", id="zhengxie.E010") for problem in key_problems()]
+
+
+def require_keys() -> None:
+    """Called by the WSGI and ASGI entry points: a server does not start without its keys."""
+    problems = key_problems()
+    if problems:
+        raise ImproperlyConfigured(" ".join(problems) + " See docs/deploy.md, “Keys”.")

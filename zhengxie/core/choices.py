@@ -31,7 +31,12 @@ class Role(models.TextChoices):
     LEADER = "leader", _("Leader")
     BODY_CONTACT = "body_contact", _("Contact of a party, organisation or sector")
     INFORMANT = "informant", _("Invited informant")
-    ADMINISTRATOR = "administrator", _("Administrator")
+    # The office's own administrator (业务管理员): reference data, members; not accounts, roles or the audit log.
+    ADMINISTRATOR = "administrator", _("Office administrator")
+    # The three administrators (三员) of graded protection: none of them sees the committee's business data.
+    SYSTEM_ADMIN = "system_admin", _("System administrator")
+    SECURITY_ADMIN = "security_admin", _("Security administrator")
+    AUDIT_ADMIN = "audit_admin", _("Audit administrator")
 
 
 #: Roles of the committee's own office staff: they see all of their organisation's work.
@@ -45,6 +50,8 @@ STAFF_ROLES = frozenset(
         Role.ADMINISTRATOR,
     }
 )
+#: The three administrators (三员): a user holds at most one of them, and none beside a role that sees business data.
+ADMIN_ROLES = frozenset({Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN, Role.AUDIT_ADMIN})
 #: Roles tied to a handling unit (the assignment names the unit).
 UNIT_ROLES = frozenset({Role.HANDLING_UNIT, Role.UNIT_LEADER})
 

@@ -306,8 +306,9 @@ ACCOUNT_ROLES = [
     (Role.GENERAL_OFFICE, "office"), (Role.COMMITTEE_STAFF, "committee"), (Role.LEADER, "leader"),
     (Role.PARTY_GOV_OFFICE, "partygov"), (Role.HANDLING_UNIT, "unit"), (Role.UNIT_LEADER, "unitlead"),
     (Role.BODY_CONTACT, "body"), (Role.INFORMANT, "informant"),
+    (Role.SYSTEM_ADMIN, "sysadmin"), (Role.SECURITY_ADMIN, "secadmin"), (Role.AUDIT_ADMIN, "auditadmin"),
 ]
-STAFF_NAMES = {"admin": "系统管理员", "proposal": "提案委工作人员", "info": "信息科工作人员", "office": "办公室工作人员",
+STAFF_NAMES = {"admin": "业务管理员", "sysadmin": "系统管理员", "secadmin": "安全管理员", "auditadmin": "审计管理员", "proposal": "提案委工作人员", "info": "信息科工作人员", "office": "办公室工作人员",
                "committee": "专委会工作人员", "leader": "主席", "partygov": "政府办工作人员", "unit": "承办单位经办人",
                "unitlead": "承办单位负责人", "body": "民盟联络员", "informant": "特邀信息员"}
 

@@ -54,16 +54,33 @@ def excel_bytes(columns, rows, *, title: str = "Sheet1") -> bytes:
     return buffer.getvalue()
 
 
+#: What a spreadsheet reads as the start of a formula (or of a DDE call) when a cell begins with it.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def escape_formula(text: str) -> str:
+    """Formula injection (CSV/Excel injection): a text beginning with a trigger is kept as text, whatever follows,
+    by the apostrophe Excel itself uses for "this is text". ``read_excel`` takes the apostrophe off again."""
+    return "'" + text if text[:1] in FORMULA_TRIGGERS else text
+
+
+def _unescape_formula(text: str) -> str:
+    return text[1:] if text[:1] == "'" and text[1:2] in FORMULA_TRIGGERS else text
+
+
 def _excel_value(value):
+    """The one place every exported cell passes through."""
+    if isinstance(value, str):
+        return escape_formula(value)
     if isinstance(value, dt.datetime) and value.tzinfo is not None:
         from django.utils import timezone
 
         return timezone.localtime(value).replace(tzinfo=None)
     if value is None:
         return ""
-    if isinstance(value, (str, int, float, dt.date, dt.datetime, bool)):
+    if isinstance(value, (int, float, dt.date, dt.datetime, bool)):
         return value
-    return str(value)
+    return escape_formula(str(value))
 
 
 def excel_response(filename: str, columns, rows, *, title: str = "Sheet1") -> HttpResponse:
@@ -112,7 +129,7 @@ def read_excel(upload, headers: list[str], *, required: set[str] = frozenset(), 
         values = {}
         for header, col in index.items():
             value = row[col] if col < len(row) else None
-            values[header] = value.strip() if isinstance(value, str) else value
+            values[header] = _unescape_formula(value.strip()) if isinstance(value, str) else value
         result.append(ExcelRow(number=number, values=values))
     workbook.close()
     return result

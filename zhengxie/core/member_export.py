@@ -25,6 +25,6 @@ def members_export_sheet(*, actor, organisation, members, filters: dict) -> tupl
          m.get_status_display())
         for m in members.iterator(chunk_size=2000)
     )
-    audit_log(actor=actor, organisation=organisation, action="core.member.exported", changes={"filters": filters})
+    audit_log(actor=actor, organisation=organisation, action="core.member.exported", changes={"filters": filters, "unmasked": sensitive})
     filename = f"{organisation.short_name}{_('Members')}{timezone.localdate():%Y%m%d}.xlsx"
     return filename, columns, rows

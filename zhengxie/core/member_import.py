@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import permissions
 from .choices import ETHNIC_GROUPS, Affiliation, Gender, MemberPosition
+from .crypto import lookup_digest
 from .documents import excel_bytes, read_excel
 from .exceptions import DomainError, NotAllowed
 from .importing import INVALID, choice_of, is_yes, labels_of, parse_date, refuse_rows
@@ -140,7 +141,8 @@ def member_import(*, actor, organisation, term, upload) -> int:
     committees = {c.name: c for c in SpecialCommittee.objects.filter(organisation=organisation)}
     seen_ids, seen_phones, prepared, errors = {}, {}, [], {}
     existing_ids = set(
-        Member.objects.filter(organisation=organisation, term=term).exclude(person__id_number="").values_list("person__id_number", flat=True)
+        Member.objects.filter(organisation=organisation, term=term).exclude(person__id_number_digest="")
+        .values_list("person__id_number", flat=True)
     )
     for number, v in rows:
         problems = []
@@ -156,7 +158,8 @@ def member_import(*, actor, organisation, term, upload) -> int:
         prepared.append((person, member))
     refuse_rows(errors, kind="members", organisation=organisation, actor=actor)
     with transaction.atomic():
-        known = {p.id_number: p for p in Person.objects.filter(id_number__in=[p["id_number"] for p, _m in prepared if p["id_number"]])}
+        digests = [lookup_digest("id_number", p["id_number"]) for p, _m in prepared if p["id_number"]]
+        known = {p.id_number: p for p in Person.objects.filter(id_number_digest__in=digests)}
         members = []
         for person_data, member_data in prepared:
             person = known.get(person_data["id_number"]) if person_data["id_number"] else None

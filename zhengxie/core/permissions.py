@@ -94,7 +94,68 @@ def is_staff_of(user, organisation) -> bool:
 
 
 def is_admin_of(user, organisation) -> bool:
+    """The office's own administrator (业务管理员): reference data (handling units, sectors), members and their
+    sensitive data, duty rules. Accounts, roles, settings and the audit log belong to the three below."""
     return has_role(user, organisation, Role.ADMINISTRATOR)
+
+
+# --- the three administrators (三员) ------------------------------------------------------------------------------
+
+
+def is_system_admin_of(user, organisation) -> bool:
+    """系统管理员: accounts, the organisation's settings."""
+    return has_role(user, organisation, Role.SYSTEM_ADMIN)
+
+
+def is_security_admin_of(user, organisation) -> bool:
+    """安全管理员: roles, security policies, unlocking accounts, resetting second factors."""
+    return has_role(user, organisation, Role.SECURITY_ADMIN)
+
+
+def is_audit_admin_of(user, organisation) -> bool:
+    """审计管理员: reads and exports the audit log, nothing else."""
+    return has_role(user, organisation, Role.AUDIT_ADMIN)
+
+
+def can_manage_accounts(user, organisation) -> bool:
+    return is_system_admin_of(user, organisation)
+
+
+def can_view_accounts(user, organisation) -> bool:
+    """The account list: the system administrator keeps it, the security administrator grants roles from it."""
+    return has_role(user, organisation, Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN)
+
+
+def can_manage_roles(user, organisation) -> bool:
+    return is_security_admin_of(user, organisation)
+
+
+def can_unlock_accounts(user, organisation) -> bool:
+    return is_security_admin_of(user, organisation)
+
+
+def can_reset_factors(user, organisation) -> bool:
+    """Removing a user's second factor (a lost phone): the security administrator's duty."""
+    return is_security_admin_of(user, organisation)
+
+
+def is_any_admin_of(user, organisation) -> bool:
+    """Whether the user sees the administration pages at all."""
+    return has_role(user, organisation, Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN, Role.AUDIT_ADMIN, Role.ADMINISTRATOR)
+
+
+#: Settings whose key starts so are security policies: the security administrator sets them, not the system one.
+SECURITY_SETTING_PREFIXES = ("security.", "auth.", "accounts.")
+
+
+def is_security_setting(key: str) -> bool:
+    return key.startswith(SECURITY_SETTING_PREFIXES)
+
+
+def can_edit_setting(user, organisation, key: str) -> bool:
+    if is_security_setting(key):
+        return is_security_admin_of(user, organisation)
+    return is_system_admin_of(user, organisation)
 
 
 def can_manage_members(user, organisation) -> bool:
@@ -111,11 +172,12 @@ def can_see_sensitive(user, organisation) -> bool:
 
 
 def can_view_audit(user, organisation) -> bool:
-    return is_admin_of(user, organisation)
+    return is_audit_admin_of(user, organisation)
 
 
 def can_edit_settings(user, organisation) -> bool:
-    return is_admin_of(user, organisation)
+    """The settings page: the system administrator (general settings) and the security one (policies)."""
+    return has_role(user, organisation, Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN)
 
 
 def current_member(user, organisation) -> Member | None:
@@ -158,8 +220,3 @@ def models_q_in(*subqueries):
     for sub in subqueries[1:]:
         q |= Q(pk__in=sub)
     return q
-
-
-def can_reset_factor(user, organisation) -> bool:
-    """Removing a user's second factor (a lost phone) and unlocking: the administrator's (security) duty."""
-    return is_admin_of(user, organisation)

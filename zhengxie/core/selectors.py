@@ -3,6 +3,7 @@
 from django.db.models import Q
 
 from . import permissions
+from .crypto import lookup_digest
 from .exceptions import NotAllowed, NotFound
 from .models import AuditEntry, HandlingUnit, Member, Notification, Organisation, RoleAssignment, User
 
@@ -48,7 +49,8 @@ def member_search(qs, *, term=None, sector=None, committee=None, affiliation=Non
     q = (q or "").strip()
     if q:
         qs = qs.filter(
-            Q(person__name__contains=q) | Q(person__work_unit__contains=q) | Q(member_number=q) | Q(person__phone=q)
+            Q(person__name__contains=q) | Q(person__work_unit__contains=q) | Q(member_number=q) | Q(
+                person__phone_digest=lookup_digest("phone", q) or "-")
         )
     return qs.order_by("sector__sort_order", "person__name", "pk")
 
@@ -73,7 +75,10 @@ def users_with_role(organisation, *roles, unit=None, body_ids=None) -> list[User
 def audit_entries_visible_to(user, organisation):
     if not permissions.can_view_audit(user, organisation):
         return AuditEntry.objects.none()
-    return AuditEntry.objects.filter(organisation=organisation).select_related("actor", "object_type")
+    scope = Q(organisation=organisation)
+    if organisation.parent_id is None:  # the platform's own entries (superuser, archives) go to the top level
+        scope |= Q(organisation__isnull=True)
+    return AuditEntry.objects.filter(scope).select_related("object_type")
 
 
 def inbox_of(user):
@@ -86,8 +91,8 @@ def handling_units_of(organisation, *, active_only=True):
 
 
 def accounts_of(user, organisation):
-    """Users holding a role or a seat in the organisation, for its administrators."""
-    if not permissions.is_admin_of(user, organisation):
+    """Users holding a role or a seat in the organisation, for its system and security administrators."""
+    if not permissions.can_view_accounts(user, organisation):
         return User.objects.none()
     role_users = RoleAssignment.objects.filter(organisation=organisation).values("user_id")
     seat_people = Member.objects.filter(organisation=organisation).values("person_id")

@@ -15,8 +15,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from . import permissions
-from .choices import MemberStatus, Role
+from .choices import ADMIN_ROLES, MemberStatus, Role
 from .context import client_ip
+from .crypto import lookup_digest
 from .exceptions import DomainError, NotAllowed
 from .models import (
     ApiToken,
@@ -35,9 +36,15 @@ from .org_settings import setting_definition
 
 
 def audit_log(*, actor, organisation, action: str, obj=None, changes: dict | None = None) -> AuditEntry:
-    """Append an audit entry. ``action`` is a namespaced code: ``proposals.proposal.registered``."""
+    """Append an audit entry to the chain. ``action`` is a namespaced code: ``proposals.proposal.registered``.
+
+    The actor's id and username are kept in the entry itself: they outlive the account."""
+    from .audit_chain import append
+
+    actor = actor if getattr(actor, "is_authenticated", False) else None
     entry = AuditEntry(
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        actor=actor,
+        actor_name=(actor.get_username() if actor is not None else "")[:150],
         organisation=organisation,
         action=action,
         changes=_jsonable(changes or {}),
@@ -47,7 +54,7 @@ def audit_log(*, actor, organisation, action: str, obj=None, changes: dict | Non
         entry.object_type = ContentType.objects.get_for_model(obj)
         entry.object_id = str(obj.pk)
         entry.object_repr = str(obj)[:200]
-    entry.save()
+    append(entry)
     return entry
 
 
@@ -63,6 +70,23 @@ def _jsonable(value):
     if hasattr(value, "pk"):
         return {"id": value.pk, "repr": str(value)}
     return str(value)
+
+
+def personal_data_masked(changes: dict) -> dict:
+    """What the audit log keeps of phone numbers and ID numbers: the masked form (the log is not encrypted)."""
+    from .masking import mask_id_number, mask_phone
+
+    masks = {"phone": mask_phone, "id_number": mask_id_number}
+    result = {}
+    for key, value in changes.items():
+        mask = masks.get(key)
+        if mask is None:
+            result[key] = value
+        elif isinstance(value, (list, tuple)):
+            result[key] = [mask(str(v or "")) for v in value]
+        else:
+            result[key] = mask(str(value or ""))
+    return result
 
 
 def changes_between(obj, fields: Iterable[str], before: dict) -> dict:
@@ -127,11 +151,11 @@ def notification_mark_read(*, user, notification_ids: Iterable[int] | None = Non
 
 def user_create(*, actor, organisation, username: str, password: str | None = None, phone: str = "",
                 email: str = "", person: Person | None = None, display_name: str = "") -> User:
-    if not permissions.is_admin_of(actor, organisation):
+    if not permissions.can_manage_accounts(actor, organisation):
         raise NotAllowed()
     if User.objects.filter(username=username).exists():
         raise DomainError(gettext("The username “%(name)s” is taken.") % {"name": username}, code="username_taken")
-    if phone and User.objects.filter(phone=phone).exists():
+    if phone and User.objects.with_phone(phone).exists():
         raise DomainError(gettext("The phone number %(phone)s already has an account.") % {"phone": phone}, code="phone_taken")
     if password:
         try:
@@ -148,16 +172,19 @@ def user_create(*, actor, organisation, username: str, password: str | None = No
         if password:
             PasswordHistory.objects.create(user=user, password=user.password)
         audit_log(actor=actor, organisation=organisation, action="core.user.created", obj=user,
-                  changes={"username": username, "phone": phone})
+                  changes=personal_data_masked({"username": username, "phone": phone}))
     return user
 
 
 def role_grant(*, actor, organisation: Organisation, user: User, role: str, handling_unit=None, body=None,
                committee=None) -> RoleAssignment:
-    if not permissions.is_admin_of(actor, organisation):
+    """The security administrator grants roles; the platform superuser only the three administrators' (installing)."""
+    installing = getattr(actor, "is_superuser", False) and role in ADMIN_ROLES
+    if not (installing or permissions.can_manage_roles(actor, organisation)):
         raise NotAllowed()
     if role == Role.MEMBER:
         raise DomainError(_("A member's role comes from a seat; add the person as a member instead."))
+    _check_separation_of_duties(actor=actor, organisation=organisation, user=user, role=role)
     assignment = RoleAssignment(
         user=user, organisation=organisation, role=role, handling_unit=handling_unit, body=body, committee=committee
     )
@@ -182,8 +209,22 @@ def role_grant(*, actor, organisation: Organisation, user: User, role: str, hand
     return assignment
 
 
+def _check_separation_of_duties(*, actor, organisation, user: User, role: str) -> None:
+    """三员: nobody grants a role to themselves; an administrator's role is the user's only role there."""
+    if actor.pk == user.pk:
+        raise DomainError(_("Nobody may grant a role to themselves."), code="self_grant")
+    held = set(RoleAssignment.objects.filter(user=user, organisation=organisation, is_active=True)
+               .exclude(role=role).values_list("role", flat=True))
+    if role in ADMIN_ROLES and held:
+        raise DomainError(_("The system, security and audit administrators hold no other role in the organisation: "
+                            "revoke the user's other roles first."), code="separation_of_duties")
+    if held & ADMIN_ROLES:
+        raise DomainError(_("This user is one of the organisation's administrators and may hold no other role."),
+                          code="separation_of_duties")
+
+
 def role_revoke(*, actor, assignment: RoleAssignment) -> None:
-    if not permissions.is_admin_of(actor, assignment.organisation):
+    if not permissions.can_manage_roles(actor, assignment.organisation):
         raise NotAllowed()
     with transaction.atomic():
         assignment.is_active = False
@@ -261,7 +302,7 @@ def member_create(*, actor, organisation: Organisation, term, person_data: dict,
             )
         member = Member.objects.create(person=person, organisation=organisation, term=term, **member_data)
         audit_log(actor=actor, organisation=organisation, action="core.member.created", obj=member,
-                  changes={**person_data, **member_data})
+                  changes=personal_data_masked({**person_data, **member_data}))
     return member
 
 
@@ -269,7 +310,7 @@ def _find_or_create_person(organisation, data: dict) -> Person:
     """The same person (by ID number) holds seats in several organisations: reuse the record."""
     id_number = (data.get("id_number") or "").strip().upper()
     if id_number:
-        existing = Person.objects.filter(id_number=id_number).first()
+        existing = Person.objects.filter(id_number_digest=lookup_digest("id_number", id_number)).first()
         if existing:
             return existing
     return Person.objects.create(home_organisation=organisation, **{**data, "id_number": id_number})
@@ -292,9 +333,8 @@ def member_update(*, actor, member: Member, person_data: dict, member_data: dict
         if member_data:
             member.save(update_fields=list(member_data))
         changes = changes_between(person, person_data, before_person) | changes_between(member, member_data, before_member)
-        if "id_number" in changes:
-            changes["id_number"] = ["***", "***"]
-        audit_log(actor=actor, organisation=member.organisation, action="core.member.updated", obj=member, changes=changes)
+        audit_log(actor=actor, organisation=member.organisation, action="core.member.updated", obj=member,
+                  changes=personal_data_masked(changes))
     return member
 
 
@@ -321,6 +361,8 @@ def member_set_status(*, actor, member: Member, status: str, on: dt.date | None 
 def organisation_settings_update(*, actor, organisation: Organisation, values: dict, reset: Iterable[str] = ()) -> Organisation:
     """Set (or reset to inherited) per-organisation settings; each value is validated by its definition."""
     if not permissions.can_edit_settings(actor, organisation):
+        raise NotAllowed()
+    if any(not permissions.can_edit_setting(actor, organisation, key) for key in [*values, *reset]):
         raise NotAllowed()
     cleaned, errors = {}, {}
     for key, raw in values.items():
@@ -351,7 +393,7 @@ def account_unlock(*, actor, organisation, user: User) -> None:
     from .auth import lockout_key
     from .models import LoginAttempt
 
-    if not permissions.can_reset_factor(actor, organisation):
+    if not permissions.can_unlock_accounts(actor, organisation):
         raise NotAllowed()
     with transaction.atomic():
         LoginAttempt.objects.create(username=lockout_key(user.username), user=user, succeeded=True, ip=client_ip())

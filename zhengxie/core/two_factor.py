@@ -112,7 +112,7 @@ def two_factor_reset(*, actor, organisation, user) -> None:
     """An administrator removes a user's factors (a lost phone): the next login enrols a new one."""
     from .services import audit_log
 
-    if not permissions.can_reset_factor(actor, organisation):
+    if not permissions.can_reset_factors(actor, organisation):
         raise NotAllowed()
     with transaction.atomic():
         removed = TOTPDevice.objects.filter(user=user).delete()[0] + StaticDevice.objects.filter(user=user).delete()[0]

@@ -36,6 +36,7 @@ urlpatterns = [
     path("accounts/reset/done/", auth_views.PasswordResetCompleteView.as_view(
         template_name="core/password_reset_complete.html"), name="password_reset_complete"),
     # administration
+    path("manage/", administration.manage_home, name="manage"),
     path("manage/accounts/", accounts.accounts, name="accounts"),
     path("manage/accounts/<int:pk>/", accounts.account_detail, name="account_detail"),
     path("manage/accounts/<int:pk>/unlock/", accounts.account_unlock, name="account_unlock"),

@@ -16,6 +16,6 @@ register_nav(
             visible=lambda request: permissions.can_view_members(request.user, _org(request)))
 )
 register_nav(
-    NavItem(key="manage", label=_("Administration"), url_name="core:accounts", icon="gear", order=900, prefix="/manage/",
-            visible=lambda request: permissions.is_admin_of(request.user, _org(request)))
+    NavItem(key="manage", label=_("Administration"), url_name="core:manage", icon="gear", order=900, prefix="/manage/",
+            visible=lambda request: permissions.is_any_admin_of(request.user, _org(request)))
 )

@@ -67,7 +67,9 @@ class PublicOrganisationOut(Schema):
 
 class ChallengeOut(Schema):
     token: str = Field(description="Send back unchanged with the answer; it works once and expires in two hours")
-    question: str
+    question: str = Field(description="What to do: type the digits shown in the picture")
+    image_url: str = Field(description="The picture of the digits (PNG)")
+    audio_url: str = Field(description="The same digits read aloud (WAV), for those who cannot see it well")
 
 
 @public_router.get("/places/{code}", auth=None, response={200: PublicPlaceOut, **errors(404, login=False)},
@@ -92,10 +94,11 @@ def public_organisation(request, org_id: Id):
                        for p in selectors.public_places_of(org)]}
 
 
-@public_router.get("/challenge", auth=None, response={200: ChallengeOut, **errors(login=False)}, summary="A question to answer when sending a concern")
+@public_router.get("/challenge", auth=None, response={200: ChallengeOut, **errors(login=False)}, summary="A picture of digits to type when sending a concern")
 def public_challenge(request):
     challenge = guard.challenge_issue()
-    return {"token": challenge.token, "question": challenge.question}
+    return {"token": challenge.token, "question": challenge.question, "image_url": challenge.image_url,
+            "audio_url": challenge.audio_url}
 
 
 class PublicConcernIn(Schema):

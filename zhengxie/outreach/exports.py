@@ -1,5 +1,5 @@
-"""Excel exports of the outreach lists and figures. Text that came from the public is written so that a
-spreadsheet can never read it as a formula."""
+"""Excel exports of the outreach lists and figures. Text that came from the public can never be read as a formula:
+core.documents escapes every cell it writes."""
 
 from django.utils import timezone
 from django.utils.translation import gettext, pgettext
@@ -7,13 +7,6 @@ from django.utils.translation import gettext, pgettext
 from zhengxie.core.masking import mask_phone
 
 from .choices import ActivityKind, PlaceKind, PlaceLevel
-
-
-def safe_cell(value):
-    """A string beginning with "=" would be stored as a formula (formula injection): keep it as text."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@") and len(value) > 1 and not value[1:2].isdigit():
-        return "'" + value
-    return value
 
 
 def activity_columns():
@@ -24,9 +17,9 @@ def activity_columns():
 
 def activity_rows(qs):
     for a in qs.iterator(chunk_size=2000):
-        yield [a.held_on, a.get_kind_display(), safe_cell(a.topic), safe_cell(a.place.name), a.place.county,
+        yield [a.held_on, a.get_kind_display(), a.topic, a.place.name, a.place.county,
                a.place.township, "、".join(p.member.person.name for p in a.participations.all()),
-               a.constituents_count, safe_cell(a.outcome), a.get_status_display()]
+               a.constituents_count, a.outcome, a.get_status_display()]
 
 
 def concern_columns():
@@ -41,10 +34,10 @@ def concern_rows(qs):
     """Phone numbers masked: an export travels further than a screen."""
     satisfied, unsatisfied = gettext("Satisfied"), gettext("Not satisfied")
     for c in qs.iterator(chunk_size=2000):
-        yield [c.reference, c.received_at, c.get_source_display(), c.category, safe_cell(c.submitter_name),
-               mask_phone(c.submitter_phone), c.place.name if c.place_id else "", safe_cell(c.description),
+        yield [c.reference, c.received_at, c.get_source_display(), c.category, c.submitter_name,
+               mask_phone(c.submitter_phone), c.place.name if c.place_id else "", c.description,
                c.get_status_display(), c.assigned_member.person.name if c.assigned_member_id else "",
-               c.handling_unit.name if c.handling_unit_id else "", c.unit_due_on, c.closed_at, safe_cell(c.result),
+               c.handling_unit.name if c.handling_unit_id else "", c.unit_due_on, c.closed_at, c.result,
                "" if c.satisfied is None else (satisfied if c.satisfied else unsatisfied)]
 
 

@@ -2,23 +2,28 @@
 
 - rate limits per network address, counted in Django's cache (the database cache, or Redis in production: shared
   by every process), in fixed windows;
-- a challenge that needs no outside service: an arithmetic question rendered on the page, whose answer travels
-  only as a keyed digest inside a signed, timestamped, single-use token (a program cannot read the answer from
-  the page's markup, cannot reuse a token, and cannot send the form faster than a person fills it in);
+- a challenge that needs no outside service: four digits drawn as a picture (the ``captcha`` library, with the
+  vendored font, large and clear) and read aloud on request (its offline voice files), never written in the
+  page's markup; the answer is kept server-side (the shared cache) and travels only as a keyed digest inside a
+  signed, timestamped, single-use token (a program cannot read it from the page, cannot reuse a token, and
+  cannot send the form faster than a person fills it in). Who cannot read or hear it calls the place's phone;
 - a honeypot field that people never see and programs fill in;
 - a cap on the size of the request before its body is read.
 
 HTML escaping is Django's autoescape: nothing here or in the templates marks public input safe.
 """
 
+import functools
 import hashlib
 import secrets
 import time
 import unicodedata
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
+from django.urls import reverse
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -130,51 +135,113 @@ def check_request_size(request) -> None:
 # --- the challenge ------------------------------------------------------------------------------------------
 
 
+CHALLENGE_DIGITS = 4
+#: Pictures and recordings one network may fetch in 10 minutes (each form shows one; "another picture" adds one).
+MEDIA_PER_10_MINUTES = 120
+
+
 @dataclass(frozen=True)
 class Challenge:
     token: str
+    nonce: str
     question: str
 
+    @property
+    def image_url(self) -> str:
+        return reverse("outreach:public_challenge_image", args=[self.nonce])
 
-def _answer_digest(nonce: str, answer: int) -> str:
+    @property
+    def audio_url(self) -> str:
+        return reverse("outreach:public_challenge_audio", args=[self.nonce])
+
+
+def _answer_digest(nonce: str, answer: str) -> str:
     return token_signing.token_mac(CHALLENGE_SALT, f"{nonce}:{answer}")[:24]
 
 
+def _answer_key(nonce: str) -> str:
+    return f"outreach:challenge-answer:{nonce}"
+
+
 def challenge_issue(*, issued_at: float | None = None) -> Challenge:
-    a, b = secrets.randbelow(9) + 1, secrets.randbelow(9) + 1
-    if secrets.randbelow(2):
-        a, b = max(a, b) + 5, min(a, b)
-        answer, question = a - b, gettext("How much is %(a)d minus %(b)d?") % {"a": a, "b": b}
-    else:
-        answer, question = a + b, gettext("How much is %(a)d plus %(b)d?") % {"a": a, "b": b}
+    answer = "".join(secrets.choice("0123456789") for _ in range(CHALLENGE_DIGITS))
     nonce = secrets.token_urlsafe(12)
+    cache.set(_answer_key(nonce), answer, CHALLENGE_MAX_AGE + 60)
     token = token_signing.dumps({"n": nonce, "t": int(issued_at if issued_at is not None else time.time()),
                            "h": _answer_digest(nonce, answer)}, salt=CHALLENGE_SALT)
-    return Challenge(token=token, question=question)
+    return Challenge(token=token, nonce=nonce, question=gettext("Type the four digits in the picture."))
 
 
-def _as_number(raw) -> int | None:
-    text = unicodedata.normalize("NFKC", str(raw or "")).strip()[:6]
-    return int(text) if text.isdigit() else None
+def _answer_of(nonce: str) -> str | None:
+    """The digits to draw or read aloud; None once the challenge is used or has expired."""
+    if cache.get(f"outreach:challenge:{nonce}"):
+        return None
+    return cache.get(_answer_key(str(nonce)[:40]))
+
+
+def count_media(request) -> None:
+    if _hit("challenge-media", _address_key(request), 600) > MEDIA_PER_10_MINUTES:
+        raise RateLimited()
+
+
+def challenge_image(nonce: str) -> bytes | None:
+    """The digits as a PNG, 360×140, large strokes, a little noise: clear for an old person's eyes."""
+    answer = _answer_of(nonce)
+    if answer is None:
+        return None
+    # dark strokes on a light ground, a shade chosen at random: strong contrast for weak eyes, still no fixed colour
+    ink = (secrets.randbelow(60), secrets.randbelow(60), 60 + secrets.randbelow(80), 255)
+    return _image_captcha().generate(answer, format="png", bg_color=(255, 255, 250), fg_color=ink).getvalue()
+
+
+def challenge_audio(nonce: str) -> bytes | None:
+    """The digits read aloud (WAV, the library's offline recordings)."""
+    answer = _answer_of(nonce)
+    if answer is None:
+        return None
+    from captcha.audio import AudioCaptcha
+
+    return bytes(AudioCaptcha().generate(answer))
+
+
+@functools.cache
+def _image_captcha():
+    from captcha.image import ImageCaptcha
+
+    class ClearCaptcha(ImageCaptcha):
+        # less turning and warping than the library's default: readable without strain
+        character_rotate = (-12, 12)
+        character_warp_dx = (0.05, 0.12)
+        character_warp_dy = (0.05, 0.12)
+        character_offset_dy = (0, 4)
+
+    font = str(settings.PDF_FONT_PATH)
+    return ClearCaptcha(width=360, height=140, fonts=[font], font_sizes=(84, 92, 100))
+
+
+def _as_digits(raw) -> str | None:
+    text = unicodedata.normalize("NFKC", str(raw or "")).strip().replace(" ", "")[:8]
+    return text if text.isdigit() else None
 
 
 def challenge_check(*, token: str, answer, honeypot: str = "", min_seconds: int = 0) -> None:
     """Raise PublicRefused unless the token is genuine, fresh, unused, not answered too fast, and answered right.
 
-    A token is burnt by its first use, right or wrong: each try needs a new question."""
+    A token is burnt by its first use, right or wrong: each try needs a new picture."""
     if honeypot:
         raise PublicRefused()
     try:
         data = token_signing.loads(str(token or "")[:500], salt=CHALLENGE_SALT, max_age=CHALLENGE_MAX_AGE)
     except signing.SignatureExpired:
-        raise PublicRefused(gettext("The form was open too long. Please answer the new question.")) from None
+        raise PublicRefused(gettext("The form was open too long. Please type the digits in the new picture.")) from None
     except signing.BadSignature:
         raise PublicRefused() from None
     if not cache.add(f"outreach:challenge:{data['n']}", 1, CHALLENGE_MAX_AGE + 60):
-        raise PublicRefused(gettext("This form was sent already. Please answer the new question to send it again."))
+        raise PublicRefused(gettext("This form was sent already. Please type the digits in the new picture to send "
+                                    "it again."))
     if time.time() - data["t"] < min_seconds:
         raise PublicRefused(gettext("The form was sent too quickly. Please check it and send it again."))
-    number = _as_number(answer)
-    if number is None or not constant_time_compare(_answer_digest(data["n"], number), data["h"]):
-        raise PublicRefused(gettext("The answer to the question is not right. Please answer the new question."),
+    digits = _as_digits(answer)
+    if digits is None or not constant_time_compare(_answer_digest(data["n"], digits), data["h"]):
+        raise PublicRefused(gettext("The digits are not right. Please type the ones in the new picture."),
                             errors={"answer": gettext("Not right.")})

@@ -14,7 +14,6 @@ from zhengxie.core.services import audit_log
 
 from . import permissions
 from .choices import PlaceKind, StudioBasis
-from .exports import safe_cell
 from .models import Place, PlaceMember
 from .services.common import clean_text
 
@@ -59,14 +58,14 @@ def headers() -> list[tuple[str, int]]:
 def place_row(place, yes: str, no: str) -> list:
     """One place as a row of the template (the export uses it, so an export can be edited and imported)."""
     team = "、".join(pm.member.person.name for pm in place.team.all())
-    return [safe_cell(v) for v in [
+    return [
         place.name, place.get_kind_display(), place.get_studio_basis_display() if place.studio_basis else "",
         place.sector.name if place.sector_id else "", place.theme, yes if place.is_three_in_one else no,
         place.council_size or "", place.province, place.city, place.county, place.township, place.village,
         place.street_address, place.lead_member.person.name if place.lead_member_id else "", team,
         place.contact_name, place.contact_phone, place.opening_hours,
         *[yes if getattr(place, f) else no for f in FIVE], place.established_on,
-    ]]
+    ]
 
 
 def template_bytes() -> bytes:

@@ -48,6 +48,8 @@ urlpatterns = [
     path("public/c/<int:org_id>/", public.public_organisation, name="public_organisation"),
     path("public/p/<str:code>/", public.public_place, name="public_place"),
     path("public/p/<str:code>/photos/<int:attachment_id>/", public.public_place_photo, name="public_place_photo"),
+    path("public/challenge/<str:nonce>.png", public.public_challenge_image, name="public_challenge_image"),
+    path("public/challenge/<str:nonce>.wav", public.public_challenge_audio, name="public_challenge_audio"),
     path("public/track/", public.public_track, name="public_track"),
     path("public/feedback/", public.public_feedback, name="public_feedback"),
 ]

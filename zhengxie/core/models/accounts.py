@@ -11,14 +11,23 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..choices import UNIT_ROLES, Language, Role
+from ..crypto import EncryptedCharField, LookupDigestField, lookup_digest
 from .organisations import Body, HandlingUnit, Organisation, SpecialCommittee
 from .people import Person
 
 
-class User(AbstractUser):
-    """An account. Logs in with its username or its phone number."""
+class AccountManager(UserManager):
+    def with_phone(self, phone):
+        """The accounts whose phone number is ``phone`` (by its keyed hash: the number is encrypted)."""
+        digest = lookup_digest("phone", phone)
+        return self.filter(phone_digest=digest) if digest else self.none()
 
-    phone = models.CharField(_("mobile phone"), max_length=20, unique=True, null=True, blank=True)
+
+class User(AbstractUser):
+    """An account. Logs in with its username or its phone number (encrypted at rest; one account per number)."""
+
+    phone = EncryptedCharField(_("mobile phone"), plain_max_length=20, null=True, blank=True)
+    phone_digest = LookupDigestField(source="phone", null=True, unique=True)
     person = models.OneToOneField(
         Person, verbose_name=_("person"), null=True, blank=True, on_delete=models.SET_NULL, related_name="user"
     )
@@ -33,7 +42,7 @@ class User(AbstractUser):
         help_text=_("Set for an account created by an administrator or an import: the first login asks for a new one."),
     )
 
-    objects = UserManager()
+    objects = AccountManager()
 
     class Meta:
         verbose_name = _("user")
@@ -41,6 +50,11 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.label
+
+    def save(self, *args, update_fields=None, **kwargs):
+        if update_fields is not None and "phone" in update_fields:
+            update_fields = {*update_fields, "phone_digest"}
+        super().save(*args, update_fields=update_fields, **kwargs)
 
     @property
     def label(self) -> str:

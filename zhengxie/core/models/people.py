@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ..choices import Affiliation, Gender, MemberPosition, MemberStatus
+from ..crypto import EncryptedCharField, LookupDigestField
 from .organisations import Organisation, Sector, SpecialCommittee, Term
 
 
@@ -13,10 +14,13 @@ class Person(models.Model):
     gender = models.CharField(_("gender"), max_length=1, choices=Gender.choices)
     ethnicity = models.CharField(_("ethnicity"), max_length=12, default="汉族")
     birth_date = models.DateField(_("date of birth"), null=True, blank=True)
-    phone = models.CharField(_("mobile phone"), max_length=20, blank=True, db_index=True)
+    # Encrypted at rest (core.crypto); look them up by their keyed hashes, phone_digest and id_number_digest.
+    phone = EncryptedCharField(_("mobile phone"), plain_max_length=20, blank=True)
+    phone_digest = LookupDigestField(source="phone", db_index=True)
     email = models.EmailField(_("e-mail"), blank=True)
     # Sensitive: shown masked everywhere but to administrators (see core.masking).
-    id_number = models.CharField(_("ID card number"), max_length=18, blank=True)
+    id_number = EncryptedCharField(_("ID card number"), plain_max_length=18, blank=True)
+    id_number_digest = LookupDigestField(source="id_number", db_index=True)
     affiliation = models.CharField(
         _("political affiliation"), max_length=16, choices=Affiliation.choices, default=Affiliation.NON_PARTY
     )
@@ -37,6 +41,12 @@ class Person(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, update_fields=None, **kwargs):
+        if update_fields is not None:
+            update_fields = set(update_fields)
+            update_fields |= {f"{name}_digest" for name in ("phone", "id_number") if name in update_fields}
+        super().save(*args, update_fields=update_fields, **kwargs)
 
 
 class MemberQuerySet(models.QuerySet):

@@ -17,20 +17,54 @@ class AppendOnlyError(Exception):
     pass
 
 
-class AuditEntry(models.Model):
-    """One write made through a service: append-only."""
+class AuditQuerySet(models.QuerySet):
+    """No bulk write can change, remove or slip in an entry: entries are written one by one by
+    ``core.services.audit_log``, which chains them (see core.audit_chain)."""
 
+    def update(self, **kwargs):
+        raise AppendOnlyError("The audit log is append-only.")
+
+    def delete(self):
+        raise AppendOnlyError("The audit log is append-only.")
+
+    def bulk_create(self, *args, **kwargs):
+        raise AppendOnlyError("Audit entries are written one by one, through core.services.audit_log.")
+
+    def bulk_update(self, *args, **kwargs):
+        raise AppendOnlyError("The audit log is append-only.")
+
+    update_or_create = update
+    get_or_create = bulk_create
+
+
+class AuditEntry(models.Model):
+    """One write made through a service: append-only and hash-chained.
+
+    ``seq`` numbers the entries without a gap; ``prev_hash`` is the ``hash`` of entry ``seq - 1``; ``hash`` is a keyed
+    hash (HMAC-SHA-256, key outside the database) of the entry's own content and ``prev_hash``. Editing, removing or
+    slipping in a row breaks the chain, which ``manage.py audit_verify`` reports. The actor's id and name are kept
+    as they were at the time: the user may be deleted later (no foreign-key constraint, nothing is nulled)."""
+
+    seq = models.PositiveBigIntegerField(_("sequence number"), unique=True, null=True, editable=False)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.DO_NOTHING, db_constraint=False,
+        related_name="+",
     )
-    organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    actor_name = models.CharField(_("user"), max_length=150, blank=True)
+    organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.DO_NOTHING,
+                                     db_constraint=False, related_name="+")
     action = models.CharField(_("action"), max_length=80, db_index=True)
-    object_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    object_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.DO_NOTHING,
+                                    db_constraint=False, related_name="+")
     object_id = models.CharField(max_length=64, blank=True)
     object_repr = models.CharField(_("object"), max_length=200, blank=True)
     changes = models.JSONField(_("changes"), default=dict, blank=True)
     ip = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
     at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+    prev_hash = models.CharField(max_length=64, blank=True, editable=False)
+    hash = models.CharField(max_length=64, blank=True, editable=False)
+
+    objects = AuditQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("audit entry")
@@ -44,6 +78,8 @@ class AuditEntry(models.Model):
     def save(self, *args, **kwargs):
         if self.pk is not None:
             raise AppendOnlyError("The audit log is append-only.")
+        if not self.hash:
+            raise AppendOnlyError("Audit entries are written through core.services.audit_log, which chains them.")
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):

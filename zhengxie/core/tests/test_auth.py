@@ -52,7 +52,7 @@ def test_lockout_after_repeated_failures_even_with_the_right_password(world, cli
 def test_administrator_unlocks(world, client, client_as):
     for _ in range(3):
         _login(client, "city_member", "wrong")
-    admin = client_as(world.city_admin)
+    admin = client_as(world.city_secadmin)
     response = admin.post(f"/manage/accounts/{world.city_member.pk}/unlock/")
     assert response.status_code == 302
     assert AuditEntry.objects.filter(action="core.user.unlocked").exists()
@@ -61,7 +61,7 @@ def test_administrator_unlocks(world, client, client_as):
 
 @override_settings(LOGIN_FAILURE_LIMIT=3)
 def test_other_organisations_admin_cannot_unlock(world, client_as):
-    response = client_as(world.city2_admin).post(f"/manage/accounts/{world.city_member.pk}/unlock/")
+    response = client_as(world.city2_secadmin).post(f"/manage/accounts/{world.city_member.pk}/unlock/")
     assert response.status_code == 404
 
 

@@ -41,3 +41,32 @@ def test_excel_roundtrip_with_read_excel():
     upload.size = len(data)
     rows = documents.read_excel(upload, ["姓名", "年龄"], required={"姓名"})
     assert [(r.number, r.values["姓名"]) for r in rows] == [(2, "张三"), (4, "李四")]
+
+
+@pytest.mark.parametrize("text", ['=0&HYPERLINK("http://x","点此")', "=1+1", "+1+cmd|' /C calc'!A0", "-2+3",
+                                  "@SUM(A1)", "\t=1", "\r=1"])
+def test_excel_never_writes_a_formula(text):
+    """Every cell starting with = + - @ (or a tab or CR) stays text, whatever its second character."""
+    from openpyxl import load_workbook
+
+    data = documents.excel_bytes([("名称", 30)], [[text]])
+    cell = load_workbook(io.BytesIO(data)).active["A2"]
+    assert cell.data_type == "s"
+    assert cell.value == "'" + text
+    assert b"<f>" not in _sheet_xml(data)
+
+
+def test_escaped_cells_read_back_as_typed():
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    data = documents.excel_bytes([("名称", 30)], [['=0&HYPERLINK("http://x","点此")'], ["'普通"], ["-"]])
+    upload = SimpleUploadedFile("x.xlsx", data)
+    rows = documents.read_excel(upload, ["名称"])
+    assert [r.values["名称"] for r in rows] == ['=0&HYPERLINK("http://x","点此")', "'普通", "-"]
+
+
+def _sheet_xml(data: bytes) -> bytes:
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return archive.read("xl/worksheets/sheet1.xml")

@@ -23,7 +23,8 @@ PAGES = {
     ("city_info", False): ["/opinions/", "/opinions/bulletins/", "/opinions/figures/"],
     ("city_office", False): ["/activities/", "/activities/calendar/", "/outreach/", "/members/"],
     ("city_leader", False): ["/stats/", "/duties/overview/", "/duties/ranking/"],
-    ("city_admin", False): ["/manage/audit/", "/manage/accounts/"],
+    ("city_auditadmin", False): ["/manage/audit/"],
+    ("city_sysadmin", False): ["/manage/accounts/", "/manage/settings/"],
     (None, True): ["/outreach/public/", "/outreach/public/c/{city}/", "/outreach/public/track/",
                    "/proposals/public/{city}/"],
 }

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from .browser import login
+from .browser import login, logout
 
 pytestmark = pytest.mark.e2e
 
@@ -45,15 +45,35 @@ def test_office_staff_on_a_desktop(live_world, desktop, shot):
     shot(desktop, "core", "05-member-list-desktop")
 
 
-def test_administrator_sees_the_audit_log(live_world, desktop, shot):
+def test_audit_administrator_sees_the_log_and_the_chain_state(live_world, desktop, shot):
+    from django.core.cache import cache
+    from django.db import connection
+
+    from zhengxie.core.models import AuditEntry
+
     login(desktop, "city_admin")
     desktop.goto("/manage/units/new/")
     desktop.fill("input[name=name]", "天水市数据局")
     desktop.click("main button[type=submit]")
     desktop.wait_for_load_state("networkidle")
-    desktop.goto("/manage/audit/")
+    logout(desktop)
+    login(desktop, "city_auditadmin")
+    desktop.goto("/manage/")  # the administration menu leads the audit administrator to the log
     assert "core.handling_unit.saved" in desktop.content()
+    expect(desktop.locator("#audit-chain-state")).to_contain_text("审计链完整")
     shot(desktop, "core", "06-audit-log-desktop")
+    # someone edits an entry straight in the database: the page says where the chain breaks
+    entry = AuditEntry.objects.get(action="core.handling_unit.saved")
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("ALTER TABLE core_auditentry DISABLE TRIGGER core_auditentry_append_only")
+        cursor.execute("UPDATE core_auditentry SET object_repr = %s WHERE id = %s", ["天水市大数据局", entry.pk])
+        if connection.vendor == "postgresql":
+            cursor.execute("ALTER TABLE core_auditentry ENABLE TRIGGER core_auditentry_append_only")
+    cache.delete("zhengxie:audit:chain-state")
+    desktop.reload()
+    expect(desktop.locator("#audit-chain-state")).to_contain_text(f"审计链在第 {entry.seq} 条断开")
+    shot(desktop, "core", "07-audit-chain-broken-desktop")
 
 
 def test_wrong_password_message_on_a_phone(live_world, phone, shot):

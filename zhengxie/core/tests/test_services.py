@@ -48,28 +48,28 @@ def test_notification_email_task_is_idempotent(world, mailoutbox):
 
 def test_settings_inherit_from_ancestors_and_validate(world):
     assert get_setting(world.county, "core.holidays") == []
-    services.organisation_settings_update(actor=world.city_admin, organisation=world.city,
+    services.organisation_settings_update(actor=world.city_sysadmin, organisation=world.city,
                                           values={"core.holidays": "2026-10-01\n2026-10-02"})
     world.county.refresh_from_db()
     assert get_setting(world.county, "core.holidays") == ["2026-10-01", "2026-10-02"]
     with pytest.raises(NotAllowed):
         services.organisation_settings_update(actor=world.city_office, organisation=world.city, values={})
     with pytest.raises(DomainError) as excinfo:
-        services.organisation_settings_update(actor=world.city_admin, organisation=world.city, values={"nope": 1})
+        services.organisation_settings_update(actor=world.city_sysadmin, organisation=world.city, values={"nope": 1})
     assert "nope" in excinfo.value.errors
 
 
 def test_role_grant_validates_and_refuses_member_role(world):
     with pytest.raises(DomainError):
-        services.role_grant(actor=world.city_admin, organisation=world.city, user=world.city_member, role="member")
+        services.role_grant(actor=world.city_secadmin, organisation=world.city, user=world.city_member, role="member")
     with pytest.raises(DomainError):  # a unit role without a unit
-        services.role_grant(actor=world.city_admin, organisation=world.city, user=world.city_member, role="handling_unit")
+        services.role_grant(actor=world.city_secadmin, organisation=world.city, user=world.city_member, role="handling_unit")
     with pytest.raises(DomainError):  # a unit of another organisation
-        services.role_grant(actor=world.city_admin, organisation=world.city, user=world.city_member,
+        services.role_grant(actor=world.city_secadmin, organisation=world.city, user=world.city_member,
                             role="handling_unit", handling_unit=world.county_unit0)
     with pytest.raises(NotAllowed):
-        services.role_grant(actor=world.county_admin, organisation=world.city, user=world.city_member, role="leader")
-    services.role_grant(actor=world.city_admin, organisation=world.city, user=world.city_member, role="leader")
+        services.role_grant(actor=world.county_secadmin, organisation=world.city, user=world.city_member, role="leader")
+    services.role_grant(actor=world.city_secadmin, organisation=world.city, user=world.city_member, role="leader")
     assert AuditEntry.objects.filter(action="core.role.granted").count() == 1
 
 

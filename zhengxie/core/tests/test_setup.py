@@ -1,6 +1,7 @@
 """The platform's set-up: the production configuration passes Django's deployment checks, the demo generator
 fills a database, and the documented demo accounts are the ones it creates."""
 
+import base64
 import os
 import re
 import subprocess
@@ -13,6 +14,14 @@ from django.core.management import call_command
 ROOT = Path(__file__).resolve().parents[3]
 
 
+#: Keys as an operator generates them (docs/deploy.md, “Keys”); for these tests only.
+PRODUCTION_KEYS = {
+    "PERSONAL_DATA_KEYS": "2026a:" + base64.b64encode(b"k" * 32).decode(),
+    "PERSONAL_DATA_LOOKUP_KEY": "l" * 43,
+    "AUDIT_CHAIN_KEY": "a" * 43,
+}
+
+
 def test_check_deploy_is_clean_with_the_documented_production_environment(tmp_path):
     doc = (ROOT / "docs" / "deploy.md").read_text(encoding="utf-8")
     block = re.search(r"```sh\n# production environment\n(.*?)```", doc, re.S).group(1)
@@ -23,6 +32,7 @@ def test_check_deploy_is_clean_with_the_documented_production_environment(tmp_pa
             env[key] = value.strip("'\"")
     env["SECRET_KEY"] = "x" * 30 + "-a-long-and-random-secret-for-this-test-only-0123456789"
     env["ZHENGXIE_VAR_DIR"] = str(tmp_path)  # not the documented /var/lib/zhengxie of a real machine
+    env.update(PRODUCTION_KEYS)
     result = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"], cwd=ROOT,
                             env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -93,11 +103,11 @@ def test_make_demo_serves_with_debug_off_and_static_files(tmp_path):
 
     dry_run = subprocess.run(["make", "-n", "demo", "PORT=1"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert "DEBUG=1" not in dry_run
-    exported = re.search(r'export SECRET_KEY="\$\(cat var/secret_key\)" (.*?);', dry_run).group(1)
+    exported = re.search(r"set -a; \. \./var/demo\.env; set \+a; export (.*?);", dry_run).group(1)
     env = {k: v for k, v in os.environ.items() if k not in ("ZHENGXIE_TESTING", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")}
     env.update(dict(pair.split("=", 1) for pair in exported.split()))
     assert env["DEBUG"] == "0"
-    env.update(SECRET_KEY="demo-" + "k" * 60, DATABASE_URL=f"sqlite:///{tmp_path / 'empty.sqlite3'}")
+    env.update(SECRET_KEY="demo-" + "k" * 60, DATABASE_URL=f"sqlite:///{tmp_path / 'empty.sqlite3'}", **PRODUCTION_KEYS)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -120,3 +130,17 @@ def test_make_demo_serves_with_debug_off_and_static_files(tmp_path):
     finally:
         server.terminate()
         server.wait(10)
+
+
+def test_production_refuses_to_start_without_the_keys_outside_the_database():
+    env = {k: v for k, v in os.environ.items() if k not in ("ZHENGXIE_TESTING", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE",
+                                                           *PRODUCTION_KEYS)}
+    env.update(DEBUG="0", SECRET_KEY="y" * 60)
+    result = subprocess.run([sys.executable, "manage.py", "check", "--deploy"], cwd=ROOT, env=env, capture_output=True,
+                            text=True)
+    assert result.returncode != 0
+    for variable in ("PERSONAL_DATA_KEYS", "PERSONAL_DATA_LOOKUP_KEY", "AUDIT_CHAIN_KEY"):
+        assert variable in result.stderr + result.stdout
+    script = "import config.wsgi"  # what gunicorn does first
+    server = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert server.returncode != 0 and "ImproperlyConfigured" in server.stderr

@@ -4,7 +4,8 @@ Every organisation has a current term with this year's session, sectors, committ
 handling units. Accounts, named ``<org>_<role>``:
 
 - in every organisation: admin, proposal, info, office, committee, leader, partygov, unit (unit 0), unitlead
-  (unit 0), unit2 (unit 1), body (the party body), informant, and members member, member2, member3;
+  (unit 0), unit2 (unit 1), body (the party body), informant, the three administrators (三员) sysadmin, secadmin
+  and auditadmin, and members member, member2, member3;
 - ``multi``: a person with a seat in the province and one in the city.
 """
 
@@ -36,6 +37,7 @@ STAFF = [
     ("admin", Role.ADMINISTRATOR), ("proposal", Role.PROPOSAL_OFFICE), ("info", Role.INFORMATION_OFFICE),
     ("office", Role.GENERAL_OFFICE), ("committee", Role.COMMITTEE_STAFF), ("leader", Role.LEADER),
     ("partygov", Role.PARTY_GOV_OFFICE), ("informant", Role.INFORMANT),
+    ("sysadmin", Role.SYSTEM_ADMIN), ("secadmin", Role.SECURITY_ADMIN), ("auditadmin", Role.AUDIT_ADMIN),
 ]
 
 

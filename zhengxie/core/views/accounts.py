@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import urlencode
@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from .. import permissions, selectors, services, two_factor
 from ..auth import account_locked, find_account, is_locked_out, record_attempt
 from ..context import ip_of
+from ..crypto import lookup_digest
 from ..forms import LoginForm, RoleGrantForm, TokenForm, UserCreateForm
 from ..models import ApiToken, Member, RoleAssignment
 from ..passwords import password_change_reason
@@ -130,13 +131,14 @@ def token_revoke(request, pk):
     return redirect("core:profile")
 
 
-@require(permissions.is_admin_of)
+@require(permissions.can_view_accounts)
 def accounts(request):
     org = request.organisation
     qs = selectors.accounts_of(request.user, org)
     q = request.GET.get("q", "").strip()
     if q:
-        qs = qs.filter(username__icontains=q) | qs.filter(person__name__contains=q) | qs.filter(phone=q)
+        qs = qs.filter(username__icontains=q) | qs.filter(person__name__contains=q) | qs.filter(
+            phone_digest=lookup_digest("phone", q) or "-")
     page = paginate(request, qs, 30)
     roles = {}
     for ra in RoleAssignment.objects.filter(organisation=org, user__in=[u.pk for u in page], is_active=True).select_related("handling_unit", "body"):
@@ -146,6 +148,8 @@ def accounts(request):
                   .values_list("person_id", flat=True))
     create_form = UserCreateForm()
     if request.method == "POST":
+        if not permissions.can_manage_accounts(request.user, org):
+            raise PermissionDenied
         create_form = UserCreateForm(request.POST)
         if create_form.is_valid():
             data = create_form.cleaned_data
@@ -156,15 +160,18 @@ def accounts(request):
             if user:
                 return redirect("core:account_detail", pk=user.pk)
     return render(request, "core/accounts.html", {"page": page, "roles": roles, "locked": locked,
+                                                  "can_create": permissions.can_manage_accounts(request.user, org),
                                                   "create_form": create_form, "q": q, "members": members})
 
 
-@require(permissions.is_admin_of)
+@require(permissions.can_view_accounts)
 def account_detail(request, pk):
     org = request.organisation
     account = get_object_or_404(selectors.accounts_of(request.user, org), pk=pk)
     form = RoleGrantForm(organisation=org)
     if request.method == "POST":
+        if not permissions.can_manage_roles(request.user, org):
+            raise PermissionDenied
         form = RoleGrantForm(request.POST, organisation=org)
         if form.is_valid():
             if run_service(request, lambda: services.role_grant(
@@ -174,10 +181,12 @@ def account_detail(request, pk):
     assignments = RoleAssignment.objects.filter(organisation=org, user=account).select_related("handling_unit", "body")
     return render(request, "core/account_detail.html", {
         "account": account, "assignments": assignments, "form": form, "locked": account_locked(account),
-        "has_factor": two_factor.has_factor(account), "may_reset_factor": permissions.can_reset_factor(request.user, org)})
+        "has_factor": two_factor.has_factor(account), "may_reset_factor": permissions.can_reset_factors(request.user, org),
+        "can_grant": permissions.can_manage_roles(request.user, org),
+        "can_unlock": permissions.can_unlock_accounts(request.user, org)})
 
 
-@require(permissions.is_admin_of)
+@require(permissions.can_manage_roles)
 @require_POST
 def role_revoke(request, pk):
     assignment = get_object_or_404(RoleAssignment, pk=pk, organisation=request.organisation)
@@ -185,7 +194,7 @@ def role_revoke(request, pk):
     return redirect("core:account_detail", pk=assignment.user_id)
 
 
-@require(permissions.is_admin_of)
+@require(permissions.can_unlock_accounts)
 @require_POST
 def account_unlock(request, pk):
     account = get_object_or_404(selectors.accounts_of(request.user, request.organisation), pk=pk)

@@ -1,10 +1,16 @@
-"""Administration pages of an organisation: audit log, settings, handling units."""
+"""Administration pages of an organisation: audit log, settings, handling units.
 
+Each belongs to one of the administrators (三员, see core.permissions): accounts and settings to the system
+administrator, roles and security policies to the security administrator, the audit log to the audit
+administrator; handling units to the office's own administrator."""
+
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
-from .. import permissions, selectors, services
+from .. import audit_chain, permissions, selectors, services
 from ..documents import excel_response
 from ..forms import AuditFilterForm, HandlingUnitForm
 from ..models import HandlingUnit
@@ -20,7 +26,7 @@ def _audit_filtered(request):
         if d["action"]:
             qs = qs.filter(action__startswith=d["action"])
         if d["actor"]:
-            qs = qs.filter(actor__username__icontains=d["actor"]) | qs.filter(actor__person__name__contains=d["actor"])
+            qs = qs.filter(actor_name__icontains=d["actor"]) | qs.filter(actor__person__name__contains=d["actor"])
         if d["date_from"]:
             qs = qs.filter(at__date__gte=d["date_from"])
         if d["date_to"]:
@@ -28,25 +34,40 @@ def _audit_filtered(request):
     return form, qs
 
 
+@require(permissions.is_any_admin_of)
+def manage_home(request):
+    """The administration menu leads to the first page the user's role has."""
+    user, org = request.user, request.organisation
+    for allowed, name in ((permissions.can_view_accounts, "core:accounts"), (permissions.can_view_audit, "core:audit_log"),
+                          (permissions.is_admin_of, "core:handling_units")):
+        if allowed(user, org):
+            return redirect(name)
+    raise PermissionDenied
+
+
 @require(permissions.can_view_audit)
 def audit_log(request):
     form, qs = _audit_filtered(request)
-    return render(request, "core/audit_log.html", {"form": form, "page": paginate(request, qs, 50)})
+    return render(request, "core/audit_log.html", {"form": form, "page": paginate(request, qs, 50),
+                                                   "chain": audit_chain.verify_cached()})
 
 
 @require(permissions.can_view_audit)
 def audit_export(request):
     _form, qs = _audit_filtered(request)
-    columns = [(_("Time"), 18), (_("User"), 14), (_("Action"), 30), (_("Object"), 30), (_("Changes"), 60), (_("IP address"), 16)]
-    rows = ((e.at, e.actor.label if e.actor else "", e.action, e.object_repr, str(e.changes), e.ip or "")
+    columns = [(pgettext("audit", "Number"), 10), (_("Time"), 18), (_("User"), 14), (_("Action"), 30), (_("Object"), 30),
+               (_("Changes"), 60), (_("IP address"), 16), (_("Hash"), 66)]
+    rows = ((e.seq, e.at, e.actor_name, e.action, e.object_repr, str(e.changes), e.ip or "", e.hash)
             for e in qs.iterator(chunk_size=2000))
+    services.audit_log(actor=request.user, organisation=request.organisation, action="core.audit.exported",
+                       changes={"filters": request.GET.dict()})
     return excel_response(f"audit-{timezone.localdate():%Y%m%d}.xlsx", columns, rows, title=_("Audit log"))
 
 
 @require(permissions.can_edit_settings)
 def organisation_settings(request):
     org = request.organisation
-    definitions = all_settings()
+    definitions = [d for d in all_settings() if permissions.can_edit_setting(request.user, org, d.key)]
     posted = {}
     if request.method == "POST":
         values, reset = {}, []

@@ -161,7 +161,7 @@ def two_factor_off(request):
                                                         "required": two_factor.factor_required(request.user)})
 
 
-@require(permissions.can_reset_factor)
+@require(permissions.can_reset_factors)
 @require_POST
 def two_factor_reset(request, pk):
     account = get_object_or_404(selectors.accounts_of(request.user, request.organisation), pk=pk)

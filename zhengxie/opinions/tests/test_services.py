@@ -89,7 +89,7 @@ def test_the_length_cap_counts_characters_and_names_the_excess(world):
 
 
 def test_the_length_cap_is_a_setting_inherited_from_above(world):
-    organisation_settings_update(actor=world.city_admin, organisation=world.city, values={"opinions.max_length": 200})
+    organisation_settings_update(actor=world.city_sysadmin, organisation=world.city, values={"opinions.max_length": 200})
     with pytest.raises(DomainError):
         submit(world, text="字" * 201)
     submit(world, "province_member", text="字" * 201)  # the province keeps the default

@@ -19,8 +19,11 @@ APP = "outreach"
 
 
 def _answer(page) -> str:
-    a, op, b = re.search(r"(\d+)\s*(加|减)\s*(\d+)", page.locator("#challenge-question").inner_text()).groups()
-    return str(int(a) + int(b) if op == "加" else int(a) - int(b))
+    """What a person reads in the picture (the test reads it where the server keeps it)."""
+    from zhengxie.outreach import guard
+
+    nonce = re.search(r"/challenge/([^/]+)\.png", page.locator("#challenge-image").get_attribute("src")).group(1)
+    return guard._answer_of(nonce)
 
 
 def test_a_concern_from_a_phone_to_its_result(live_world, phone, new_page, shot):
@@ -125,3 +128,21 @@ def test_the_office_keeps_places_and_reads_the_figures(live_world, desktop, shot
     expect(desktop.locator(".zx-stat").nth(2)).to_have_text("2")  # members who went down
     desktop.wait_for_timeout(500)  # the charts draw
     shot(desktop, APP, "11-office-figures-desktop")
+
+
+def test_the_public_form_shows_a_picture_to_read(live_world, phone, shot):
+    """Large digits to read, another picture, the digits read aloud, and the place's phone for those who can do
+    neither; the picture changes without losing what was typed."""
+    station = make_place(live_world.city, lead=live_world.members["city_member"], contact_phone="0938-7012345")
+    phone.goto(station.public_path)
+    image = phone.locator("#challenge-image")
+    expect(image).to_be_visible()
+    assert phone.evaluate("document.getElementById('challenge-image').naturalWidth") == 360
+    phone.fill("input[name=name]", "王秀兰")
+    first = image.get_attribute("src")
+    phone.click("#challenge-refresh")
+    expect(image).not_to_have_attribute("src", first)
+    assert phone.input_value("input[name=name]") == "王秀兰"
+    expect(phone.locator(".zx-challenge")).to_contain_text("0938-7012345")
+    phone.locator(".zx-challenge").scroll_into_view_if_needed()
+    shot(phone, APP, "00-public-form-picture-challenge-phone")

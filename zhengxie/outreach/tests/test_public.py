@@ -118,7 +118,7 @@ def test_programs_are_refused(client, station):
 
 def test_a_wrong_answer_burns_the_token(client, station):
     token, answer = solved_challenge()
-    assert client.post(_url(station), public_form(token=token, answer=answer + 1), REMOTE_ADDR="10.2.0.1").status_code == 400
+    assert client.post(_url(station), public_form(token=token, answer=f"{(int(answer) + 1) % 10000:04d}"), REMOTE_ADDR="10.2.0.1").status_code == 400
     assert client.post(_url(station), public_form(token=token, answer=answer), REMOTE_ADDR="10.2.0.1").status_code == 400
     assert not Concern.objects.exists()
 
@@ -193,6 +193,17 @@ def test_excel_export_keeps_public_text_as_text(client, client_as, world, statio
     assert row[phone_col].value == "139****5678"
 
 
+def test_excel_export_escapes_a_formula_whose_second_character_is_a_digit(client, client_as, world, station):
+    from openpyxl import load_workbook
+
+    payload = '=0&HYPERLINK("http://x","点此")'
+    client.post(_url(station), public_form(name="张三", description=payload), REMOTE_ADDR="10.3.0.3")
+    response = client_as(world.city_office).get(reverse("outreach:concern_export"))
+    row = load_workbook(io.BytesIO(response.content)).active[2]
+    assert all(cell.data_type != "f" for cell in row)
+    assert "'" + payload in [cell.value for cell in row]
+
+
 def test_tracking_with_the_code(client, world, station):
     concern, code = submit(world.city, place=station)
     response = client.post(reverse("outreach:public_track"), {"code": code.lower()}, REMOTE_ADDR="10.4.0.1")
@@ -251,3 +262,58 @@ def test_feedback_with_the_code(client, world, station):
 def test_the_public_page_is_the_same_for_a_logged_in_member(client_as, world, station):
     page = client_as(world.city_office).get(_url(station)).content.decode()
     assert "zx-nav" not in page and "city_office" not in page  # no staff menu, nobody's name
+
+
+def _regex_solver(html: str) -> str:
+    """The attack that solved the old arithmetic question: one regular expression over the page."""
+    import re
+
+    found = re.search(r"(\d+)\s*(加|减|plus|minus)\s*(\d+)", html)
+    if not found:
+        return ""
+    a, op, b = found.groups()
+    return str(int(a) + int(b) if op in ("加", "plus") else int(a) - int(b))
+
+
+def test_a_regular_expression_does_not_solve_the_challenge(client, station):
+    org = station.organisation
+    org.settings["outreach.public_min_seconds"] = 0  # so that only the answer can fail
+    org.save(update_fields=["settings"])
+    page = client.get(_url(station))
+    html = page.content.decode()
+    token = page.context["challenge"].token
+    answer = guard._answer_of(page.context["challenge"].nonce)
+    guess = _regex_solver(html) or "00000"  # nothing to compute: a guess (five digits, never the answer)
+    response = client.post(_url(station), public_form(token=token, answer=guess), REMOTE_ADDR="10.9.0.1")
+    assert response.status_code == 400 and not Concern.objects.exists()
+    assert "数字不对" in response.content.decode()
+    assert answer not in page.context["challenge"].question
+    assert answer not in signing.loads(token, salt=guard.CHALLENGE_SALT).values()
+
+
+def test_the_challenge_picture_and_recording(client, station):
+    from PIL import Image
+
+    challenge = client.get(_url(station)).context["challenge"]
+    image = client.get(challenge.image_url)
+    assert image.status_code == 200 and image["Content-Type"] == "image/png" and image["Cache-Control"] == "no-store"
+    assert Image.open(io.BytesIO(image.content)).size == (360, 140)
+    audio = client.get(challenge.audio_url)
+    assert audio.status_code == 200 and audio.content[:4] == b"RIFF"
+    assert client.get(reverse("outreach:public_challenge_image", args=["made-up"])).status_code == 404
+
+
+def test_a_used_challenge_has_no_picture_and_the_answer_is_digits_typed_any_way(client, station):
+    token, answer = solved_challenge()
+    nonce = signing.loads(token, salt=guard.CHALLENGE_SALT)["n"]
+    wide = "".join(chr(ord(d) + 0xFEE0) for d in answer)  # full-width digits from a Chinese keyboard
+    response = client.post(_url(station), public_form(token=token, answer=f" {wide} "), REMOTE_ADDR="10.9.0.2")
+    assert response.status_code == 200 and Concern.objects.count() == 1
+    assert client.get(reverse("outreach:public_challenge_image", args=[nonce])).status_code == 404
+
+
+def test_the_page_offers_another_picture_audio_and_the_places_phone(client, station):
+    station.contact_phone = "0938-7012345"
+    station.save(update_fields=["contact_phone"])
+    html = client.get(_url(station)).content.decode()
+    assert 'id="challenge-refresh"' in html and 'id="challenge-audio"' in html and "0938-7012345" in html

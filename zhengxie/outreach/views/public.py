@@ -84,6 +84,29 @@ def _render_form(request, context, form, *, error="", status=200):
     }, status=status)
 
 
+def _challenge_media(request, render_media, content_type):
+    try:
+        guard.count_media(request)
+    except guard.RateLimited as exc:
+        return flood_response(exc)
+    data = render_media(request.resolver_match.kwargs["nonce"])
+    if data is None:
+        raise Http404
+    response = HttpResponse(data, content_type=content_type)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def public_challenge_image(request, nonce):
+    """The picture of the form's digits (the page shows it; a used or expired challenge has none)."""
+    return _challenge_media(request, guard.challenge_image, "image/png")
+
+
+def public_challenge_audio(request, nonce):
+    """The same digits read aloud, for those who cannot see the picture well."""
+    return _challenge_media(request, guard.challenge_audio, "audio/wav")
+
+
 def public_track(request):
     """Look a concern up with its tracking code (sent by POST, so that the code stays out of addresses and logs)."""
     if request.method != "POST":
