@@ -398,3 +398,13 @@ def test_the_supervision_excel_has_the_page_s_column_names(world, client_as):
     headers = next([c.value for c in row if c.value] for row in sheet.iter_rows(max_row=5) if "应答复" in [c.value for c in row] or "交办" in [c.value for c in row])
     assert "应答复" in headers and "交办" not in headers
     assert all(f">{h}<" in page or h in page for h in headers)
+
+
+def test_submitting_without_co_signers_mentions_none(world, client_as):
+    alone = draft(world)
+    page = _act(client_as(world.city_member), alone, "submit", {}).content.decode()
+    assert "确定提交" in page and "联名人" not in page.split("zx-confirm")[1][:600]
+    edit = client_as(world.city_member).get(url("edit", alone.pk)).content.decode()
+    assert "所选联名人将收到邀请" not in edit
+    signed = draft(world, cosigners=["city_member2"], title="关于联名提案的建议")
+    assert "所选联名人将收到邀请" in _act(client_as(world.city_member), signed, "submit", {}).content.decode()

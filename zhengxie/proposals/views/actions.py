@@ -158,8 +158,9 @@ PROPOSAL_ACTIONS = [
     Action("submit", _("Submit the proposal"), lambda c: c.is_author and c.can("submit"),
            lambda c, d, t: services.proposal_submit(actor=c.user, proposal=c.proposal, version=_v(d)),
            plain(forms.VersionForm), success=_submit_message, tone="danger", confirm_step=True,
-           confirm=_("Submit this proposal? Co-signers you chose are invited now; after submission the text can no "
-                     "longer be changed.")),
+           confirm=lambda c: _("Submit this proposal? Co-signers you chose are invited now; after submission the text "
+                               "can no longer be changed.") if len(c.signers) > 1
+           else _("Submit this proposal? After submission the text can no longer be changed.")),
     Action("withdraw", _("Withdraw"), lambda c: c.is_author and c.can("withdraw"),
            lambda c, d, t: services.proposal_withdraw(actor=c.user, proposal=c.proposal, version=_v(d)),
            plain(forms.VersionForm), success=_("The proposal was withdrawn and is a draft again."), tone="outline-secondary",

@@ -111,7 +111,8 @@ def _confirmation(request, spec, ctx, form, target):
     resend = [(name, value) for name, values in request.POST.lists() if name not in ("csrfmiddlewaretoken", "confirmed")
               for value in values]
     return render(request, "proposals/confirm.html", {
-        "proposal": ctx.proposal, "action": spec, "facts": facts, "typed": _typed_text(form), "resend": resend,
+        "proposal": ctx.proposal, "action": spec, "facts": facts,
+        "question": spec.confirm(ctx) if callable(spec.confirm) else spec.confirm, "typed": _typed_text(form), "resend": resend,
         "back": next_url(request, reverse("proposals:detail", args=[ctx.proposal.pk])),
     })
 
