@@ -67,7 +67,7 @@ test: catalogues
 
 test-sqlite: catalogues
 	@echo "=== tests on SQLite ==="
-	env -u DATABASE_URL $(PY) -m pytest $(PYTEST_ARGS)
+	env -u DATABASE_URL $(PY) -m pytest $(PYTEST_ARGS) $(if $(COVERAGE),--cov=zhengxie --cov-report=term:skip-covered)
 
 test-postgres: catalogues
 	@echo "=== tests on PostgreSQL ==="

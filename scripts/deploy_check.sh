@@ -71,6 +71,10 @@ set -a
 # shellcheck disable=SC1091
 . "$ROOT/deploy/zhengxie.env"
 SECRET_KEY="$("$PY" -c 'import secrets; print(secrets.token_urlsafe(48))')"
+# The keys kept outside the database, generated as docs/deploy.md ("Keys") says.
+PERSONAL_DATA_KEYS="$("$PY" -c "import base64, os; print('2026a:' + base64.b64encode(os.urandom(32)).decode())")"
+PERSONAL_DATA_LOOKUP_KEY="$("$PY" -c 'import secrets; print(secrets.token_urlsafe(43))')"
+AUDIT_CHAIN_KEY="$("$PY" -c 'import secrets; print(secrets.token_urlsafe(43))')"
 ALLOWED_HOSTS="127.0.0.1"
 SITE_URL="http://127.0.0.1:$PORT"
 ZHENGXIE_VAR_DIR="$WORK/var"
