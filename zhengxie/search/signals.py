@@ -28,10 +28,11 @@ def _queue_signature(instance):
     searchable = searchable_for(type(instance))
     if searchable is None or searchable.similarity is None or instance.pk is None:
         return
+    from zhengxie.core.outbox import enqueue_on_commit
+
     from .tasks import signature_update
 
-    label, pk = instance._meta.label, str(instance.pk)
-    transaction.on_commit(lambda: signature_update.enqueue(label, pk))
+    enqueue_on_commit(signature_update, instance._meta.label, str(instance.pk))
 
 
 def connect(model):

@@ -17,7 +17,6 @@ def tokens_expire(apps, schema_editor):
 
 def attempts_of_accounts(apps, schema_editor):
     """Recent login attempts name their account, so that the new per-account lockout counts them."""
-    from django.db.models import Q
     from django.utils import timezone
 
     LoginAttempt = apps.get_model("core", "LoginAttempt")
@@ -26,7 +25,9 @@ def attempts_of_accounts(apps, schema_editor):
     typed = set(recent.values_list("username", flat=True).distinct())
     if not typed:
         return
-    accounts = User.objects.filter(Q(username__in=typed) | Q(phone__in=typed)).values_list("pk", "username", "phone")
+    # Phones are compared here, not in the query: once personal data is encrypted the column holds ciphertext.
+    accounts = [(pk, username, phone) for pk, username, phone in User.objects.values_list("pk", "username", "phone")
+                if username in typed or (phone and phone in typed)]
     by_key = {}
     for pk, username, phone in sorted(accounts, reverse=True):  # the lowest pk wins, as at login
         by_key[username.lower()] = pk

@@ -17,7 +17,7 @@ def test_a_revoked_role_is_gone_at_once_for_the_same_user_object(world):
     assert proposal_permissions.unit_ids(user, world.city) == {world.city_unit0.pk}
     assignment = RoleAssignment.objects.get(user=user, organisation=world.city, role=Role.HANDLING_UNIT)
     assignment.user = user
-    services.role_revoke(actor=world.city_admin, assignment=assignment)
+    services.role_revoke(actor=world.users["city_secadmin"], assignment=assignment)
     assert not permissions.has_role(user, world.city, Role.HANDLING_UNIT)
     assert proposal_permissions.unit_ids(user, world.city) == set()
 
@@ -25,7 +25,7 @@ def test_a_revoked_role_is_gone_at_once_for_the_same_user_object(world):
 def test_a_granted_role_shows_at_once(world):
     user = world.city_member2
     assert not proposal_permissions.is_unit_user(user, world.city)
-    services.role_grant(actor=world.city_admin, user=user, organisation=world.city, role=Role.UNIT_LEADER,
+    services.role_grant(actor=world.users["city_secadmin"], user=user, organisation=world.city, role=Role.UNIT_LEADER,
                         handling_unit=world.city_unit1)
     assert proposal_permissions.leader_unit_ids(user, world.city) == {world.city_unit1.pk}
     assert permissions.has_role(user, world.city, Role.UNIT_LEADER)

@@ -50,7 +50,7 @@ def test_a_granted_role_counts_at_the_next_request(world, client_as):
     user = world.users["city_member"]
     api = client_as(user)
     assert api.get("/api/v1/proposals/queue").status_code == 403
-    role_grant(actor=world.users["city_admin"], user=user, organisation=world.orgs["city"], role=Role.PROPOSAL_OFFICE)
+    role_grant(actor=world.users["city_secadmin"], user=user, organisation=world.orgs["city"], role=Role.PROPOSAL_OFFICE)
     assert api.get("/api/v1/proposals/queue").status_code == 200
 
 

@@ -95,7 +95,7 @@ def test_login_failure_lockout_and_logout_are_audited(member_account, client, se
     settings.LOGIN_FAILURE_LIMIT = 5
     from zhengxie.core.services import account_unlock
 
-    admin = staff_user(member_account.default_organisation, Role.ADMINISTRATOR, "boss")
+    admin = staff_user(member_account.default_organisation, Role.SECURITY_ADMIN, "boss")
     account_unlock(actor=admin, organisation=member_account.default_organisation, user=member_account)
     assert _login(client, "mts0042").status_code == 302
     client.post("/accounts/logout/")

@@ -83,7 +83,7 @@ def test_a_staff_password_expires_and_a_members_does_not(org, client_as, setting
 
 
 def test_an_account_made_by_an_administrator_changes_its_password_at_the_first_login(org, client):
-    admin = staff_user(org, Role.ADMINISTRATOR, "boss")
+    admin = staff_user(org, Role.SYSTEM_ADMIN, "boss")
     with pytest.raises(DomainError):
         services.user_create(actor=admin, organisation=org, username="newbie", password="zhengxie2026")
     user = services.user_create(actor=admin, organisation=org, username="newbie", password="Initial-pass-1")

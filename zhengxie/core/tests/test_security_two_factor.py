@@ -128,10 +128,10 @@ def test_the_organisation_setting_names_the_roles(org):
 
 
 def test_an_administrator_resets_a_factor_and_it_is_audited(org, client_as):
-    admin = staff_user(org, Role.ADMINISTRATOR, "boss")
+    admin = staff_user(org, Role.SECURITY_ADMIN, "boss")
     office = staff_user(org, Role.GENERAL_OFFICE, "office")
     give_device(office)
-    other_admin = staff_user(OrganisationFactory(), Role.ADMINISTRATOR, "stranger")
+    other_admin = staff_user(OrganisationFactory(), Role.SECURITY_ADMIN, "stranger")
     assert client_as(other_admin).post(f"/manage/accounts/{office.pk}/two-factor/reset/").status_code == 404
     assert client_as(office).post(f"/manage/accounts/{office.pk}/two-factor/reset/").status_code == 403
     assert two_factor.has_factor(office)
