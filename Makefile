@@ -10,6 +10,8 @@ PYTHON_BIN ?= $(shell for p in python3.13 python3.12 python3 python; do \
 	if command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then echo $$p; break; fi; done)
 PG_DEFAULT_URL := postgres://postgres@127.0.0.1:5432/postgres
 PYTEST_ARGS ?=
+# The suite runs in two processes (pytest-xdist), one a core: `make test PYTEST_WORKERS=0` runs it in one.
+PYTEST_WORKERS ?= 2
 # A developer's machine: DEBUG=1 unless the environment says otherwise (with DEBUG=0 a real SECRET_KEY is required).
 DEV := DEBUG=$${DEBUG:-1}
 
@@ -67,11 +69,11 @@ test: catalogues
 
 test-sqlite: catalogues
 	@echo "=== tests on SQLite ==="
-	env -u DATABASE_URL $(PY) -m pytest $(PYTEST_ARGS) $(if $(COVERAGE),--cov=zhengxie --cov-report=term:skip-covered)
+	env -u DATABASE_URL $(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS) $(if $(COVERAGE),--cov=zhengxie --cov-report=term:skip-covered)
 
 test-postgres: catalogues
 	@echo "=== tests on PostgreSQL ==="
-	DATABASE_URL=$${TEST_DATABASE_URL:-$(PG_DEFAULT_URL)} $(PY) -m pytest $(PYTEST_ARGS)
+	DATABASE_URL=$${TEST_DATABASE_URL:-$(PG_DEFAULT_URL)} $(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 e2e: catalogues
 	env -u DATABASE_URL $(PY) -m pytest -m e2e $(PYTEST_ARGS)
