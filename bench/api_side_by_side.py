@@ -1,10 +1,10 @@
 """The proposals list API side by side with OpenSlides 3.3's motion list and a trivial authenticated view of ours.
 
-    .venv/bin/python bench/api_side_by_side.py [--os3 /work/peers/os3] [--rounds 3] [--seconds 5] [--connections 8]
+    .venv/bin/python bench/api_side_by_side.py [--os3 ../peers/os3] [--rounds 3] [--seconds 5] [--connections 8]
 
 Starts, in one run on this machine: our gunicorn (``--workers`` sync workers, 1 by default, DEBUG=0, the database of
 ``DATABASE_URL`` or the demo's SQLite file, the bench settings that add ``/bench/ping``) and OpenSlides 3.3 (one
-daphne process, SQLite; installed outside the repository with ``/work/shared/peers/openslides3.sh install DIR``).
+daphne process, SQLite; installed outside the repository with ``../shared/peers/openslides3.sh install DIR``, beside the checkout).
 Logs in to both, makes sure OpenSlides holds 20 motions, then loads each endpoint with ``wrk`` (one thread,
 ``--connections`` keep-alive connections) in alternating rounds so that every endpoint sees the same machine, prints
 the requests per second of each round, the totals and the ratios, and stops both servers.
@@ -30,7 +30,8 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-OS3_RECIPE = Path("/work/shared/peers/openslides3.sh")
+# The peers' install recipes live beside the checkout, in ../shared/peers/.
+OS3_RECIPE = ROOT.parent / "shared" / "peers" / "openslides3.sh"
 OUR_PORT, OS3_PORT = 8211, 8212
 USERNAME = "ts_proposal"
 
@@ -112,7 +113,8 @@ def check(url: str, headers: dict, expect) -> None:
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--os3", default="/work/peers/os3", help="the OpenSlides 3.3 folder (outside the repository)")
+    parser.add_argument("--os3", default=str(ROOT.parent / "peers" / "os3"),
+                        help="the OpenSlides 3.3 folder (outside the repository; default ../peers/os3)")
     parser.add_argument("--workers", type=int, default=1, help="our gunicorn sync workers (OpenSlides: one daphne)")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seconds", type=float, default=5.0, help="length of one wrk round per endpoint")

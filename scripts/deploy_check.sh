@@ -14,7 +14,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 PY="${PYTHON:-$ROOT/.venv/bin/python}"
 BASE_PY="$("$PY" -c 'import sys; print(sys._base_executable)')"
-WORK="$(mktemp -d /tmp/zhengxie-deploy.XXXXXX)"
+WORK="$(mktemp -d -t zhengxie-deploy.XXXXXX)"
 PORT="${DEPLOY_CHECK_PORT:-18431}"
 DB_NAME="zhengxie_deploy_check_$$"
 REDIS_DB=13
