@@ -1,0 +1,1 @@
+"""Pages of the cooperation app: experts (and an expert's own invitations), alliances, joint activities."""
