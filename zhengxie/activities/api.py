@@ -252,3 +252,5 @@ def post_create(request, topic_id: Id, payload: PostIn):
     post = deliberation.post_create(actor=request.user, topic=topic, text=payload.text, parent=parent)
     post.author = core_permissions.current_member(request.user, org)
     return post
+
+from . import api_meeting  # noqa: E402,F401  (the meeting tools register their operations on this router)

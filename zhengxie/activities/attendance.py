@@ -19,6 +19,15 @@ ATTENDED_KIND = {
     ActivityType.RESEARCH: K.RESEARCH_ATTENDED,
     ActivityType.STUDY: K.STUDY_ATTENDED,
     ActivityType.TRAINING: K.TRAINING_ATTENDED,
+    # the new kinds score under the existing duty events, told apart by their ``activity_type`` attribute (a rule
+    # set scores them with a condition on it: rules are data)
+    ActivityType.TALK: K.OUTREACH_ACTIVITY,
+    ActivityType.PETITION: K.OUTREACH_ACTIVITY,
+    ActivityType.ONSITE_OFFICE: K.OUTREACH_ACTIVITY,
+    ActivityType.SYMPOSIUM: K.CONSULTATION_ATTENDED,
+    ActivityType.READING_CLASS: K.STUDY_ATTENDED,
+    ActivityType.PARTY_LECTURE: K.STUDY_ATTENDED,
+    ActivityType.THREE_MEETINGS: K.STUDY_ATTENDED,
 }
 #: Every kind an activity can be the source of (speeches and reports are sources of their own).
 ACTIVITY_KINDS = frozenset({*ATTENDED_KIND.values(), K.MEETING_LEAVE, K.MEETING_ABSENT, K.MEETING_LATE,

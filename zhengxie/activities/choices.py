@@ -4,7 +4,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from zhengxie.core.tones import toned
 
+
+@toned(meeting="danger", consultation="primary", inspection="success", research="info", study="warning",
+       training="secondary", talk="primary", petition="danger", onsite_office="success", symposium="info",
+       reading_class="warning", party_lecture="warning", three_meetings="warning")
 class ActivityType(models.TextChoices):
     MEETING = "meeting", _("Meeting")
     CONSULTATION = "consultation", _("Consultation")
@@ -12,16 +17,30 @@ class ActivityType(models.TextChoices):
     RESEARCH = "research", _("Research")
     STUDY = "study", _("Study session")
     TRAINING = "training", _("Training class")
+    # Work among the people (the seed's 宣讲, 信访接待, 现场办公) and symposia (座谈会).
+    TALK = "talk", _("Talk at the grassroots (宣讲)")
+    PETITION = "petition", _("Receiving petitioners (信访接待)")
+    ONSITE_OFFICE = "onsite_office", _("On-site office (现场办公)")
+    SYMPOSIUM = "symposium", _("Symposium (座谈会)")
+    # Party study of the committee's own organs (机关党建): 读书班 (one sitting a day), 党课, 三会一课.
+    READING_CLASS = "reading_class", _("Reading class (读书班)")
+    PARTY_LECTURE = "party_lecture", _("Party lecture (党课)")
+    THREE_MEETINGS = "three_meetings", _("“Three meetings and one lecture” (三会一课)")
 
 
-TYPE_COLOURS = {
-    ActivityType.MEETING: "danger",
-    ActivityType.CONSULTATION: "primary",
-    ActivityType.INSPECTION: "success",
-    ActivityType.RESEARCH: "info",
-    ActivityType.STUDY: "warning",
-    ActivityType.TRAINING: "secondary",
-}
+#: The kinds of Party study: their speakers are recorded as speeches, a reading class as one sitting a day.
+PARTY_STUDY_TYPES = (ActivityType.READING_CLASS, ActivityType.PARTY_LECTURE, ActivityType.THREE_MEETINGS)
+#: Activities where constituents' matters are received and helped (帮助解决困难和问题).
+MATTER_TYPES = (ActivityType.TALK, ActivityType.PETITION, ActivityType.ONSITE_OFFICE, ActivityType.RESEARCH,
+                ActivityType.INSPECTION, ActivityType.SYMPOSIUM)
+
+
+@toned(open="warning", solved="success")
+class MatterStatus(models.TextChoices):
+    """A matter (困难和问题) raised at an activity: open until helped and solved."""
+
+    OPEN = "open", pgettext_lazy("matter", "Open")
+    SOLVED = "solved", pgettext_lazy("matter", "Helped and solved")
 
 
 class MeetingType(models.TextChoices):
@@ -41,19 +60,12 @@ class ConsultationType(models.TextChoices):
     PROPOSAL = "proposal", _("Consultation on proposal handling")
 
 
+@toned(draft="secondary", published="primary", closed="success", cancelled="dark")
 class ActivityStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     PUBLISHED = "published", _("Notice sent")
     CLOSED = "closed", _("Attendance closed")
     CANCELLED = "cancelled", _("Cancelled")
-
-
-STATUS_COLOURS = {
-    ActivityStatus.DRAFT: "secondary",
-    ActivityStatus.PUBLISHED: "primary",
-    ActivityStatus.CLOSED: "success",
-    ActivityStatus.CANCELLED: "dark",
-}
 
 
 class ParticipantRole(models.TextChoices):
@@ -62,6 +74,8 @@ class ParticipantRole(models.TextChoices):
     SPEAKER = "speaker", _("Speaker")
 
 
+@toned(invited="secondary", attending="primary", declined="light", leave_requested="warning", leave_approved="info",
+       leave_refused="danger")
 class Response(models.TextChoices):
     """A participant's answer to the notice."""
 
@@ -73,16 +87,6 @@ class Response(models.TextChoices):
     LEAVE_REFUSED = "leave_refused", _("Leave refused")
 
 
-RESPONSE_COLOURS = {
-    Response.INVITED: "secondary",
-    Response.ATTENDING: "primary",
-    Response.DECLINED: "light",
-    Response.LEAVE_REQUESTED: "warning",
-    Response.LEAVE_APPROVED: "info",
-    Response.LEAVE_REFUSED: "danger",
-}
-
-
 class SignInMethod(models.TextChoices):
     QR = "qr", _("QR code")
     MANUAL = "manual", _("By staff")
@@ -90,6 +94,7 @@ class SignInMethod(models.TextChoices):
     APP = "app", _("Mobile app")
 
 
+@toned(attended="success", leave="info", absent="danger", none="light")
 class Outcome(models.TextChoices):
     """What the attendance comes to once staff close it."""
 
@@ -97,9 +102,6 @@ class Outcome(models.TextChoices):
     LEAVE = "leave", _("Excused")
     ABSENT = "absent", _("Absent")
     NONE = "none", _("Not counted")
-
-
-OUTCOME_COLOURS = {Outcome.ATTENDED: "success", Outcome.LEAVE: "info", Outcome.ABSENT: "danger", Outcome.NONE: "light"}
 
 
 class SpeechKind(models.TextChoices):
@@ -114,6 +116,7 @@ class ReportKind(models.TextChoices):
     CONSULTATION = "consultation", _("Consultation report")
 
 
+@toned()
 class ReportStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     SENT = "sent", _("Sent")
@@ -142,6 +145,7 @@ class TopicScope(models.TextChoices):
     ALL = "all", _("All members")
     SECTOR = "sector", _("One sector")
     COMMITTEE = "committee", _("One special committee")
+    JOINT = "joint", _("Members of several committees")
 
 
 class QuestionKind(models.TextChoices):

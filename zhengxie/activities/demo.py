@@ -467,3 +467,14 @@ def generate(ctx):
     ctx.log(f"activities: {totals['activities']} activities, {totals['participants']} participants, "
             f"{totals['speeches']} speeches, {totals['suggestions']} adopted suggestions, {attempts} contest attempts, "
             f"{len(rows)} duty events")
+
+
+@demo_generator(order=41)
+def generate_work(ctx):
+    """宣讲, 信访接待, 现场办公, 座谈会, Party study, matters solved and research reports (see demo_work.py)."""
+    from .demo_work import generate_work as generate
+
+    generate(ctx, Builder)
+
+
+from . import demo_meeting  # noqa: E402,F401  (the meeting tools: votes, seats, materials)

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from zhengxie.core.models import HandlingUnit, Member, Sector, Session, SpecialCommittee
@@ -15,6 +16,7 @@ from .choices import (
     QuestionKind,
     ReportKind,
     SpeechKind,
+    TopicScope,
 )
 from .models import Activity, Contest, Plan, PlanItem, Topic
 from .services.participation import GROUPS
@@ -148,22 +150,49 @@ class ReportForm(forms.Form):
     suggestion_count = forms.IntegerField(label=_("Number of suggestions"), min_value=1, max_value=200, initial=1)
     authors = forms.ModelMultipleChoiceField(label=_("Members credited"), queryset=Member.objects.none(),
                                              required=False, widget=forms.CheckboxSelectMultiple)
+    lead = forms.ModelChoiceField(label=_("Led by (chair's council)"), queryset=Member.objects.none(), required=False,
+                                  help_text=_("For a research report: the chair, vice-chair or secretary-general who "
+                                              "led the research (主席会议成员牵头)."))
 
     def __init__(self, *args, activity, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["authors"].queryset = Member.objects.filter(
             activity_seats__activity=activity).select_related("person").order_by("person__name")
+        self.fields["lead"].queryset = Member.objects.filter(
+            organisation=activity.organisation, status="active",
+            position__in=["chair", "vice_chair", "secretary_general"]).select_related("person").order_by("person__name")
+
+
+class MatterForm(forms.Form):
+    """A matter (困难和问题) raised at an activity."""
+
+    description = forms.CharField(label=_("Matter"), max_length=300, widget=forms.Textarea(attrs={"rows": 2}))
+    raised_by = forms.CharField(label=_("Raised by"), max_length=60, required=False)
+    member = forms.ModelChoiceField(label=_("Member who helped"), queryset=Member.objects.none(), required=False)
+
+    def __init__(self, *args, activity, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = Member.objects.filter(
+            organisation=activity.organisation, status="active").select_related("person").order_by("person__name")
+
+
+class MatterSolveForm(forms.Form):
+    result = forms.CharField(label=_("How it was solved"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class ReportSendForm(forms.Form):
-    names = forms.CharField(label=_("Recipients"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
-                            help_text=_("One per line, e.g. 中共天水市委, 天水市人民政府"))
+    names = forms.CharField(label=_("Recipients"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     units = forms.ModelMultipleChoiceField(label=_("Handling units"), queryset=HandlingUnit.objects.none(),
                                            required=False)
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["units"].queryset = HandlingUnit.objects.filter(organisation=organisation, is_active=True)
+        from zhengxie.opinions.org_settings import default_recipients
+
+        # the organisation's own Party committee and government (a county's, not the city's)
+        self.fields["names"].help_text = gettext("One per line, e.g. %(names)s") % {
+            "names": "、".join(default_recipients(organisation))}
 
 
 class FeedbackForm(forms.Form):
@@ -230,6 +259,10 @@ class TopicForm(forms.ModelForm):
             organisation=organisation, type=ActivityType.CONSULTATION).order_by("-starts_at")
         for name in ("sector", "committee", "activity"):
             self.fields[name].empty_label = "—"
+        # a topic of several committees is opened from its joint activity or alliance, and keeps that scope
+        shared = self.instance.pk and self.instance.scope == TopicScope.JOINT
+        self.fields["scope"].choices = [(v, label) for v, label in TopicScope.choices
+                                        if (v == TopicScope.JOINT) == bool(shared)]
         for name in ("opens_at", "closes_at"):
             self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
 

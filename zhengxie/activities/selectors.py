@@ -9,7 +9,7 @@ from zhengxie.core.models import Member
 from zhengxie.core.selectors import get_visible
 
 from . import permissions
-from .choices import ActivityStatus, ContestStatus, Outcome, ReportStatus, Response, TopicStatus
+from .choices import ActivityStatus, ContestStatus, Outcome, ReportStatus, Response, TopicScope, TopicStatus
 from .models import (
     Activity,
     Attempt,
@@ -55,6 +55,18 @@ def activity_get_for_user(user, organisation, pk) -> Activity:
     qs = activities_visible_to(user, organisation).select_related("organisation", "session", "plan_item__plan",
                                                                    "created_by")
     return get_visible(qs, pk, organisation=organisation)
+
+
+def matters_visible_to(user, organisation):
+    """Matters raised at the activities the user may see."""
+    from .models import Matter
+
+    return Matter.objects.filter(organisation=organisation, activity__in=activities_visible_to(user, organisation))
+
+
+def matter_get_for_user(user, organisation, pk):
+    return get_visible(matters_visible_to(user, organisation).select_related("activity", "member__person"), pk,
+                       organisation=organisation)
 
 
 def participants_of(activity):
@@ -161,14 +173,23 @@ def suggestions_adopted(organisation, year: int | None = None) -> int:
 
 
 def topics_visible_to(user, organisation):
-    qs = Topic.objects.filter(organisation=organisation).select_related("sector", "committee")
+    """The organisation's topics (its staff: all; its members: the published ones in their scope), and the topics of
+    another committee open to several committees among which ``organisation`` takes part (its staff and members,
+    once published)."""
+    from .models import TopicCommittee
+
+    shared = Q(scope=TopicScope.JOINT, pk__in=TopicCommittee.objects.filter(organisation=organisation)
+               .values("topic_id")) & ~Q(status=TopicStatus.DRAFT) & ~Q(organisation=organisation)
+    qs = Topic.objects.select_related("sector", "committee", "organisation")
     if permissions.can_organise(user, organisation):
-        return qs
+        return qs.filter(Q(organisation=organisation) | shared)
     seat = core.current_member(user, organisation)
     if seat is None:
         return qs.none()
-    return qs.exclude(status=TopicStatus.DRAFT).filter(
-        Q(scope="all") | Q(scope="sector", sector_id=seat.sector_id) | Q(scope="committee", committee_id=seat.committee_id))
+    own = Q(organisation=organisation) & ~Q(status=TopicStatus.DRAFT) & (
+        Q(scope__in=[TopicScope.ALL, TopicScope.JOINT]) | Q(scope=TopicScope.SECTOR, sector_id=seat.sector_id)
+        | Q(scope=TopicScope.COMMITTEE, committee_id=seat.committee_id))
+    return qs.filter(own | shared)
 
 
 def topic_get_for_user(user, organisation, pk) -> Topic:
@@ -178,9 +199,11 @@ def topic_get_for_user(user, organisation, pk) -> Topic:
 
 def topic_posts(topic, user):
     """Top-level posts with their replies. Hidden posts are shown to staff and to their author only."""
-    visible = Post.objects.select_related("author__person", "author__sector", "hidden_by")
+    visible = Post.objects.select_related("author__person", "author__sector", "author__organisation", "hidden_by")
     if not permissions.can_organise(user, topic.organisation):
-        visible = visible.filter(Q(hidden_at__isnull=True) | Q(user=user))
+        # a committee taking part in a shared topic: its staff see its own members' hidden posts (they moderate them)
+        moderated = permissions.moderated_committee_ids(user, topic)
+        visible = visible.filter(Q(hidden_at__isnull=True) | Q(user=user) | Q(author__organisation_id__in=moderated))
     liked = PostLike.objects.filter(post=OuterRef("pk"), user=user)
     visible = visible.annotate(liked=Exists(liked))
     return (visible.filter(topic=topic, parent__isnull=True)

@@ -10,11 +10,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from zhengxie.core.selectors import users_of_members
 from zhengxie.core.services import notify
 
 from .choices import ActivityStatus, Response
 from .models import Activity, Participant
-from .services.common import users_of_members
 
 
 @task()

@@ -1,6 +1,18 @@
 from django.urls import path
 
-from .views import activities, calendar, common, contests, deliberation, outcomes, participants, plans, signin
+from .views import (
+    activities,
+    calendar,
+    common,
+    contests,
+    deliberation,
+    matters,
+    meeting,
+    outcomes,
+    participants,
+    plans,
+    signin,
+)
 
 app_name = "activities"
 
@@ -9,6 +21,9 @@ urlpatterns = [
     path("new/", activities.activity_create, name="create"),
     path("<int:pk>/", activities.activity_detail, name="detail"),
     path("<int:pk>/edit/", activities.activity_edit, name="edit"),
+    path("<int:pk>/matters/", matters.matter_list, name="matters"),
+    path("<int:pk>/matters/<int:matter_pk>/solve/", matters.matter_solve, name="matter_solve"),
+    path("<int:pk>/matters/<int:matter_pk>/reopen/", matters.matter_reopen, name="matter_reopen"),
     path("<int:pk>/publish/", activities.activity_publish, name="publish"),
     path("<int:pk>/close/", activities.activity_close, name="close"),
     path("<int:pk>/cancel/", activities.activity_cancel, name="cancel"),
@@ -26,6 +41,20 @@ urlpatterns = [
     path("<int:pk>/sign-in-screen/", signin.signin_screen, name="signin_screen"),
     path("<int:pk>/join/", signin.join_video, name="join_video"),
     path("sign-in/<str:token>/", signin.signin_token, name="signin_token"),
+    # meeting tools: electronic voting, seating, materials
+    path("<int:pk>/votes/", meeting.motion_list, name="votes"),
+    path("votes/<int:pk>/", meeting.motion_detail, name="motion_detail"),
+    path("votes/<int:pk>/screen/", meeting.motion_screen, name="motion_screen"),
+    path("votes/<int:pk>/vote/", meeting.motion_vote, name="motion_vote"),
+    path("votes/<int:pk>/open/", meeting.motion_transition, {"action": "open"}, name="motion_open"),
+    path("votes/<int:pk>/close/", meeting.motion_transition, {"action": "close"}, name="motion_close"),
+    path("votes/<int:pk>/withdraw/", meeting.motion_transition, {"action": "withdraw"}, name="motion_withdraw"),
+    path("<int:pk>/seating/", meeting.seating, name="seating"),
+    path("<int:pk>/seating/<int:seat_pk>/move/", meeting.seat_move, name="seat_move"),
+    path("<int:pk>/materials/", meeting.materials, name="materials"),
+    path("materials/<int:pk>/", meeting.material_detail, name="material_detail"),
+    path("materials/<int:pk>/remove/", meeting.material_remove, name="material_remove"),
+    path("materials/files/<int:pk>/", meeting.material_file, name="material_file"),
     # outcomes
     path("<int:pk>/speeches/new/", outcomes.speech_create, name="speech_create"),
     path("<int:pk>/speeches/<int:speech_pk>/", outcomes.speech_detail, name="speech_detail"),

@@ -7,6 +7,7 @@ from zhengxie.core.workflow import Transition, Workflow
 
 from .choices import ActivityStatus as A
 from .choices import ContestStatus as C
+from .choices import MatterStatus as M
 from .choices import ReportStatus as R
 from .choices import Response as P
 from .choices import TopicStatus as T
@@ -50,3 +51,8 @@ CONTEST_WORKFLOW = Workflow("contest", [
     Transition("update", sources=[C.DRAFT], target=None, label=_("Edit")),
     Transition("publish", sources=[C.DRAFT], target=C.PUBLISHED, label=_("Publish")),
 ], states=C)
+
+MATTER_WORKFLOW = Workflow("matter", [
+    Transition("solve", sources=[M.OPEN], target=M.SOLVED, label=_("Record as solved")),
+    Transition("reopen", sources=[M.SOLVED], target=M.OPEN, label=_("Reopen the matter")),
+], states=M)

@@ -3,16 +3,22 @@ deliberation, knowledge contests, calendar feeds."""
 
 from .activities import Activity, ActivityEvent, CalendarFeed, Participant, ParticipantEvent, Speech
 from .contests import Attempt, Contest, Question
-from .deliberation import Poll, PollOption, PollVote, Post, PostLike, Topic
-from .outcomes import OutcomeReport, ReportRecipient
+from .deliberation import Poll, PollOption, PollVote, Post, PostLike, Topic, TopicCommittee
+from .outcomes import Matter, OutcomeReport, ReportRecipient
 from .plans import Plan, PlanItem
+from .seating import MeetingMaterial, Seat
+from .voting import Motion, MotionEvent, VoteCast
 
 __all__ = [
     "Activity",
     "ActivityEvent",
     "Attempt",
     "CalendarFeed",
+    "Matter",
     "Contest",
+    "MeetingMaterial",
+    "Motion",
+    "MotionEvent",
     "OutcomeReport",
     "Participant",
     "ParticipantEvent",
@@ -22,9 +28,12 @@ __all__ = [
     "PollOption",
     "PollVote",
     "Post",
+    "TopicCommittee",
     "PostLike",
     "Question",
     "ReportRecipient",
+    "Seat",
     "Speech",
     "Topic",
+    "VoteCast",
 ]

@@ -45,6 +45,24 @@ class Topic(models.Model):
         return self.status == TopicStatus.PUBLISHED and self.opens_at <= when < self.closes_at
 
 
+class TopicCommittee(models.Model):
+    """A committee whose members take part in a topic open to several committees (scope ``joint``: a joint
+    activity's or an alliance's deliberation), the host included. The host's staff run the topic (publish, polls,
+    summary) and moderate every post; each other committee's staff moderate the posts of their own members."""
+
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="committees")
+    organisation = models.ForeignKey("core.Organisation", on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = _("committee taking part")
+        verbose_name_plural = _("committees taking part")
+        ordering = ["topic", "id"]
+        constraints = [models.UniqueConstraint(fields=["topic", "organisation"], name="topic_committee_once")]
+
+    def __str__(self):
+        return f"{self.topic_id} · {self.organisation_id}"
+
+
 class Post(models.Model):
     """A member's view on a topic, or a reply to one. Staff may hide it, with a reason its author sees."""
 

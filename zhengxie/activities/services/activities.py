@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from zhengxie.core.exceptions import DomainError, NotAllowed
 from zhengxie.core.org_settings import get_setting
+from zhengxie.core.selectors import users_of_members
 from zhengxie.core.services import audit_log, notify
 from zhengxie.core.workflow import lock_for_update
 from zhengxie.duties.services import record_duty_events_bulk, retract_duty_events
@@ -18,7 +19,7 @@ from ..attendance import Rules, duty_events_for, evaluate
 from ..choices import ActivityStatus, ActivityType, Response
 from ..models import Activity, Participant
 from ..workflow import ACTIVITY_WORKFLOW
-from .common import activity_history, activity_url, users_of_members
+from .common import activity_history, activity_url
 
 FIELDS = ["type", "meeting_type", "consultation_type", "title", "description", "location", "starts_at", "ends_at",
           "signin_opens_at", "signin_closes_at", "attendance_required", "is_open", "committee", "session",

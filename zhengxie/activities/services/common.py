@@ -2,17 +2,7 @@
 
 from django.urls import reverse
 
-from zhengxie.core.models import User
-
 from ..models import ActivityEvent, ParticipantEvent
-
-
-def users_of_members(member_ids) -> list[User]:
-    """The accounts of members (a member without an account is skipped)."""
-    from zhengxie.core.models import Member
-
-    person_ids = Member.objects.filter(pk__in=list(member_ids)).values("person_id")
-    return list(User.objects.filter(person_id__in=person_ids, is_active=True))
 
 
 def activity_history(activity, *, action, actor, from_state="", to_state="", comment="", data=None):

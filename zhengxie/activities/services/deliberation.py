@@ -7,10 +7,10 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from zhengxie.core import permissions as core_permissions
 from zhengxie.core.exceptions import DomainError, NotAllowed
 from zhengxie.core.files import DOCUMENT_KINDS, attachment_add
-from zhengxie.core.models import Member
+from zhengxie.core.models import Member, Organisation
+from zhengxie.core.selectors import users_of_members
 from zhengxie.core.services import audit_log, notify
 from zhengxie.core.workflow import lock_for_update
 from zhengxie.duties.choices import DutyEventKind
@@ -18,25 +18,32 @@ from zhengxie.duties.services import record_duty_event, retract_duty_events
 
 from .. import permissions
 from ..choices import TopicScope
-from ..models import Poll, PollOption, PollVote, Post, PostLike, Topic
+from ..models import Poll, PollOption, PollVote, Post, PostLike, Topic, TopicCommittee
 from ..workflow import TOPIC_WORKFLOW
-from .common import users_of_members
 
 TOPIC_FIELDS = ["title", "description", "opens_at", "closes_at", "scope", "sector", "committee", "activity"]
 MAX_POST = 3000
 
 
-def _clean_topic(organisation, data: dict) -> dict:
+def _scope_errors(data: dict, shared: bool) -> dict:
+    errors = {}
+    if data["scope"] == TopicScope.SECTOR and not data["sector"]:
+        errors["sector"] = gettext("Choose the sector.")
+    if data["scope"] == TopicScope.COMMITTEE and not data["committee"]:
+        errors["committee"] = gettext("Choose the committee.")
+    if data["scope"] == TopicScope.JOINT and not shared:
+        errors["scope"] = gettext("A topic open to several committees is opened from its joint activity or alliance.")
+    return errors
+
+
+def _clean_topic(organisation, data: dict, *, shared: bool = False) -> dict:
     data = {k: data.get(k) for k in TOPIC_FIELDS}
     errors = {}
     if not (data["title"] or "").strip():
         errors["title"] = gettext("This field is required.")
     if not data["opens_at"] or not data["closes_at"] or data["closes_at"] <= data["opens_at"]:
         errors["closes_at"] = gettext("The topic must close after it opens.")
-    if data["scope"] == TopicScope.SECTOR and not data["sector"]:
-        errors["sector"] = gettext("Choose the sector.")
-    if data["scope"] == TopicScope.COMMITTEE and not data["committee"]:
-        errors["committee"] = gettext("Choose the committee.")
+    errors.update(_scope_errors(data, shared))
     if data["scope"] != TopicScope.SECTOR:
         data["sector"] = None
     if data["scope"] != TopicScope.COMMITTEE:
@@ -49,12 +56,20 @@ def _clean_topic(organisation, data: dict) -> dict:
     return data
 
 
-def topic_create(*, actor, organisation, data: dict, files=()) -> Topic:
+def topic_create(*, actor, organisation, data: dict, files=(), committees=()) -> Topic:
+    """A topic of ``organisation``; ``committees`` (other committees of the platform): a topic open to their members
+    too (scope ``joint``), which the host runs and each committee's staff moderate for their own members."""
     if not permissions.can_organise(actor, organisation):
         raise NotAllowed()
-    data = _clean_topic(organisation, data)
+    others = list(dict.fromkeys(c for c in committees if c.pk != organisation.pk))
+    if others:
+        data = {**data, "scope": TopicScope.JOINT}
+    data = _clean_topic(organisation, data, shared=bool(others))
     with transaction.atomic():
         topic = Topic.objects.create(organisation=organisation, created_by=actor, **data)
+        if others:
+            TopicCommittee.objects.bulk_create([TopicCommittee(topic=topic, organisation=o)
+                                                for o in [organisation, *others]])
         for upload in files:
             attachment_add(actor=actor, organisation=organisation, owner=topic, upload=upload, role="material",
                            allowed=DOCUMENT_KINDS)
@@ -65,7 +80,7 @@ def topic_create(*, actor, organisation, data: dict, files=()) -> Topic:
 def topic_update(*, actor, topic: Topic, data: dict, files=(), version: int | None = None) -> Topic:
     if not permissions.can_organise(actor, topic.organisation):
         raise NotAllowed()
-    data = _clean_topic(topic.organisation, data)
+    data = _clean_topic(topic.organisation, data, shared=topic.scope == TopicScope.JOINT)
     with transaction.atomic():
         topic = lock_for_update(Topic.objects.all(), topic.pk, version=version)
         TOPIC_WORKFLOW.target("update", topic.status)
@@ -83,6 +98,8 @@ def topic_update(*, actor, topic: Topic, data: dict, files=(), version: int | No
 
 
 def topic_members(topic):
+    if topic.scope == TopicScope.JOINT:
+        return Member.objects.current().filter(organisation_id__in=permissions.topic_committee_ids(topic))
     qs = Member.objects.current().filter(organisation=topic.organisation)
     if topic.scope == TopicScope.SECTOR:
         qs = qs.filter(sector=topic.sector)
@@ -100,11 +117,14 @@ def topic_publish(*, actor, topic: Topic, version: int | None = None) -> Topic:
         topic.status = TOPIC_WORKFLOW.target("publish", topic.status)
         topic.version += 1
         topic.save(update_fields=["status", "version"])
-        notify(recipients=users_of_members(topic_members(topic).values_list("pk", flat=True)),
-               organisation=topic.organisation, code="activities.topic.published",
-               title=_("Online deliberation: %(title)s (until %(closes)s)"),
-               params={"title": topic.title, "closes": timezone.localtime(topic.closes_at).strftime("%m-%d %H:%M")},
-               url=reverse("activities:topic_detail", args=[topic.pk]), obj=topic)
+        members = topic_members(topic)
+        for organisation_id in sorted(set(members.values_list("organisation_id", flat=True))):
+            # each committee's members in their own organisation (a shared topic is opened from there)
+            notify(recipients=users_of_members(members.filter(organisation_id=organisation_id).values_list("pk", flat=True)),
+                   organisation=Organisation.objects.get(pk=organisation_id), code="activities.topic.published",
+                   title=_("Online deliberation: %(title)s (until %(closes)s)"),
+                   params={"title": topic.title, "closes": timezone.localtime(topic.closes_at).strftime("%m-%d %H:%M")},
+                   url=reverse("activities:topic_detail", args=[topic.pk]), obj=topic)
         audit_log(actor=actor, organisation=topic.organisation, action="activities.topic.published", obj=topic)
     return topic
 
@@ -130,7 +150,7 @@ def post_create(*, actor, topic: Topic, text: str, parent: Post | None = None) -
     if len(text) > MAX_POST:
         raise DomainError(_("A post has at most %(n)d characters.") % {"n": MAX_POST},
                           errors={"text": gettext("Too long.")})
-    seat = core_permissions.current_member(actor, topic.organisation)
+    seat = permissions.topic_seat(actor, topic)
     if not permissions.in_topic_scope(seat, topic):
         raise NotAllowed(_("This topic is open to other members."))
     if not topic.is_open():
@@ -179,9 +199,10 @@ def _sync_author_event(post) -> None:
 
 
 def post_hide(*, actor, post: Post, reason: str) -> Post:
-    """Staff hide a post; the author sees it is hidden and why."""
+    """Staff hide a post; the author sees it is hidden and why. On a topic open to several committees the host's
+    staff hide any post, each other committee's staff those of their own members."""
     topic = post.topic
-    if not permissions.can_organise(actor, topic.organisation):
+    if not permissions.can_moderate_post(actor, post):
         raise NotAllowed()
     reason = (reason or "").strip()
     if not reason:
@@ -192,7 +213,8 @@ def post_hide(*, actor, post: Post, reason: str) -> Post:
         post.in_summary = False
         post.save(update_fields=["hidden_at", "hidden_by", "hidden_reason", "in_summary"])
         _sync_author_event(post)
-        notify(recipients=[post.user], organisation=topic.organisation, code="activities.post.hidden",
+        notify(recipients=[post.user], organisation=post.author.organisation if post.author_id else topic.organisation,
+               code="activities.post.hidden",
                title=_("Your post on “%(title)s” was hidden"), body=_("Reason: %(reason)s"),
                params={"title": topic.title, "reason": reason},
                url=reverse("activities:topic_detail", args=[topic.pk]), obj=topic)
@@ -203,7 +225,7 @@ def post_hide(*, actor, post: Post, reason: str) -> Post:
 
 def post_unhide(*, actor, post: Post) -> Post:
     topic = post.topic
-    if not permissions.can_organise(actor, topic.organisation):
+    if not permissions.can_moderate_post(actor, post):
         raise NotAllowed()
     with transaction.atomic():
         post = lock_for_update(Post.objects.all(), post.pk)  # no join: PostgreSQL cannot lock an outer join
@@ -233,7 +255,7 @@ def poll_create(*, actor, topic: Topic, question: str, options: list[str], multi
 def poll_vote(*, actor, poll: Poll, option_ids: list[int]) -> list[PollVote]:
     """A member votes (again: the new vote replaces the old) while the topic is open."""
     topic = poll.topic
-    seat = core_permissions.current_member(actor, topic.organisation)
+    seat = permissions.topic_seat(actor, topic)
     if not permissions.in_topic_scope(seat, topic):
         raise NotAllowed()
     if not topic.is_open():

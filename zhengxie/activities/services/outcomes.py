@@ -5,9 +5,12 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from zhengxie.core import hooks
+from zhengxie.core.choices import MemberPosition
 from zhengxie.core.exceptions import DomainError, NotAllowed
 from zhengxie.core.files import DOCUMENT_KINDS, attachment_add
 from zhengxie.core.models import Member
+from zhengxie.core.selectors import users_of_members
 from zhengxie.core.services import audit_log, notify
 from zhengxie.core.workflow import lock_for_update
 from zhengxie.duties.choices import DutyEventKind
@@ -17,7 +20,7 @@ from .. import permissions
 from ..choices import ActivityType, ReportKind, ReportStatus, SpeechKind
 from ..models import Activity, OutcomeReport, ReportRecipient, Speech
 from ..workflow import ACTIVITY_WORKFLOW, REPORT_WORKFLOW
-from .common import activity_history, activity_url, users_of_members
+from .common import activity_history, activity_url
 
 
 def _speech_attributes(activity) -> dict:
@@ -74,8 +77,21 @@ def _report_authors(activity, authors) -> list[Member]:
     return authors
 
 
+CHAIRS_COUNCIL = (MemberPosition.CHAIR, MemberPosition.VICE_CHAIR, MemberPosition.SECRETARY_GENERAL)
+
+
+def _report_lead(activity, lead):
+    """The member of the chair's council who led the research (主席会议成员牵头), or None."""
+    if lead is None:
+        return None
+    if lead.organisation_id != activity.organisation_id or lead.position not in CHAIRS_COUNCIL:
+        raise DomainError(_("The lead must be the chair, a vice-chair or the secretary-general of this organisation."),
+                          errors={"lead": gettext("Not found.")})
+    return lead
+
+
 def report_create(*, actor, activity: Activity, kind: str, title: str, body: str, suggestion_count: int = 1,
-                  authors=()) -> OutcomeReport:
+                  authors=(), lead=None) -> OutcomeReport:
     if not permissions.can_manage_activity(actor, activity):
         raise NotAllowed()
     ACTIVITY_WORKFLOW.target("record_outcome", activity.status)
@@ -84,7 +100,8 @@ def report_create(*, actor, activity: Activity, kind: str, title: str, body: str
     with transaction.atomic():
         report = OutcomeReport.objects.create(
             organisation=activity.organisation, activity=activity, kind=kind, title=title.strip()[:200],
-            body=body.strip(), suggestion_count=max(1, int(suggestion_count or 1)), created_by=actor)
+            body=body.strip(), suggestion_count=max(1, int(suggestion_count or 1)), created_by=actor,
+            lead=_report_lead(activity, lead))
         report.authors.set(_report_authors(activity, authors))
         activity_history(activity, action="report", actor=actor, from_state=activity.status, data={"report": report.pk})
         audit_log(actor=actor, organisation=activity.organisation, action="activities.report.created", obj=report,
@@ -99,7 +116,9 @@ def report_update(*, actor, report: OutcomeReport, data: dict, authors=None, ver
         report = lock_for_update(OutcomeReport.objects.select_related("activity"), report.pk, version=version)
         REPORT_WORKFLOW.target("update", report.status)
         changes = {}
-        for key in ("kind", "title", "body", "suggestion_count"):
+        if "lead" in data:
+            data = {**data, "lead": _report_lead(report.activity, data["lead"])}
+        for key in ("kind", "title", "body", "suggestion_count", "lead"):
             if key in data and data[key] != getattr(report, key):
                 changes[key] = [getattr(report, key), data[key]]
                 setattr(report, key, data[key])
@@ -133,6 +152,10 @@ def report_send(*, actor, report: OutcomeReport, names=(), units=()) -> OutcomeR
         report.status, report.sent_at = target, report.sent_at or now
         report.version += 1
         report.save(update_fields=["status", "sent_at", "version"])
+        if report.lead_id:  # the chair's-council member who led the research is credited with the report
+            record_duty_event(member=report.lead, kind=DutyEventKind.RESEARCH_ATTENDED, source=report,
+                              occurred_at=report.sent_at, title=report.title, actor=actor,
+                              attributes={"activity_type": ActivityType.RESEARCH, "research_report": "lead"})
         audit_log(actor=actor, organisation=report.organisation, action="activities.report.sent", obj=report,
                   changes={"recipients": names + [u.name for u in units]})
     return report
@@ -164,6 +187,12 @@ def recipient_feedback(*, actor, recipient: ReportRecipient, feedback: str, adop
             report.adopted_at = timezone.now()
             report.version += 1
             report.save(update_fields=["status", "adopted_at", "version"])
+            # An adopted outcome (建议案, consultation report) becomes a tracked commitment of whoever adopted it.
+            hooks.emit_on_commit("commitment.made", organisation=report.organisation, source=report,
+                                 unit=recipient.handling_unit, title=report.title, text=recipient.feedback,
+                                 due_on=None, actor=actor, origin=report.activity,
+                                 kind="recommendation" if report.kind == ReportKind.SUGGESTION else "consultation",
+                                 origin_url=activity_url(report.activity), source_label=report.title)
         if report.status == ReportStatus.ADOPTED:
             _credit_authors(report, actor=actor, announce=newly_adopted)
         audit_log(actor=actor, organisation=report.organisation, action="activities.report.feedback", obj=report,

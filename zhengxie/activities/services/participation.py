@@ -15,7 +15,7 @@ from zhengxie.core import permissions as core_permissions
 from zhengxie.core.choices import MemberPosition, Role
 from zhengxie.core.exceptions import DomainError, NotAllowed
 from zhengxie.core.models import Member, User
-from zhengxie.core.selectors import users_with_role
+from zhengxie.core.selectors import users_of_members, users_with_role
 from zhengxie.core.services import audit_log, notify
 from zhengxie.core.workflow import lock_for_update
 from zhengxie.duties.services import record_duty_event, retract_duty_events
@@ -26,7 +26,7 @@ from ..choices import ActivityStatus, ParticipantRole, Response, SignInMethod
 from ..models import Activity, Participant
 from ..workflow import ACTIVITY_WORKFLOW, RESPONSE_WORKFLOW
 from .activities import send_notices
-from .common import activity_url, participant_history, users_of_members
+from .common import activity_url, participant_history
 
 #: Groups staff can invite at once.
 GROUP_ALL = "all"

@@ -1,39 +1,20 @@
-"""Badges of the activities app: type, status, answer and outcome, each with its colour."""
+"""Template helpers of the activities app: the type badge (its label is the subtype's), history labels, durations.
+States, answers and outcomes are ``{% status_badge obj "field" %}`` (core/tones.py)."""
 
 from django import template
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from ..choices import OUTCOME_COLOURS, RESPONSE_COLOURS, STATUS_COLOURS, TYPE_COLOURS
+from zhengxie.core.templatetags.zx import badge
+
+from ..choices import ActivityType
 from ..workflow import ACTIVITY_WORKFLOW, RESPONSE_WORKFLOW
 
 register = template.Library()
 
 
-def _badge(label, tone):
-    return format_html('<span class="badge text-bg-{}{}">{}</span>', tone, " border" if tone == "light" else "", label)
-
-
 @register.simple_tag
 def type_badge(activity):
-    return _badge(activity.subtype_label, TYPE_COLOURS.get(activity.type, "secondary"))
-
-
-@register.simple_tag
-def status_badge(obj):
-    return _badge(obj.get_status_display(), STATUS_COLOURS.get(obj.status, "secondary"))
-
-
-@register.simple_tag
-def response_badge(participant):
-    return _badge(participant.get_response_display(), RESPONSE_COLOURS.get(participant.response, "secondary"))
-
-
-@register.simple_tag
-def outcome_badge(participant):
-    if not participant.outcome:
-        return ""
-    return _badge(participant.get_outcome_display(), OUTCOME_COLOURS.get(participant.outcome, "secondary"))
+    return badge(activity.subtype_label, ActivityType.tone_of(activity.type))
 
 
 HISTORY_LABELS = {

@@ -1,21 +1,18 @@
 """300 members signing in within the same minute all land exactly once (threads against PostgreSQL)."""
 
 import random
-import threading
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from django.db import connection
 
 from zhengxie.activities import tokens
 from zhengxie.activities.choices import ActivityType
 from zhengxie.activities.models import Participant, ParticipantEvent
 from zhengxie.activities.services import participation
-from zhengxie.core.exceptions import DomainError
 from zhengxie.core.models import Person, User
 from zhengxie.core.tests.factories import MemberFactory
 from zhengxie.core.tests.world import build_world
 
+from .concurrent import hammer
 from .factories import make_activity
 
 MEMBERS = 300
@@ -33,31 +30,9 @@ def test_300_members_sign_in_in_the_same_minute_exactly_once(transactional_db):
     # every member scans twice (a double tap), all at once, in random order
     calls = [u for u in users for _ in range(2)]
     random.Random(7).shuffle(calls)
-    outcomes = {"ok": 0, "twice": 0, "other": []}
-    lock = threading.Lock()
-    start = threading.Barrier(16)
-
-    def sign_in(user):
-        try:
-            try:
-                start.wait(timeout=5)
-            except threading.BrokenBarrierError:
-                pass
-            participation.participant_sign_in(actor=user, token=token)
-            with lock:
-                outcomes["ok"] += 1
-        except DomainError as exc:
-            with lock:
-                if exc.code == "already_signed_in":
-                    outcomes["twice"] += 1
-                else:
-                    outcomes["other"].append(str(exc))
-        finally:
-            connection.close()
-
-    with ThreadPoolExecutor(max_workers=16) as pool:
-        list(pool.map(sign_in, calls))
+    outcomes = hammer(calls, lambda user: participation.participant_sign_in(actor=user, token=token),
+                      refused_code="already_signed_in")
     assert outcomes["other"] == []
-    assert outcomes["ok"] == MEMBERS and outcomes["twice"] == MEMBERS
+    assert outcomes["ok"] == MEMBERS and outcomes["refused"] == MEMBERS
     assert Participant.objects.filter(activity=activity, signed_in_at__isnull=False).count() == MEMBERS
     assert ParticipantEvent.objects.filter(participant__activity=activity, action="sign_in").count() == MEMBERS

@@ -147,3 +147,11 @@ def test_the_report_word_file_is_in_chinese_where_no_feedback_came(world, client
     docx = staff.get(reverse("activities:report_docx", args=[report.pk]), HTTP_ACCEPT_LANGUAGE="zh-hans")
     text = "\n".join(p.text for p in Document(io.BytesIO(docx.content)).paragraphs)
     assert "中共天水市委：暂无反馈。" in text and "feedback" not in text
+
+
+def test_a_countys_recipients_hint_names_its_own_party_committee_and_government(world):
+    from zhengxie.activities.forms import ReportSendForm
+
+    hint = str(ReportSendForm(organisation=world.county).fields["names"].help_text)
+    assert "天水市委" not in hint and world.county.short_name.removesuffix("政协")[:2] in hint
+    assert "人民政府" in hint

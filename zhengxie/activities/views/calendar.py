@@ -13,7 +13,7 @@ from zhengxie.core import permissions as core_permissions
 from zhengxie.core.views.common import organisation_required
 
 from .. import selectors
-from ..choices import TYPE_COLOURS
+from ..choices import ActivityType
 from ..ical import calendar_text
 from ..models import CalendarFeed
 from ..services import calendar as services
@@ -52,7 +52,7 @@ def calendar_view(request):
     activities = list(selectors.calendar_activities(request.user, org, start, end, mine=mine))
     by_day: dict[dt.date, list] = {}
     for a in activities:
-        a.colour = TYPE_COLOURS.get(a.type, "secondary")
+        a.colour = ActivityType.tone_of(a.type)
         first = max(timezone.localtime(a.starts_at).date(), weeks[0][0])
         last = min(timezone.localtime(a.ends_at - dt.timedelta(seconds=1)).date(), weeks[-1][-1])
         current = first

@@ -5,7 +5,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zhengxie.core import permissions as core_permissions
 from zhengxie.core.documents import add_heading, add_paragraph, add_title, docx_response, new_docx
 from zhengxie.core.exceptions import NotAllowed
 from zhengxie.core.files import attachments_of
@@ -59,9 +58,10 @@ def topic_edit(request, pk=None):
 def topic_detail(request, pk):
     topic = selectors.topic_get_for_user(request.user, request.organisation, pk)
     manage = permissions.can_organise(request.user, topic.organisation)
-    seat = core_permissions.current_member(request.user, topic.organisation)
+    seat = permissions.topic_seat(request.user, topic)
     return render(request, "activities/topic_detail.html", {
         "topic": topic, "can_manage": manage, "can_post": permissions.can_post(request.user, topic),
+        "moderated": permissions.moderated_committee_ids(request.user, topic), "shared": topic.scope == "joint",
         "posts": paginate(request, selectors.topic_posts(topic, request.user), 30),
         "polls": selectors.topic_polls(topic, seat), "counts": selectors.topic_counts(topic),
         "materials": attachments_of(topic, "material"), "post_form": PostForm(), "hide_form": HideForm(),

@@ -66,7 +66,7 @@ def report_create(request, pk):
         d = form.cleaned_data
         report = run_service(request, lambda: services.report_create(
             actor=request.user, activity=activity, kind=d["kind"], title=d["title"], body=d["body"],
-            suggestion_count=d["suggestion_count"], authors=d["authors"]), success=_("The outcome report was saved."), form=form)
+            suggestion_count=d["suggestion_count"], authors=d["authors"], lead=d["lead"]), success=_("The outcome report was saved."), form=form)
         if report:
             return redirect("activities:report_detail", pk=report.pk)
     return render(request, "activities/report_form.html", {"activity": activity, "form": form, "report": None})
@@ -84,11 +84,11 @@ def report_edit(request, pk):
     report = _report(request, pk, manage=True)
     form = ReportForm(request.POST or None, activity=report.activity, initial={
         "kind": report.kind, "title": report.title, "body": report.body, "suggestion_count": report.suggestion_count,
-        "authors": list(report.authors.values_list("pk", flat=True))})
+        "authors": list(report.authors.values_list("pk", flat=True)), "lead": report.lead_id})
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         if run_service(request, lambda: services.report_update(
-                actor=request.user, report=report, data={k: d[k] for k in ("kind", "title", "body", "suggestion_count")},
+                actor=request.user, report=report, data={k: d[k] for k in ("kind", "title", "body", "suggestion_count", "lead")},
                 authors=d["authors"], version=posted_version(request)), success=_("The outcome report was saved."), form=form):
             return redirect("activities:report_detail", pk=pk)
     return render(request, "activities/report_form.html", {"activity": report.activity, "form": form, "report": report})
