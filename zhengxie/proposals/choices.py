@@ -4,7 +4,25 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from zhengxie.core.tones import toned
 
+
+@toned(
+    draft="secondary",
+    cosigning="info",
+    submitted="primary",
+    reviewing="primary",
+    returned="warning",
+    conversion_pending="warning",
+    rejected="dark",
+    merged="dark",
+    converted="dark",
+    registered="success",
+    confirming="info",
+    handling="danger",
+    evaluating="warning",
+    closed="success",
+)
 class ProposalStatus(models.TextChoices):
     """The life of a proposal: 提 (draft → co-signing → submitted), 立 (pre-review → review → outcome),
     办 (registered → assigned → handled), 评 (replies rated → closed)."""
@@ -23,24 +41,6 @@ class ProposalStatus(models.TextChoices):
     HANDLING = "handling", _("Being handled")
     EVALUATING = "evaluating", _("Reply awaiting rating")
     CLOSED = "closed", _("Closed (handled)")
-
-
-STATUS_TONE = {
-    ProposalStatus.DRAFT: "secondary",
-    ProposalStatus.COSIGNING: "info",
-    ProposalStatus.SUBMITTED: "primary",
-    ProposalStatus.REVIEWING: "primary",
-    ProposalStatus.RETURNED: "warning",
-    ProposalStatus.CONVERSION_PENDING: "warning",
-    ProposalStatus.REJECTED: "dark",
-    ProposalStatus.MERGED: "dark",
-    ProposalStatus.CONVERTED: "dark",
-    ProposalStatus.REGISTERED: "success",
-    ProposalStatus.CONFIRMING: "info",
-    ProposalStatus.HANDLING: "danger",
-    ProposalStatus.EVALUATING: "warning",
-    ProposalStatus.CLOSED: "success",
-}
 
 #: A proposal in one of these states has been registered (立案): it has a number and counts in 办复率.
 REGISTERED_STATES = frozenset(
@@ -64,6 +64,7 @@ class ProposalKind(models.TextChoices):
 class SubmitterKind(models.TextChoices):
     MEMBER = "member", _("Member")
     COLLECTIVE = "collective", _("Collective")
+    COMMITTEE = "committee", _("Committees (joint proposal)")
 
 
 class SignerRole(models.TextChoices):
@@ -71,6 +72,7 @@ class SignerRole(models.TextChoices):
     COSIGNER = "cosigner", _("Co-signer")
     BODY = "body", _("Submitting body")
     DRAFTER = "drafter", _("Drafting member")
+    COMMITTEE = "committee", _("Co-proposing committee")
 
 
 class SignerStatus(models.TextChoices):
@@ -121,6 +123,18 @@ TEXT_LIMITS = {"background": 5000, "suggestions": 5000}
 REPLYING_ROLES = frozenset({TaskRole.SOLE, TaskRole.SPLIT, TaskRole.LEAD})
 
 
+@toned(
+    pending="secondary",
+    handling="danger",
+    objected="warning",
+    countersigning="info",
+    signoff="info",
+    replied="primary",
+    accepted="success",
+    input_sent="primary",
+    countersigned="success",
+    cancelled="dark",
+)
 class TaskStatus(models.TextChoices):
     PENDING = "pending", _("Awaiting confirmation")
     HANDLING = "handling", _("Being handled")
@@ -133,19 +147,6 @@ class TaskStatus(models.TextChoices):
     COUNTERSIGNED = "countersigned", _("Countersigned")
     CANCELLED = "cancelled", _("Withdrawn from this unit")
 
-
-TASK_TONE = {
-    TaskStatus.PENDING: "secondary",
-    TaskStatus.HANDLING: "danger",
-    TaskStatus.OBJECTED: "warning",
-    TaskStatus.COUNTERSIGNING: "info",
-    TaskStatus.SIGNOFF: "info",
-    TaskStatus.REPLIED: "primary",
-    TaskStatus.ACCEPTED: "success",
-    TaskStatus.INPUT_SENT: "primary",
-    TaskStatus.COUNTERSIGNED: "success",
-    TaskStatus.CANCELLED: "dark",
-}
 
 #: The unit still owes work (a reply or, for a co-handler, its input and countersignature).
 OPEN_TASK_STATES = frozenset(
@@ -176,17 +177,25 @@ class ContactWay(models.TextChoices):
     LETTER = "letter", _("Letter or message")
 
 
+@toned(satisfied="success", basically="primary", dissatisfied="danger")
 class Satisfaction(models.TextChoices):
     SATISFIED = "satisfied", _("Satisfied")
     BASICALLY = "basically", _("Basically satisfied")
     DISSATISFIED = "dissatisfied", _("Dissatisfied")
 
 
-SATISFACTION_TONE = {
-    Satisfaction.SATISFIED: "success",
-    Satisfaction.BASICALLY: "primary",
-    Satisfaction.DISSATISFIED: "danger",
-}
+#: The three parts of a split rating, in the order the form asks them.
+RATING_PARTS = ("attitude", "communication", "result")
+
+
+def overall_satisfaction(attitude: str, communication: str, result: str) -> str:
+    """The overall rating of a split one: 不满意 when the result (办理结果) is unsatisfactory, whatever the rest;
+    满意 when all three parts are satisfactory; 基本满意 otherwise. Three equal parts give that same value."""
+    if result == Satisfaction.DISSATISFIED:
+        return Satisfaction.DISSATISFIED
+    if attitude == communication == result == Satisfaction.SATISFIED:
+        return Satisfaction.SATISFIED
+    return Satisfaction.BASICALLY
 
 
 class ReplyQuality(models.TextChoices):
@@ -196,6 +205,7 @@ class ReplyQuality(models.TextChoices):
     POOR = "poor", _("Poor")
 
 
+@toned(nominated="warning", approved="danger")
 class KeyState(models.TextChoices):
     NONE = "", _("Not a key proposal")
     NOMINATED = "nominated", _("Nominated as a key proposal")
@@ -215,11 +225,20 @@ class Publication(models.TextChoices):
     HIDDEN = "hidden", _("Not published")
 
 
+class Disclosure(models.TextChoices):
+    """公开属性 of a reply letter, as the unit marks it."""
+
+    PUBLIC = "public", _("Public")
+    ON_REQUEST = "on_request", _("Disclosed on request")
+    NOT_PUBLIC = "not_public", _("Not public")
+
+
 class AwardKind(models.TextChoices):
     EXCELLENT_PROPOSAL = "excellent_proposal", _("Excellent proposal")
     ADVANCED_UNIT = "advanced_unit", _("Advanced handling unit")
 
 
+@toned()
 class LetterStatus(models.TextChoices):
     RECEIVED = "received", _("Letter received")
     FORWARDED = "forwarded", _("Forwarded to a unit")
@@ -231,3 +250,33 @@ class ReminderKind(models.TextChoices):
     OVERDUE = "overdue", _("Reply overdue")
     INPUT_DUE = "input_due", _("Co-handler input overdue")
     ESCALATED = "escalated", _("Overdue reported to the office")
+    MANUAL = "manual", _("Reminder sent by the office")
+
+
+# --- joint proposals of committees (联合提案) --------------------------------------------------------------------
+
+
+@toned(draft="secondary", cosigning="info", sent="primary", received="success", registered="success",
+       not_registered="danger")
+class JointStatus(models.TextChoices):
+    DRAFT = "draft", pgettext_lazy("joint proposal", "Draft")
+    COSIGNING = "cosigning", pgettext_lazy("joint proposal", "Co-signing by the committees")
+    SENT = "sent", pgettext_lazy("joint proposal", "Sent to the higher committee")
+    RECEIVED = "received", pgettext_lazy("joint proposal", "Received by the higher committee")
+    REGISTERED = "registered", pgettext_lazy("joint proposal", "Registered (recorded)")
+    NOT_REGISTERED = "not_registered", pgettext_lazy("joint proposal", "Not registered (recorded)")
+
+
+@toned(selected="secondary", invited="info", confirmed="success", declined="danger", recorded="success")
+class JointSignerStatus(models.TextChoices):
+    SELECTED = "selected", pgettext_lazy("joint proposal", "Chosen, not yet invited")
+    INVITED = "invited", pgettext_lazy("joint proposal", "Invited to co-sign")
+    CONFIRMED = "confirmed", pgettext_lazy("joint proposal", "Confirmed by its office")
+    DECLINED = "declined", pgettext_lazy("joint proposal", "Declined")
+    RECORDED = "recorded", pgettext_lazy("joint proposal", "Signed outside the platform (recorded by the office)")
+
+
+#: A joint proposal whose outcome is known: registered by a committee of the deployment or recorded as registered.
+JOINT_OUTSIDE_OUTCOMES = (JointStatus.REGISTERED, JointStatus.NOT_REGISTERED)
+#: Signatures that stand.
+JOINT_COUNTING = (JointSignerStatus.CONFIRMED, JointSignerStatus.RECORDED)

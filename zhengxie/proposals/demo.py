@@ -186,3 +186,6 @@ class DemoProposals:
         party = next(b for b in self.ctx.bodies[self.org.pk] if b.kind == BodyKind.PARTY)
         for plan in [p for p in plans if p.collective and p.session is current][:4]:
             plan.body = party
+
+
+from . import demo_joint  # noqa: E402, F401  (the joint proposals of committees, after the proposals)

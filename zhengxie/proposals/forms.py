@@ -4,15 +4,19 @@ decided on a page that someone else has changed meanwhile is refused ("just chan
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
+from zhengxie.core.exceptions import DomainError
 from zhengxie.core.models import HandlingUnit, Session
 
 from .choices import (
+    RATING_PARTS,
     TEXT_LIMITS,
     AssignmentMode,
     AwardKind,
     ContactWay,
     ConversionTarget,
+    Disclosure,
     KeyState,
     ProposalKind,
     ProposalStatus,
@@ -86,7 +90,15 @@ class RejectForm(VersionForm):
 
 
 class MergeForm(CommentForm):
-    target = forms.CharField(label=_("Merge into (number or title)"), max_length=200)
+    target = forms.CharField(label=_("Merge into (number or title)"), max_length=200, required=False)
+    # Set when the target was chosen from the possible duplicates (it may have no number yet).
+    target_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("target_id") and not (cleaned.get("target") or "").strip():
+            self.add_error("target", _("Give the number or the title of the proposal to merge into."))
+        return cleaned
 
 
 class ConversionForm(VersionForm):
@@ -149,11 +161,39 @@ class ReplyForm(forms.Form):
     category = forms.ChoiceField(label=_("Result category"))
     contact_name = forms.CharField(label=_("Contact person"), max_length=40, required=False)
     contact_phone = forms.CharField(label=_("Contact phone"), max_length=20, required=False)
+    issuer = forms.CharField(label=_("Signed by (签发人)"), max_length=40, required=False)
+    document_number = forms.CharField(label=_("Document number (文号)"), max_length=60, required=False,
+                                      widget=forms.TextInput(attrs={"placeholder": _("e.g. 天教函〔2026〕12号")}))
+    disclosure = forms.ChoiceField(label=_("Disclosure (公开属性)"), choices=Disclosure.choices, initial=Disclosure.PUBLIC,
+                                   required=False)
     file = forms.FileField(label=_("Attachment (the signed and sealed letter, if any)"), required=False)
+
+    def letter(self) -> dict:
+        return {k: self.cleaned_data.get(k, "") for k in ("issuer", "document_number", "disclosure")}
 
     def __init__(self, *args, categories, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["category"].choices = categories
+        # The measures promised with their dates: the rows already written and two more (three at least).
+        written = sum(1 for key in self.initial if key.startswith("measure_"))
+        self.promise_rows = max(3, written + 2)
+        for n in range(1, self.promise_rows + 1):
+            self.fields[f"measure_{n}"] = forms.CharField(
+                label=_("Promised measure %(n)s") % {"n": n}, max_length=200, required=False,
+                help_text=_("What your unit promises to do (e.g. 完成城区 12 所学校改造), with its date.") if n == 1 else "")
+            self.fields[f"due_{n}"] = forms.DateField(label=_("To be done by"), required=False, widget=DATE)
+
+    def clean(self):
+        data = super().clean()
+        from .services.handling import clean_promises
+
+        try:
+            data["promises"] = clean_promises(
+                [(data.get(f"measure_{n}"), data.get(f"due_{n}")) for n in range(1, self.promise_rows + 1)])
+        except DomainError as error:
+            for field, message in error.errors.items():
+                self.add_error(field if field in self.fields else None, message)
+        return data
 
 
 class AcceptForm(CommentForm):
@@ -170,9 +210,33 @@ class QualityForm(forms.Form):
 
 
 class RatingForm(forms.Form):
+    """One overall rating, or (``parts=True``, the setting ``proposals.rating_parts``) 办理态度, 沟通联系 and 办理结果,
+    from which the service derives the overall one."""
+
     value = forms.ChoiceField(label=_("Your rating"), choices=Satisfaction.choices, widget=forms.RadioSelect)
+    attitude = forms.ChoiceField(label=_("Handling attitude (办理态度)"), choices=Satisfaction.choices,
+                                 widget=forms.RadioSelect)
+    communication = forms.ChoiceField(label=_("Communication (沟通联系)"), choices=Satisfaction.choices,
+                                      widget=forms.RadioSelect)
+    result = forms.ChoiceField(label=_("Handling result (办理结果)"), choices=Satisfaction.choices,
+                               widget=forms.RadioSelect,
+                               help_text=_("The overall rating is 不满意 when the result is, 满意 when all three are, "
+                                           "基本满意 otherwise."))
     comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
                               help_text=_("Required when you are not satisfied."))
+
+    def __init__(self, *args, parts: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.split = parts
+        for name in (("value",) if parts else RATING_PARTS):
+            del self.fields[name]
+
+    def rating(self) -> dict:
+        """The keyword arguments of the rating services: ``value`` or ``parts``."""
+        data = self.cleaned_data
+        if self.split:
+            return {"parts": {name: data[name] for name in RATING_PARTS}}
+        return {"value": data["value"]}
 
 
 class PaperRatingForm(RatingForm):
@@ -253,3 +317,61 @@ class ProposalFilterForm(forms.Form):
         d = self.cleaned_data
         return {"q": d["q"], "status": d["status"], "category": d["category"], "session": d["session"],
                 "kind": d["kind"], "submitter": d["submitter"], "unit": d["unit"], "key": d["key"], "overdue": d["overdue"]}
+
+
+# --- joint proposals of committees -----------------------------------------------------------------------------
+
+
+class JointProposalForm(VersionForm):
+    """A committee's joint proposal: where it goes, who co-proposes, its text."""
+
+    target = forms.ModelChoiceField(label=_("Higher committee of the platform"), required=False, queryset=None,
+                                    empty_label=_("A committee outside the platform (name it below)"))
+    target_name = forms.CharField(label=_("Committee outside the platform"), max_length=100, required=False,
+                                  help_text=_("For instance 全国政协, or another province's committee: you will "
+                                              "record its outcome yourself."))
+    cosigners = forms.ModelMultipleChoiceField(
+        label=_("Co-proposing committees of the platform"), queryset=None, required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+        help_text=_("Their proposal offices are invited to confirm when you send it. Hold Ctrl (or long-press) "
+                    "to choose several."))
+    outside = forms.CharField(label=_("Co-proposing committees outside the platform"), required=False,
+                              widget=forms.Textarea(attrs={"rows": 3, "placeholder": "嘉峪关市政协\n张掖市政协"}),
+                              help_text=_("One per line: their signatures, given on paper, are recorded by your office."))
+    alliance = forms.ModelChoiceField(
+        label=_("In the name of an alliance"), queryset=None, required=False, empty_label=_("No alliance"),
+        help_text=_("An alliance or cooperation mechanism your committee belongs to: the joint proposal appears on "
+                    "its page and counts in its figures."))
+    title = forms.CharField(label=_("Title"), max_length=200, required=False)
+    category = forms.ChoiceField(label=_("Proposal category"), required=False)
+    background = forms.CharField(label=_("Background (案由)"), required=False, max_length=TEXT_LIMITS["background"],
+                                 widget=forms.Textarea(attrs={"rows": 6}))
+    suggestions = forms.CharField(label=_("Suggestions (建议)"), required=False, max_length=TEXT_LIMITS["suggestions"],
+                                  widget=forms.Textarea(attrs={"rows": 6}))
+
+    def __init__(self, *args, organisation, **kwargs):
+        from zhengxie.cooperation.selectors import alliances_of_committee
+
+        from . import selectors
+
+        super().__init__(*args, **kwargs)
+        self.fields["target"].queryset = selectors.joint_higher_committees(organisation)
+        self.fields["cosigners"].queryset = selectors.joint_cosigning_committees(organisation)
+        self.fields["alliance"].queryset = alliances_of_committee(organisation)
+        self.fields["category"].choices = [("", _("Choose a category…"))] + [(c, c) for c in setting(organisation, "categories")]
+
+    def arguments(self) -> dict:
+        d = self.cleaned_data
+        return {"data": {k: d[k] for k in ("title", "category", "background", "suggestions")}, "target": d["target"],
+                "target_name": d["target_name"], "cosigners": list(d["cosigners"]), "alliance": d["alliance"],
+                "outside": [line for line in d["outside"].splitlines() if line.strip()]}
+
+
+class JointOutcomeForm(VersionForm):
+    registered = forms.TypedChoiceField(label=pgettext_lazy("joint proposal", "Outcome"), coerce=lambda v: v == "yes",
+                                        choices=[("yes", _("Registered")), ("no", _("Not registered"))])
+    number = forms.CharField(label=_("Number given by that committee"), max_length=60, required=False)
+    registered_on = forms.DateField(label=_("Registered on"), required=False, widget=DATE)
+    reply_text = forms.CharField(label=pgettext_lazy("joint proposal", "Reply"), required=False,
+                                 widget=forms.Textarea(attrs={"rows": 4}))
+    reply_on = forms.DateField(label=_("Reply date"), required=False, widget=DATE)

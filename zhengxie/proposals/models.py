@@ -15,6 +15,9 @@ from .choices import (
     AwardKind,
     ContactWay,
     ConversionTarget,
+    Disclosure,
+    JointSignerStatus,
+    JointStatus,
     KeyState,
     LetterStatus,
     ProposalKind,
@@ -82,6 +85,8 @@ class Proposal(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("leading leader"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",
     )
+    key_leaders = models.ManyToManyField(settings.AUTH_USER_MODEL, verbose_name=_("leading leaders"), blank=True,
+                                         related_name="+")  # 领衔督办: several leaders may lead one key proposal
     publication = models.CharField(_("publication"), max_length=8, choices=Publication.choices, blank=True, default="")
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     updated_at = models.DateTimeField(_("last saved"), default=timezone.now)
@@ -101,7 +106,8 @@ class Proposal(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(submitter_kind=SubmitterKind.COLLECTIVE, body__isnull=False, first_proposer__isnull=True)
-                | Q(submitter_kind=SubmitterKind.MEMBER, body__isnull=True, first_proposer__isnull=False),
+                | Q(submitter_kind=SubmitterKind.MEMBER, body__isnull=True, first_proposer__isnull=False)
+                | Q(submitter_kind=SubmitterKind.COMMITTEE, body__isnull=True, first_proposer__isnull=True),
                 name="proposal_submitter_consistent",
             ),
         ]
@@ -111,6 +117,8 @@ class Proposal(models.Model):
             models.Index(fields=["organisation", "session", "status"], name="proposal_org_session"),
             # Counting a filtered list (status and category) from the index alone.
             models.Index(fields=["organisation", "status", "category"], name="proposal_org_status_cat"),
+            # The statistics: proposals registered in a period (figures, their lists newest first, the months).
+            models.Index(fields=["organisation", "-registered_at"], name="proposal_org_registered"),
         ]
 
     def __str__(self):
@@ -126,9 +134,12 @@ class Proposal(models.Model):
 
     @property
     def proposer_label(self) -> str:
-        """The name the documents print: the body, or the first proposer."""
+        """The name the documents print: the body, the first proposer, or the committees of a joint proposal."""
         if self.body_id:
             return self.body.name
+        if self.submitter_kind == SubmitterKind.COMMITTEE:
+            joint = JointProposal.objects.filter(proposal=self).only("proposers_label").first()
+            return joint.proposers_label if joint else ""
         return self.first_proposer.person.name if self.first_proposer_id else ""
 
 
@@ -139,6 +150,10 @@ class ProposalSigner(models.Model):
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="signers")
     member = models.ForeignKey(Member, null=True, blank=True, on_delete=models.PROTECT, related_name="proposal_signatures")
     body = models.ForeignKey(Body, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    # A committee of the deployment that proposed a joint proposal (联合提案) this proposal came from: its proposal
+    # office rates the replies on its behalf.
+    committee = models.ForeignKey(Organisation, verbose_name=_("co-proposing committee"), null=True, blank=True,
+                                  on_delete=models.PROTECT, related_name="+")
     role = models.CharField(_("proposer role"), max_length=10, choices=SignerRole.choices)
     status = models.CharField(_("status"), max_length=10, choices=SignerStatus.choices, default=SignerStatus.CONFIRMED)
     position = models.PositiveSmallIntegerField(default=0)
@@ -154,7 +169,10 @@ class ProposalSigner(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["proposal", "member"], condition=Q(member__isnull=False),
                                     name="signer_once_per_proposal"),
-            models.CheckConstraint(condition=Q(member__isnull=False) | Q(body__isnull=False), name="signer_is_someone"),
+            models.CheckConstraint(condition=Q(member__isnull=False) | Q(body__isnull=False)
+                                   | Q(committee__isnull=False), name="signer_is_someone"),
+            models.UniqueConstraint(fields=["proposal", "committee"], condition=Q(committee__isnull=False),
+                                    name="signer_committee_once"),
         ]
         indexes = [models.Index(fields=["member", "status"], name="signer_member_status")]
 
@@ -163,7 +181,9 @@ class ProposalSigner(models.Model):
 
     @property
     def name(self) -> str:
-        return self.member.person.name if self.member_id else self.body.name
+        if self.member_id:
+            return self.member.person.name
+        return self.body.name if self.body_id else self.committee.short_name
 
     @property
     def counts(self) -> bool:
@@ -210,6 +230,10 @@ class HandlingTask(models.Model):
     countersigned_at = models.DateTimeField(null=True, blank=True)
     countersign_comment = models.TextField(_("countersignature comment"), blank=True)
     replied_at = models.DateTimeField(_("replied"), null=True, blank=True)
+    # 回执: the unit confirms online that it received the assignment paper (交办单)
+    receipt_confirmed_at = models.DateTimeField(_("receipt confirmed"), null=True, blank=True)
+    receipt_confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                             related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -262,6 +286,13 @@ class Reply(models.Model):
                                     related_name="+")
     quality = models.CharField(_("reply quality"), max_length=10, choices=ReplyQuality.choices, blank=True)
     quality_comment = models.CharField(_("comment on the quality"), max_length=300, blank=True)
+    # The letter as offices write it: who signed it (签发人), its document number (文号), its 公开属性.
+    issuer = models.CharField(_("signed by (签发人)"), max_length=40, blank=True)
+    document_number = models.CharField(_("document number (文号)"), max_length=60, blank=True)
+    disclosure = models.CharField(_("disclosure"), max_length=12, choices=Disclosure.choices, default=Disclosure.PUBLIC)
+    # The measures the unit promises, each with its date ([{"measure": …, "due_on": "YYYY-MM-DD"}]): once the office
+    # accepts the reply, each is announced as a promise to follow (``commitment.made``).
+    promises = models.JSONField(_("promised measures"), default=list, blank=True)
     updated_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -304,6 +335,12 @@ class Rating(models.Model):
     signer = models.ForeignKey(ProposalSigner, on_delete=models.CASCADE, related_name="ratings")
     round = models.PositiveSmallIntegerField(default=1)
     value = models.CharField(_("rating"), max_length=12, choices=Satisfaction.choices)
+    # the three parts of a split rating (the setting ``proposals.rating_parts``); ``value`` is then derived from
+    # them (``choices.overall_satisfaction``)
+    attitude = models.CharField(_("handling attitude"), max_length=12, choices=Satisfaction.choices, blank=True)
+    communication = models.CharField(_("communication with the proposer"), max_length=12,
+                                     choices=Satisfaction.choices, blank=True)
+    result = models.CharField(_("handling result"), max_length=12, choices=Satisfaction.choices, blank=True)
     comment = models.TextField(_("comment"), blank=True)
     on_paper = models.BooleanField(_("given on paper"), default=False)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
@@ -391,9 +428,15 @@ class ReminderLog(models.Model):
     task = models.ForeignKey(HandlingTask, on_delete=models.CASCADE, related_name="reminders")
     kind = models.CharField(max_length=12, choices=ReminderKind.choices)
     sent_on = models.DateField()
+    note = models.TextField(_("note"), blank=True)  # a manual 催办's words to the unit
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["task", "kind", "sent_on"], name="reminder_once_a_day")]
+        ordering = ["-sent_on", "-id"]
+        constraints = [models.UniqueConstraint(fields=["task", "kind", "sent_on"], condition=~Q(kind="manual"),
+                                               name="reminder_once_a_day")]
 
     def __str__(self):
         return f"{self.task_id} {self.kind} {self.sent_on}"
@@ -425,3 +468,110 @@ class MemberLetter(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class JointProposal(models.Model):
+    """联合提案: a collective proposal of one committee, or of several together, to a higher committee. Drafted by
+    the office of ``organisation``, co-signed by the offices of the other committees (``signers``), then received
+    by the higher committee of the deployment (``target``), where it becomes one of its proposals (``proposal``),
+    or sent to a committee outside the deployment (``target_name`` alone), whose outcome the office records."""
+
+    organisation = models.ForeignKey(Organisation, verbose_name=_("drafting committee"), on_delete=models.PROTECT,
+                                     related_name="joint_proposals")
+    target = models.ForeignKey(Organisation, verbose_name=_("higher committee"), null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="joint_proposals_received")
+    target_name = models.CharField(_("committee sent to"), max_length=100, blank=True)
+    # The alliance or mechanism (cooperation) whose members make it: shown on the alliance's page, counted in its
+    # figures. The drafting committee belongs to it.
+    alliance = models.ForeignKey("cooperation.Alliance", verbose_name=_("alliance"), null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="joint_proposals")
+    title = models.CharField(_("title"), max_length=200)
+    category = models.CharField(_("category"), max_length=40, blank=True)
+    background = models.TextField(_("background"), blank=True)
+    suggestions = models.TextField(_("suggestions of the proposal"), blank=True)
+    status = models.CharField(_("status"), max_length=16, choices=JointStatus.choices, default=JointStatus.DRAFT)
+    version = models.PositiveIntegerField(default=1)
+    # The proposers as printed (the drafting committee first), fixed when the proposal leaves.
+    proposers_label = models.CharField(_("proposing committees"), max_length=400, blank=True)
+    proposal = models.OneToOneField(Proposal, verbose_name=_("proposal of the higher committee"), null=True,
+                                    blank=True, on_delete=models.PROTECT, related_name="joint_origin")
+    # What a committee outside the deployment answered, entered by the office.
+    outside_number = models.CharField(_("number given by that committee"), max_length=60, blank=True)
+    reply_text = models.TextField(_("reply"), blank=True)
+    reply_on = models.DateField(_("reply date"), null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    received_at = models.DateTimeField(_("received by the higher committee"), null=True, blank=True)
+    registered_at = models.DateTimeField(_("registered"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("joint proposal of committees")
+        verbose_name_plural = _("joint proposals of committees")
+        ordering = ["-sent_at", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(target__isnull=False) | ~Q(target_name=""),
+                                   name="joint_has_a_target"),
+        ]
+        indexes = [models.Index(fields=["organisation", "status"], name="joint_org_status"),
+                   models.Index(fields=["target", "status"], name="joint_target_status")]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_outside(self) -> bool:
+        """Sent to a committee outside the deployment (全国政协, another province): its outcome is recorded."""
+        return self.target_id is None
+
+    @property
+    def target_label(self) -> str:
+        return self.target.short_name if self.target_id else self.target_name
+
+
+class JointSigner(models.Model):
+    """A co-proposing committee: one of the deployment (its office confirms) or one outside it, named, whose
+    signature the drafting office records."""
+
+    joint = models.ForeignKey(JointProposal, on_delete=models.CASCADE, related_name="signers")
+    organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    name = models.CharField(_("name of the committee"), max_length=100)
+    status = models.CharField(_("status"), max_length=10, choices=JointSignerStatus.choices,
+                              default=JointSignerStatus.SELECTED)
+    position = models.PositiveSmallIntegerField(default=0)
+    invited_at = models.DateTimeField(null=True, blank=True)
+    responded_at = models.DateTimeField(null=True, blank=True)
+    responded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+")
+    comment = models.CharField(_("comment"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("co-proposing committee")
+        verbose_name_plural = _("co-proposing committees")
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["joint", "organisation"], condition=Q(organisation__isnull=False),
+                                    name="joint_signer_once"),
+        ]
+        indexes = [models.Index(fields=["organisation", "status"], name="joint_signer_org_status")]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_outside(self) -> bool:
+        return self.organisation_id is None
+
+
+class JointEvent(TransitionRecord):
+    """The history of a joint proposal: drafting, each committee's answer, sending, receipt, outcome."""
+
+    joint = models.ForeignKey(JointProposal, on_delete=models.CASCADE, related_name="events")
+
+    class Meta(TransitionRecord.Meta):
+        verbose_name = _("joint proposal event")
+        verbose_name_plural = _("joint proposal events")
+
+    def __str__(self):
+        return f"{self.joint_id} {self.action}"

@@ -30,6 +30,9 @@ for definition in [
                maximum=6, group=GROUP),
     OrgSetting("proposals.rating_working_days", 15, _("Working days proposers have to rate a reply"), kind=int,
                minimum=1, maximum=60, group=GROUP),
+    OrgSetting("proposals.rating_parts", False, _("Rate handling attitude, communication and result separately"),
+               _("Proposers rate 办理态度, 沟通联系 and 办理结果; the overall rating follows from them: 不满意 when the "
+                 "result is, 满意 when all three are, 基本满意 otherwise."), kind=bool, group=GROUP),
     OrgSetting("proposals.category_d", False, _("Use reply category D"),
                _("Some committees add D (explained, cannot be done) to A, B and C."), kind=bool, group=GROUP),
     OrgSetting("proposals.assignment_confirmation", False, _("Assignments are confirmed by the Party/government office"),

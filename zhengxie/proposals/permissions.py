@@ -37,7 +37,8 @@ def can_supervise(user, organisation) -> bool:
 
 
 def can_use_list(user, organisation) -> bool:
-    return bool(core.roles_in(user, organisation))
+    """Anyone with a role in the organisation but its three administrators (三员 see no proposal)."""
+    return bool(core.roles_in(user, organisation)) and not core.only_administers(user, organisation)
 
 
 def unit_ids(user, organisation) -> set[int]:
@@ -50,6 +51,15 @@ def leader_unit_ids(user, organisation) -> set[int]:
 
 def is_unit_user(user, organisation) -> bool:
     return bool(unit_ids(user, organisation))
+
+
+def can_manage_seal(user, unit) -> bool:
+    """The seal image of a unit's reply letters: the proposal office, or the unit's own leader."""
+    return is_office(user, unit.organisation) or unit.pk in leader_unit_ids(user, unit.organisation)
+
+
+def can_see_seal(user, unit) -> bool:
+    return can_manage_seal(user, unit) or unit.pk in unit_ids(user, unit.organisation)
 
 
 # --- proposals ---------------------------------------------------------------------------------------------
@@ -92,3 +102,36 @@ def works_on(user, task) -> bool:
 def leads_unit_of(user, task) -> bool:
     """The user is a leader (负责人) of the task's unit: signs replies off."""
     return task.unit_id in leader_unit_ids(user, task.organisation)
+
+
+# --- joint proposals of committees ----------------------------------------------------------------------------
+
+
+def can_draft_joint(user, organisation) -> bool:
+    """The proposal office drafts its committee's joint proposals and answers other committees' invitations."""
+    return is_office(user, organisation)
+
+
+def sees_joint(user, organisation) -> bool:
+    """The proposal office and leaders follow the joint proposals their committee made or co-signs."""
+    return core.has_role(user, organisation, Role.PROPOSAL_OFFICE, Role.LEADER)
+
+
+def can_edit_joint(user, joint) -> bool:
+    from .choices import JointStatus
+
+    return joint.status == JointStatus.DRAFT and is_office(user, joint.organisation)
+
+
+def can_send_joint(user, joint) -> bool:
+    return is_office(user, joint.organisation)
+
+
+def can_receive_joint(user, joint) -> bool:
+    """The higher committee's proposal office receives a joint proposal sent to it."""
+    return joint.target_id is not None and is_office(user, joint.target)
+
+
+def can_record_joint_outcome(user, joint) -> bool:
+    """The drafting office enters what a committee outside the deployment answered."""
+    return joint.target_id is None and is_office(user, joint.organisation)

@@ -22,6 +22,7 @@ from .choices import (
     REGISTERED_STATES,
     REPLIED_TASK_STATES,
     REPLYING_ROLES,
+    ConversionTarget,
     KeyState,
     LetterStatus,
     ProposalStatus,
@@ -31,7 +32,7 @@ from .choices import (
     SignerStatus,
     TaskStatus,
 )
-from .models import HandlingTask, MemberLetter, Proposal, ProposalSigner, Rating
+from .models import HandlingTask, JointProposal, JointSigner, MemberLetter, Proposal, ProposalSigner, Rating
 from .org_settings import setting
 
 
@@ -100,7 +101,7 @@ LIST_VALUES = ("id", "version", "number_label", "title", "category", "status", "
 
 def list_values(qs):
     """The list's columns as plain rows (the API's list: no model objects to build), proposer's name included."""
-    return qs.values(*LIST_VALUES).annotate(proposer=Coalesce("first_proposer__person__name", "body__name"))
+    return qs.values(*LIST_VALUES).annotate(proposer=Coalesce("first_proposer__person__name", "body__name", "joint_origin__proposers_label"))
 
 
 def _live_units_sql(count: int) -> str:
@@ -183,6 +184,17 @@ def proposal_by_reference(organisation, text: str, *, exclude=None) -> Proposal:
     return found[0]
 
 
+def proposal_by_id(organisation, pk, *, exclude=None) -> Proposal:
+    """One proposal of the organisation by its id (chosen from a list, to merge into); a translated error otherwise."""
+    qs = Proposal.objects.filter(organisation=organisation, pk=pk)
+    if exclude is not None:
+        qs = qs.exclude(pk=exclude.pk)
+    found = qs.first()
+    if found is None:
+        raise DomainError(gettext("This proposal cannot be found in this committee."), errors={"target": gettext("Not found.")})
+    return found
+
+
 def tasks_visible_to(user, organisation):
     """Tasks of the organisation: all of them for the office; a unit's own once confirmed (never a pending or
     withdrawn one, as on its workbench); the tasks of a proposal the user signs."""
@@ -253,6 +265,23 @@ def unit_tasks(user, organisation):
         .select_related("unit", "proposal__first_proposer__person", "proposal__body")
         .order_by("due_on", "id")
     )
+
+
+def assignments_to_confirm(user, organisation):
+    """Assignments waiting for the Party/government office's confirmation (its page and its to-do count)."""
+    return proposals_visible_to(user, organisation).filter(status=ProposalStatus.CONFIRMING)
+
+
+def assigned_tasks(unit):
+    """The unit's assignments in force and still being handled (what its 交办单 lists)."""
+    return list(HandlingTask.objects.filter(unit=unit, status__in=OPEN_TASK_STATES)
+                .select_related("proposal__first_proposer__person", "proposal__body")
+                .order_by("proposal__number", "pk"))
+
+
+def awaiting_receipt(user, organisation):
+    """The unit's assignments in force whose receipt (回执) it has not confirmed yet."""
+    return unit_tasks(user, organisation).filter(receipt_confirmed_at__isnull=True, status__in=OPEN_TASK_STATES)
 
 
 def unit_task_filter(qs, *, state: str = "", q: str = ""):
@@ -374,7 +403,7 @@ def overdue_tasks(organisation):
 def key_proposals(organisation):
     return with_list_joins(
         Proposal.objects.filter(organisation=organisation).exclude(key_state=KeyState.NONE)
-        .select_related("key_leader").order_by("-key_state", "-registered_at")
+        .select_related("key_leader").prefetch_related("key_leaders").order_by("-key_state", "-registered_at")
     )
 
 
@@ -426,3 +455,147 @@ def letters_visible_to(user, organisation):
     if units:
         condition |= Q(unit_id__in=units, status__in=[LetterStatus.FORWARDED, LetterStatus.ANSWERED])
     return qs.filter(condition)
+
+
+def converted_report(user, organisation, proposal):
+    """The 社情民意 report a proposal was converted into, when the user may open it (else None)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from zhengxie.opinions.selectors import reports_visible_to
+
+    if proposal.status != ProposalStatus.CONVERTED or proposal.conversion_target != ConversionTarget.OPINION:
+        return None
+    return reports_visible_to(user, organisation).filter(
+        converted_from_type=ContentType.objects.get_for_model(Proposal), converted_from_id=str(proposal.pk)).first()
+
+
+# --- joint proposals of committees (联合提案) ------------------------------------------------------------------------
+
+
+def joint_proposals_visible_to(user, organisation):
+    """The joint proposals a committee's proposal office and leaders follow: those it drafts (drafts included),
+    those it was invited to co-sign, and those sent to it as the higher committee. Another committee's joint
+    proposal never appears, nor a draft to anyone but its drafting committee."""
+    from .choices import JointSignerStatus, JointStatus
+
+    qs = JointProposal.objects.select_related("organisation", "target", "proposal")
+    if organisation is None or not permissions.sees_joint(user, organisation):
+        return qs.none()
+    invited = (JointSigner.objects.filter(organisation=organisation).exclude(status=JointSignerStatus.SELECTED)
+               .values("joint_id"))
+    return qs.filter(Q(organisation=organisation) | Q(pk__in=invited)
+                     | Q(target=organisation, status__in=[JointStatus.SENT, JointStatus.RECEIVED]))
+
+
+def joint_get_for_user(user, organisation, pk) -> JointProposal:
+    return get_visible(joint_proposals_visible_to(user, organisation), pk, organisation=organisation)
+
+
+def joints_to_cosign(user, organisation):
+    """Invitations to co-sign waiting for this committee's office (its to-do and its tab)."""
+    from .choices import JointSignerStatus, JointStatus
+
+    if not permissions.can_draft_joint(user, organisation):
+        return JointProposal.objects.none()
+    waiting = JointSigner.objects.filter(organisation=organisation, status=JointSignerStatus.INVITED).values("joint_id")
+    return joint_proposals_visible_to(user, organisation).filter(pk__in=waiting, status=JointStatus.COSIGNING)
+
+
+def joints_to_receive(user, organisation):
+    """Joint proposals of lower committees sent to this committee, waiting for its office's receipt."""
+    from .choices import JointStatus
+
+    if not permissions.is_office(user, organisation):
+        return JointProposal.objects.none()
+    return joint_proposals_visible_to(user, organisation).filter(target=organisation, status=JointStatus.SENT)
+
+
+def joints_for_api(joints):
+    """Joint proposals (a queryset or a page of rows) with what their answer shows loaded in a fixed number of
+    queries, whatever their number: signers, files, the proposal of the higher committee with its tasks, replies
+    and ratings."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import prefetch_related_objects
+
+    from zhengxie.core.models import Attachment
+
+    rows = list(joints)
+    prefetch_related_objects(
+        rows, Prefetch("signers", queryset=JointSigner.objects.select_related("organisation")), "alliance",
+        "proposal__signers",
+        Prefetch("proposal__tasks", queryset=HandlingTask.objects.select_related("unit").order_by("id")),
+        "proposal__tasks__replies",
+        Prefetch("proposal__tasks__ratings", queryset=Rating.objects.select_related("signer__committee", "task__unit")))
+    files = defaultdict(list)
+    if rows:
+        kind = ContentType.objects.get_for_model(JointProposal)
+        for attachment in Attachment.objects.filter(content_type=kind, object_id__in=[str(j.pk) for j in rows]).order_by("id"):
+            files[attachment.object_id].append(attachment)
+    for joint in rows:
+        joint.files = files[str(joint.pk)]
+    return rows
+
+
+def joint_signers_of(joint):
+    return list(joint.signers.select_related("organisation", "responded_by"))
+
+
+def joint_timeline(joint):
+    return list(joint.events.select_related("actor").order_by("created_at", "id"))
+
+
+def joint_progress(joint) -> dict:
+    """What the co-proposing committees see of the proposal once the higher committee received it: its state and
+    number, its history, the handling units and the replies sent to the proposers (read-only)."""
+    proposal = joint.proposal
+    if proposal is None:
+        return {}
+    tasks = list(proposal.tasks.exclude(status=TaskStatus.CANCELLED).select_related("unit")
+                 .prefetch_related("replies").order_by("id"))
+    replies = [reply for task in tasks for reply in task.replies.all() if reply.accepted_at is not None]
+    ratings = list(Rating.objects.filter(task__proposal=proposal, signer__committee__isnull=False)
+                   .select_related("signer__committee", "task__unit").order_by("task_id", "round", "signer__position"))
+    return {"proposal": proposal, "events": timeline(proposal), "tasks": tasks, "replies": replies,
+            "ratings": ratings}
+
+
+def joint_rating_of(joint, organisation, progress=None) -> dict:
+    """What ``organisation``'s proposal office may rate on the joint proposal: its committee's signature on the
+    proposal of the higher committee, the replies waiting for its rating (this round), and those it rated."""
+    progress = progress if progress is not None else joint_progress(joint)
+    proposal = progress.get("proposal")
+    if proposal is None or organisation is None:
+        return {}
+    signer = proposal.signers.filter(role=SignerRole.COMMITTEE, committee=organisation,
+                                     status=SignerStatus.CONFIRMED).first()
+    if signer is None:
+        return {}
+    rated = {(r.task_id, r.round) for r in progress["ratings"] if r.signer_id == signer.pk}
+    ratable = [t for t in progress["tasks"] if t.role in REPLYING_ROLES and t.status == TaskStatus.ACCEPTED]
+    waiting = [t for t in ratable if (t.pk, t.round) not in rated] if proposal.status == ProposalStatus.EVALUATING else []
+    return {"signer": signer, "waiting": waiting, "due_on": proposal.rating_due_on,
+            "mine": [r for r in progress["ratings"] if r.signer_id == signer.pk]}
+
+
+def joints_to_rate(user, organisation):
+    """Joint proposals whose replies wait for this committee's rating (its proposal office's to-do and tab)."""
+    if not permissions.can_draft_joint(user, organisation):
+        return JointProposal.objects.none()
+    rated = Rating.objects.filter(task=OuterRef("pk"), signer=OuterRef(OuterRef("pk")), round=OuterRef("round"))
+    unrated = HandlingTask.objects.filter(proposal=OuterRef("proposal"), status=TaskStatus.ACCEPTED,
+                                          role__in=REPLYING_ROLES).exclude(Exists(rated))
+    mine = ProposalSigner.objects.filter(role=SignerRole.COMMITTEE, committee=organisation, status=SignerStatus.CONFIRMED,
+                                         proposal__status=ProposalStatus.EVALUATING).filter(Exists(unrated))
+    return joint_proposals_visible_to(user, organisation).filter(proposal_id__in=mine.values("proposal_id"))
+
+
+def joint_higher_committees(organisation):
+    """Where a committee sends a joint proposal within the deployment: the committees above it."""
+    return organisation.ancestors() if organisation is not None else Organisation.objects.none()
+
+
+def joint_cosigning_committees(organisation):
+    """The committees of the deployment that may co-sign with ``organisation``: any other one but those above it
+    (where a joint proposal goes)."""
+    above = [o.pk for o in organisation.ancestors()]
+    return Organisation.objects.exclude(pk__in=[organisation.pk, *above]).order_by("path")

@@ -98,9 +98,9 @@ def leader_and_party_todos(request):
         yield _item(n, _("%(n)d key proposals wait for your approval"), reverse("proposals:key"), priority=10, tone="danger",
                     icon="flag")
     if permissions.is_party_gov(request.user, org):
-        n = Proposal.objects.filter(organisation=org, status=ProposalStatus.CONFIRMING).count()
-        yield _item(n, _("%(n)d assignments wait for your confirmation"),
-                    reverse("proposals:list") + "?scope=all&status=confirming", priority=10, tone="danger")
+        n = selectors.assignments_to_confirm(request.user, org).count()
+        yield _item(n, _("%(n)d assignments wait for your confirmation"), reverse("proposals:confirmations"),
+                    priority=10, tone="danger")
 
 
 @todo_provider
@@ -123,3 +123,24 @@ def unit_todos(request):
     yield _item(count("countersign"), _("%(n)d replies wait for your countersignature"), desk + "?tab=countersign",
                 priority=5)
     yield _item(count("open"), _("%(n)d assigned proposals are being handled"), desk + "?tab=open", priority=20)
+    yield _item(selectors.awaiting_receipt(request.user, org).count(),
+                _("%(n)d assignments wait for your unit's receipt"), desk, priority=6, tone="warning", icon="receipt")
+
+
+@todo_provider
+def joint_todos(request):
+    """The co-signing office's confirmations, the higher office's receipts and the co-proposing committees' ratings:
+    the lengths of the tabs they open."""
+    org = _org(request)
+    if not permissions.is_office(request.user, org):
+        return
+    base = reverse("proposals:joint_list")
+    yield _item(selectors.joints_to_cosign(request.user, org).count(),
+                _("%(n)d joint proposals of other committees wait for your committee's signature"), base + "?tab=cosign",
+                priority=7, tone="danger", icon="people")
+    yield _item(selectors.joints_to_receive(request.user, org).count(),
+                _("%(n)d joint proposals of lower committees wait for your receipt"), base + "?tab=receive",
+                priority=9, tone="warning", icon="inbox")
+    yield _item(selectors.joints_to_rate(request.user, org).count(),
+                _("%(n)d joint proposals wait for your committee's rating of the reply"), base + "?tab=rate",
+                priority=7, tone="danger", icon="star")

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from zhengxie.core.workflow import Transition, Workflow
 
-from .choices import REGISTERED_STATES, KeyState, ProposalStatus, TaskStatus
+from .choices import REGISTERED_STATES, JointStatus, KeyState, ProposalStatus, TaskStatus
 
 P = ProposalStatus
 T = TaskStatus
@@ -104,4 +104,28 @@ KEY_WORKFLOW = Workflow(
         Transition("supervise", sources=[KeyState.APPROVED], target=None, label=_("Record supervision")),
     ],
     states=KeyState,
+)
+
+J = JointStatus
+
+#: 联合提案 of committees: draft ─send→ cosigning ─close_cosigning→ sent ─receive→ received (a proposal of the higher
+#: committee, which goes on through its own 立、办、督、评), or, sent outside the deployment, ─record_outcome→
+#: registered / not_registered.
+JOINT_WORKFLOW = Workflow(
+    "joint proposal",
+    [
+        Transition("save", sources=[J.DRAFT], target=None, label=_("Save")),
+        Transition("invite", sources=[J.DRAFT], target=J.COSIGNING, label=_("Invite the committees to co-sign")),
+        Transition("cosign", sources=[J.COSIGNING], target=None, label=_("Answer the invitation")),
+        Transition("send", sources=[J.DRAFT], target=J.SENT, label=_("Send to the higher committee")),
+        Transition("close_cosigning", sources=[J.COSIGNING], target=J.SENT, label=_("Close the co-signing")),
+        Transition("receive", sources=[J.SENT], target=J.RECEIVED, label=_("Receive the joint proposal")),
+        Transition("record_registered", sources=[J.SENT, J.REGISTERED, J.NOT_REGISTERED], target=J.REGISTERED,
+                   label=_("Record the outcome: registered")),
+        Transition("record_not_registered", sources=[J.SENT, J.REGISTERED, J.NOT_REGISTERED],
+                   target=J.NOT_REGISTERED, label=_("Record the outcome: not registered")),
+        Transition("registered_above", sources=[J.RECEIVED], target=None,
+                   label=_("Registered by the higher committee")),
+    ],
+    states=JointStatus,
 )

@@ -18,6 +18,7 @@ from .drafting import (
     proposal_signer_remove,
     proposal_submit,
     proposal_withdraw,
+    submission_gaps,
 )
 from .evaluation import (
     award_grant,
@@ -26,6 +27,7 @@ from .evaluation import (
     proposal_key_decide,
     proposal_key_nominate,
     proposal_rate,
+    proposal_rate_for_committee,
     proposal_rate_on_paper,
     proposal_set_publication,
     proposals_close_batch,
@@ -54,6 +56,29 @@ from .handling import (
     task_object,
     task_reassign,
 )
+from .joint import (
+    joint_alliance_allowed,
+    joint_attachment_add,
+    joint_attachment_remove,
+    joint_close_cosigning,
+    joint_cosign,
+    joint_create,
+    joint_receive,
+    joint_record_outcome,
+    joint_save,
+    joint_send,
+)
+from .office import (
+    proposal_key_leaders_set,
+    proposals_confirm_assignment_batch,
+    replies_accept_batch,
+    task_receipt_confirm,
+    task_remind,
+    tasks_receipt_confirm_batch,
+    unit_seal,
+    unit_seal_remove,
+    unit_seal_set,
+)
 from .reminders import reminders_send
 from .review import (
     BatchResult,
@@ -71,6 +96,17 @@ from .review import (
 )
 
 __all__ = [
+    "joint_alliance_allowed", "joint_attachment_add", "joint_attachment_remove", "joint_close_cosigning", "joint_cosign", "joint_create", "joint_receive", "joint_record_outcome", "joint_save",
+    "joint_send",
+    "tasks_receipt_confirm_batch",
+    "unit_seal",
+    "unit_seal_remove",
+    "unit_seal_set",
+    "task_remind",
+    "task_receipt_confirm",
+    "replies_accept_batch",
+    "proposals_confirm_assignment_batch",
+    "proposal_key_leaders_set",
     "BatchResult",
     "award_grant",
     "award_revoke",
@@ -93,6 +129,7 @@ __all__ = [
     "proposal_prereview",
     "proposal_propose_conversion",
     "proposal_rate",
+    "proposal_rate_for_committee",
     "proposal_rate_on_paper",
     "proposal_register",
     "proposal_reject",
@@ -112,6 +149,7 @@ __all__ = [
     "reminders_send",
     "reply_accept",
     "reply_categories",
+    "submission_gaps",
     "reply_rate_quality",
     "reply_return",
     "reply_save",

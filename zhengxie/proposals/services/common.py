@@ -11,8 +11,7 @@ from django.utils.translation import gettext
 from zhengxie.core import transitions
 from zhengxie.core.choices import Role
 from zhengxie.core.exceptions import DomainError, NotAllowed
-from zhengxie.core.models import User
-from zhengxie.core.selectors import users_with_role
+from zhengxie.core.selectors import users_of_members, users_with_role
 from zhengxie.core.services import notify
 from zhengxie.core.transitions import lock
 from zhengxie.duties.services import record_duty_event
@@ -27,18 +26,19 @@ def changed_message():
     return gettext("This proposal was just changed by someone else. Reload the page to see the change, then try again.")
 
 
-def lock_proposal(proposal_or_pk, *, version: int | None = None) -> Proposal:
-    """The proposal, locked for the transaction. ``version``: what the user saw (refused if it changed since).
-    Only the proposal's own row is locked (no join): other proposals of the organisation stay free."""
-    return lock(Proposal, proposal_or_pk, version=version, message=changed_message())
+def lock_proposal(proposal_or_pk, *, version: int | None = None, allowed=None) -> Proposal:
+    """The proposal, locked for the transaction. ``allowed(proposal)``: the actor's right, checked first;
+    ``version``: what the user saw (refused if it changed since). Only the proposal's own row is locked (no
+    join): other proposals of the organisation stay free."""
+    return lock(Proposal, proposal_or_pk, version=version, message=changed_message(), allowed=allowed)
 
 
-def lock_task(task_or_pk, *, version: int | None = None) -> HandlingTask:
-    return lock(HandlingTask, task_or_pk, version=version, message=changed_message())
+def lock_task(task_or_pk, *, version: int | None = None, allowed=None) -> HandlingTask:
+    return lock(HandlingTask, task_or_pk, version=version, message=changed_message(), allowed=allowed)
 
 
-def lock_letter(letter_or_pk, *, version: int | None = None) -> MemberLetter:
-    return lock(MemberLetter, letter_or_pk, version=version, message=changed_message())
+def lock_letter(letter_or_pk, *, version: int | None = None, allowed=None) -> MemberLetter:
+    return lock(MemberLetter, letter_or_pk, version=version, message=changed_message(), allowed=allowed)
 
 
 def require(condition: bool, message=None):
@@ -160,12 +160,31 @@ def signer_users(proposal, *, signers=None, only_counting=True):
     rows = signers if signers is not None else list(proposal.signers.all())
     if only_counting:
         rows = [s for s in rows if s.status == SignerStatus.CONFIRMED]
-    person_ids = [s.member.person_id for s in rows if s.member_id]
     body_ids = [s.body_id for s in rows if s.role == SignerRole.BODY]
-    users = list(User.objects.filter(person_id__in=person_ids, is_active=True)) if person_ids else []
+    users = users_of_members([s.member for s in rows if s.member_id])
     if body_ids:
         users += users_with_role(proposal.organisation, Role.BODY_CONTACT, body_ids=body_ids)
     return users
+
+
+def tell_committees(proposal, code: str, title, params: dict | None = None) -> None:
+    """Notify the proposal offices of the committees that co-proposed the joint proposal ``proposal`` came from
+    (each in its own organisation, pointing to the joint proposal's page, where they follow it and rate the replies).
+    Nothing for any other proposal."""
+    from ..choices import SubmitterKind
+    from ..models import JointProposal
+
+    if proposal.submitter_kind != SubmitterKind.COMMITTEE:
+        return
+    joint = JointProposal.objects.filter(proposal=proposal).first()
+    if joint is None:
+        return
+    committees = [s.committee for s in proposal.signers.filter(role=SignerRole.COMMITTEE, status=SignerStatus.CONFIRMED)
+                  .select_related("committee")]
+    url = reverse("proposals:joint_detail", args=[joint.pk])
+    for committee in committees:
+        notify(recipients=office_users(committee), organisation=committee, code=f"proposals.joint_{code}", title=title,
+               params={"title": proposal.title, "number": proposal.number_label, **(params or {})}, url=url, obj=joint)
 
 
 def tell(recipients, proposal, code: str, title, params: dict | None = None, *, task=None):

@@ -202,16 +202,16 @@ def proposal_attachment_remove(*, actor, proposal, attachment) -> None:
 # --- submitting ----------------------------------------------------------------------------------------------------
 
 
+def submission_gaps(content: dict) -> dict:
+    """What a proposal still lacks before it can be submitted, by field (empty when complete)."""
+    messages = {"title": gettext("Give the proposal a title."), "category": gettext("Choose a category."),
+                "background": gettext("Describe the background (案由)."),
+                "suggestions": gettext("Write the suggestions (建议).")}
+    return {field: message for field, message in messages.items() if not (content.get(field) or "").strip()}
+
+
 def _check_complete(proposal) -> None:
-    errors = {}
-    if not proposal.title:
-        errors["title"] = gettext("Give the proposal a title.")
-    if not proposal.category:
-        errors["category"] = gettext("Choose a category.")
-    if not proposal.background:
-        errors["background"] = gettext("Describe the background (案由).")
-    if not proposal.suggestions:
-        errors["suggestions"] = gettext("Write the suggestions (建议).")
+    errors = submission_gaps({field: getattr(proposal, field) for field in CONTENT_FIELDS})
     if errors:
         raise DomainError(gettext("The proposal is not complete: %(fields)s")
                           % {"fields": "；".join(errors.values())}, errors=errors)
@@ -231,8 +231,8 @@ def proposal_submit(*, actor, proposal, version: int | None = None) -> Proposal:
     """Submit. Chosen co-signers are invited first (the proposal waits for them, at most the set number of days);
     submitting while they are invited sends it on without those who have not confirmed."""
     with transaction.atomic():
-        proposal = lock_proposal(proposal, version=version)
-        require(permissions.is_author(actor, proposal))
+        proposal = lock_proposal(proposal, version=version,
+                                 allowed=lambda proposal: permissions.is_author(actor, proposal))
         check("submit", proposal.status)
         _check_complete(proposal)
         now = timezone.now()
@@ -285,7 +285,8 @@ def proposal_cosign(*, actor, proposal, agree: bool, comment: str = "") -> Propo
              _("%(name)s confirmed the co-signature of “%(title)s”") if agree
              else _("%(name)s declined to co-sign “%(title)s”"), {"name": signer.name})
         if not any(s.status == SignerStatus.INVITED for s in signers):
-            enter_submitted(proposal, actor=actor, action="close_cosigning",
+            # The platform closes the co-signing, not the last co-signer (who may have declined).
+            enter_submitted(proposal, actor=None, action="close_cosigning",
                             comment=gettext("Every invited co-signer has answered."))
     return signer
 
@@ -313,8 +314,8 @@ def proposal_withdraw(*, actor, proposal, version: int | None = None, comment: s
     """The proposer takes the proposal back before the office has started its review; it becomes a draft again and
     co-signers will be invited afresh."""
     with transaction.atomic():
-        proposal = lock_proposal(proposal, version=version)
-        require(permissions.is_author(actor, proposal))
+        proposal = lock_proposal(proposal, version=version,
+                                 allowed=lambda proposal: permissions.is_author(actor, proposal))
         was = proposal.status
         proposal.submitted_at = None
         move(proposal, "withdraw", actor=actor, comment=comment, fields=["submitted_at"])

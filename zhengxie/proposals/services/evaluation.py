@@ -16,6 +16,7 @@ from zhengxie.duties.services import record_duty_event, retract_duty_events
 
 from .. import permissions
 from ..choices import (
+    RATING_PARTS,
     REGISTERED_STATES,
     AwardKind,
     ProposalStatus,
@@ -27,6 +28,7 @@ from ..choices import (
     SupervisionKind,
     TaskRole,
     TaskStatus,
+    overall_satisfaction,
 )
 from ..models import Award, Rating, SupervisionRecord
 from ..org_settings import setting
@@ -44,17 +46,19 @@ from .common import (
     require_text,
     signer_users,
     tell,
+    tell_committees,
     unit_users,
     users_with_role,
 )
 from .review import run_batch
 
-RATER_ROLES = (SignerRole.FIRST, SignerRole.COSIGNER, SignerRole.BODY)
+RATER_ROLES = (SignerRole.FIRST, SignerRole.COSIGNER, SignerRole.BODY, SignerRole.COMMITTEE)
 
 
 def raters(proposal, signers=None):
     """Who rates the replies: every proposer whose signature stands (merged-in proposers too); a body through its
-    contacts. Members who only drafted a collective proposal do not rate for the body."""
+    contacts; each co-proposing committee of a joint proposal through its proposal office. Members who only drafted
+    a collective proposal do not rate for the body."""
     rows = signers if signers is not None else proposal.signers.select_related("member__person", "body")
     return [s for s in rows if s.status == SignerStatus.CONFIRMED and s.role in RATER_ROLES]
 
@@ -64,22 +68,36 @@ def _ratable_task(proposal, task):
         raise DomainError(gettext("This reply cannot be rated."))
 
 
-def _save_rating(*, actor, proposal, task, signer, value, comment, on_paper):
-    if value not in Satisfaction.values:
-        raise DomainError(gettext("Choose 满意, 基本满意 or 不满意."))
+def _rating_value(proposal, value, parts) -> tuple[str, dict]:
+    """The overall value and the three parts (empty when the organisation does not split ratings)."""
+    if not setting(proposal.organisation, "rating_parts"):
+        if value not in Satisfaction.values:
+            raise DomainError(gettext("Choose 满意, 基本满意 or 不满意."))
+        return value, dict.fromkeys(RATING_PARTS, "")
+    parts = {name: (parts or {}).get(name) or "" for name in RATING_PARTS}
+    missing = {name: gettext("Choose 满意, 基本满意 or 不满意.") for name, v in parts.items()
+               if v not in Satisfaction.values}
+    if missing:
+        raise DomainError(gettext("Rate the handling attitude, the communication and the result."), errors=missing)
+    return overall_satisfaction(**parts), parts
+
+
+def _save_rating(*, actor, proposal, task, signer, value, comment, on_paper, parts=None):
+    value, parts = _rating_value(proposal, value, parts)
     if value == Satisfaction.DISSATISFIED and not (comment or "").strip():
         raise DomainError(gettext("Say why you are not satisfied: the unit will handle the proposal again."),
                           errors={"comment": gettext("Required when not satisfied.")})
     rating, created = Rating.objects.update_or_create(
         task=task, signer=signer, round=task.round,
-        defaults={"value": value, "comment": (comment or "").strip(), "on_paper": on_paper, "recorded_by": actor,
+        defaults={"value": value, **parts, "comment": (comment or "").strip(), "on_paper": on_paper, "recorded_by": actor,
                   "rated_at": timezone.now()},
     )
     proposal.version += 1
     proposal.save(update_fields=["version"])
     record(proposal, "rate_on_paper" if on_paper else "rate", actor=actor, from_state=proposal.status,
            to_state=proposal.status, comment=comment, task=task,
-           data={"unit": task.unit.name, "signer": signer.name, "value": value, "round": task.round})
+           data={"unit": task.unit.name, "signer": signer.name, "value": value, "round": task.round,
+                 **({"parts": parts} if parts["result"] else {})})
     if signer.member_id and signer.role in (SignerRole.FIRST, SignerRole.COSIGNER):
         record_duty_event(member=signer.member, kind=DutyEventKind.PROPOSAL_RATED, source=proposal,
                           occurred_at=rating.rated_at, attributes={"role": signer.role, "value": value},
@@ -91,8 +109,10 @@ def _save_rating(*, actor, proposal, task, signer, value, comment, on_paper):
     return rating
 
 
-def proposal_rate(*, actor, proposal, task, value: str, comment: str = "") -> Rating:
-    """满意 / 基本满意 / 不满意, with a comment, within the set number of working days."""
+def proposal_rate(*, actor, proposal, task, value: str = "", comment: str = "", parts: dict | None = None) -> Rating:
+    """满意 / 基本满意 / 不满意, with a comment, within the set number of working days; where the organisation splits
+    ratings, ``parts`` gives 办理态度, 沟通联系 and 办理结果 ({"attitude", "communication", "result"}) and the
+    overall value follows from them."""
     with transaction.atomic():
         proposal = lock_proposal(proposal)
         check("rate", proposal.status)
@@ -105,10 +125,32 @@ def proposal_rate(*, actor, proposal, task, value: str, comment: str = "") -> Ra
             raise DomainError(gettext("The time to rate this reply ended on %(date)s; the office can still record a "
                                       "rating you give on paper.") % {"date": proposal.rating_due_on.isoformat()})
         return _save_rating(actor=actor, proposal=proposal, task=task, signer=signer, value=value, comment=comment,
-                            on_paper=False)
+                            on_paper=False, parts=parts)
 
 
-def proposal_rate_on_paper(*, actor, proposal, task, signer, value: str, comment: str = "") -> Rating:
+def proposal_rate_for_committee(*, actor, proposal, task, committee, value: str = "", comment: str = "",
+                                parts: dict | None = None) -> Rating:
+    """A committee that co-proposed the joint proposal ``proposal`` came from rates a reply: its proposal office
+    gives the committee's rating (one per committee and round, like any proposer's), from the joint proposal's page,
+    within the same time as the members' ratings."""
+    with transaction.atomic():
+        proposal = lock_proposal(proposal)
+        signer = next((s for s in raters(proposal) if s.committee_id and s.committee_id == getattr(committee, "pk", None)),
+                      None)
+        if signer is None or not permissions.is_office(actor, committee):
+            raise NotAllowed(gettext("Only the proposal offices of the co-proposing committees rate the reply."))
+        check("rate", proposal.status)
+        task = lock_task(task)
+        _ratable_task(proposal, task)
+        if proposal.rating_due_on and timezone.localdate() > proposal.rating_due_on:
+            raise DomainError(gettext("The time to rate this reply ended on %(date)s; the office can still record a "
+                                      "rating you give on paper.") % {"date": proposal.rating_due_on.isoformat()})
+        return _save_rating(actor=actor, proposal=proposal, task=task, signer=signer, value=value, comment=comment,
+                            on_paper=False, parts=parts)
+
+
+def proposal_rate_on_paper(*, actor, proposal, task, signer, value: str = "", comment: str = "",
+                           parts: dict | None = None) -> Rating:
     """The office records a rating the proposer gave on the paper form."""
     with transaction.atomic():
         proposal = lock_proposal(proposal)
@@ -119,7 +161,7 @@ def proposal_rate_on_paper(*, actor, proposal, task, signer, value: str, comment
         if signer.proposal_id != proposal.pk or signer not in raters(proposal):
             raise DomainError(gettext("This person does not rate this proposal."))
         return _save_rating(actor=actor, proposal=proposal, task=task, signer=signer, value=value, comment=comment,
-                            on_paper=True)
+                            on_paper=True, parts=parts)
 
 
 def task_redo(*, actor, task, comment: str, version: int | None = None):
@@ -127,10 +169,9 @@ def task_redo(*, actor, task, comment: str, version: int | None = None):
     which is rated again."""
     comment = require_text(comment, gettext("Say what the unit should do again."))
     with transaction.atomic():
-        task = lock_task(task, version=version)
+        task = lock_task(task, version=version, allowed=lambda task: permissions.is_office(actor, task.organisation))
         proposal = lock_proposal(task.proposal_id)
         org = proposal.organisation
-        require(permissions.is_office(actor, org))
         check("redo", proposal.status)
         if not task.ratings.filter(round=task.round, value=Satisfaction.DISSATISFIED).exists():
             raise DomainError(gettext("A redo is ordered only after a proposer rated the reply 不满意."))
@@ -151,6 +192,7 @@ def task_redo(*, actor, task, comment: str, version: int | None = None):
              {"due": task.due_on.isoformat()}, task=task)
         tell(signer_users(proposal), proposal, "redo_ordered",
              _("%(unit)s will handle “%(title)s” again"), {"unit": task.unit.name})
+        tell_committees(proposal, "redo_ordered", _("%(unit)s will handle “%(title)s” again"), {"unit": task.unit.name})
     return task
 
 
@@ -158,12 +200,13 @@ def _close(proposal, *, actor, comment):
     proposal.closed_at = timezone.now()
     move(proposal, "close", actor=actor, comment=comment, fields=["closed_at"])
     tell(signer_users(proposal), proposal, "closed", _("Your proposal “%(title)s” was closed (办结)"))
+    tell_committees(proposal, "closed", _("The joint proposal “%(title)s” was closed (办结)"))
 
 
 def proposal_close(*, actor, proposal, comment: str = "", version: int | None = None):
     with transaction.atomic():
-        proposal = lock_proposal(proposal, version=version)
-        require(permissions.is_office(actor, proposal.organisation))
+        proposal = lock_proposal(proposal, version=version,
+                                 allowed=lambda proposal: permissions.is_office(actor, proposal.organisation))
         _close(proposal, actor=actor, comment=comment)
     return proposal
 
@@ -210,9 +253,9 @@ def _key_move(proposal, action, *, actor, comment="", data=None, fields=()):
 def proposal_key_nominate(*, actor, proposal, comment: str = "", version: int | None = None):
     """The office shortlists a registered proposal as a key proposal (重点提案); the leaders decide."""
     with transaction.atomic():
-        proposal = lock_proposal(proposal, version=version)
+        proposal = lock_proposal(proposal, version=version,
+                                 allowed=lambda proposal: permissions.is_office(actor, proposal.organisation))
         org = proposal.organisation
-        require(permissions.is_office(actor, org))
         if proposal.status not in KEY_PROPOSAL_STATES:
             raise DomainError(gettext("Only a registered proposal still being handled can become a key proposal."))
         _key_move(proposal, "nominate", actor=actor, comment=comment)
@@ -224,9 +267,9 @@ def proposal_key_nominate(*, actor, proposal, comment: str = "", version: int | 
 def proposal_key_decide(*, actor, proposal, approve: bool, leader=None, comment: str = "", version: int | None = None):
     """A leader approves (naming the leader who leads the supervision, 领衔督办) or declines the nomination."""
     with transaction.atomic():
-        proposal = lock_proposal(proposal, version=version)
+        proposal = lock_proposal(proposal, version=version,
+                                 allowed=lambda proposal: permissions.is_leader(actor, proposal.organisation))
         org = proposal.organisation
-        require(permissions.is_leader(actor, org))
         if not approve:
             _key_move(proposal, "decline", actor=actor, comment=comment)
             tell(office_users(org), proposal, "key_declined", _("“%(title)s” was not approved as a key proposal"))
@@ -275,8 +318,8 @@ def proposal_set_publication(*, actor, proposal, publication: str, version: int 
     if publication not in Publication.values:
         raise DomainError(gettext("Choose a publication option."))
     with transaction.atomic():
-        proposal = lock_proposal(proposal, version=version)
-        require(permissions.is_office(actor, proposal.organisation))
+        proposal = lock_proposal(proposal, version=version,
+                                 allowed=lambda proposal: permissions.is_office(actor, proposal.organisation))
         check("publish", proposal.status)
         old = proposal.publication
         proposal.publication = publication

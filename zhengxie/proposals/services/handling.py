@@ -2,11 +2,15 @@
 reassignment, the unit's work (contacts with the proposer, co-handlers' input, extensions) and the reply: drafted,
 countersigned (会签), signed off by the unit's leader, then accepted or returned by the office."""
 
+import datetime as dt
+
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from zhengxie.core import hooks
 from zhengxie.core.choices import Role
 from zhengxie.core.dates import add_months, add_working_days
 from zhengxie.core.exceptions import DomainError, NotAllowed
@@ -18,6 +22,7 @@ from ..choices import (
     REPLYING_ROLES,
     AssignmentMode,
     ContactWay,
+    Disclosure,
     ProposalStatus,
     ReplyCategory,
     TaskRole,
@@ -38,6 +43,7 @@ from .common import (
     require_text,
     signer_users,
     tell,
+    tell_committees,
     unit_users,
     users_with_role,
 )
@@ -91,9 +97,9 @@ def proposal_assign(*, actor, proposal, mode: str, lead_units, co_units=(), comm
     """交办 to one unit (单办), several units that each reply (分办), or a lead unit with co-handlers (会办).
     Where the organisation wants it, the Party/government office confirms the assignment first."""
     with transaction.atomic():
-        proposal = lock_proposal(proposal, version=version)
+        proposal = lock_proposal(proposal, version=version,
+                                 allowed=lambda proposal: permissions.is_office(actor, proposal.organisation))
         org = proposal.organisation
-        require(permissions.is_office(actor, org))
         plan = _check_units(proposal, mode, lead_units, co_units)
         confirm = setting(org, "assignment_confirmation")
         check("assign", proposal.status)
@@ -131,9 +137,9 @@ def proposals_assign_batch(*, actor, organisation, ids, unit):
 def proposal_confirm_assignment(*, actor, proposal, comment: str = "", version: int | None = None):
     """The Party/government office confirms: the units' clocks start now."""
     with transaction.atomic():
-        proposal = lock_proposal(proposal, version=version)
+        proposal = lock_proposal(proposal, version=version,
+                                 allowed=lambda proposal: permissions.is_party_gov(actor, proposal.organisation))
         org = proposal.organisation
-        require(permissions.is_party_gov(actor, org))
         check("confirm_assignment", proposal.status)
         today = timezone.localdate()
         tasks = list(proposal.tasks.filter(status=TaskStatus.PENDING).select_related("unit"))
@@ -153,8 +159,8 @@ def proposal_send_back_assignment(*, actor, proposal, comment: str, version: int
     """The Party/government office does not agree with the units chosen: the office assigns again."""
     comment = require_text(comment, gettext("Say what should change in the assignment."))
     with transaction.atomic():
-        proposal = lock_proposal(proposal, version=version)
-        require(permissions.is_party_gov(actor, proposal.organisation))
+        proposal = lock_proposal(proposal, version=version,
+                                 allowed=lambda proposal: permissions.is_party_gov(actor, proposal.organisation))
         check("send_back_assignment", proposal.status)
         for task in proposal.tasks.filter(status=TaskStatus.PENDING).select_related("unit"):
             move_task(task, "cancel", actor=actor, proposal=proposal, comment=comment)
@@ -177,8 +183,7 @@ def task_object(*, actor, task, reason: str, version: int | None = None) -> Hand
     Units never pass a proposal on themselves; the office decides."""
     reason = require_text(reason, gettext("Give the reason for the objection."))
     with transaction.atomic():
-        task = lock_task(task, version=version)
-        _unit_user(actor, task)
+        task = lock_task(task, version=version, allowed=lambda task: permissions.works_on(actor, task))
         days = setting(task.organisation, "objection_days")
         if task.assigned_at and (timezone.localdate() - timezone.localtime(task.assigned_at).date()).days > days:
             raise DomainError(gettext("Objections must be raised within %(days)d days of the assignment.") % {"days": days})
@@ -194,8 +199,7 @@ def task_object(*, actor, task, reason: str, version: int | None = None) -> Hand
 def task_dismiss_objection(*, actor, task, comment: str, version: int | None = None) -> HandlingTask:
     comment = require_text(comment, gettext("Explain to the unit why it keeps the proposal."))
     with transaction.atomic():
-        task = lock_task(task, version=version)
-        require(permissions.is_office(actor, task.organisation))
+        task = lock_task(task, version=version, allowed=lambda task: permissions.is_office(actor, task.organisation))
         move_task(task, "dismiss_objection", actor=actor, comment=comment)
         tell(unit_users(task), task.proposal, "objection_dismissed",
              _("Your objection to “%(title)s” was not accepted: %(reason)s"), {"reason": comment}, task=task)
@@ -206,10 +210,9 @@ def task_reassign(*, actor, task, unit, comment: str = "", version: int | None =
     """The office takes the proposal away from a unit (after an objection, or otherwise) and gives the same part to
     another unit, whose clock starts now."""
     with transaction.atomic():
-        task = lock_task(task, version=version)
+        task = lock_task(task, version=version, allowed=lambda task: permissions.is_office(actor, task.organisation))
         proposal = lock_proposal(task.proposal_id)
         org = proposal.organisation
-        require(permissions.is_office(actor, org))
         check("reassign", proposal.status)
         if unit.organisation_id != org.pk or not unit.is_active:
             raise NotAllowed()
@@ -257,8 +260,7 @@ def task_extension_request(*, actor, task, months: int, reason: str, version: in
     """Ask the office for more time (at most the set number of months in all)."""
     reason = require_text(reason, gettext("Give the reason for the extension."))
     with transaction.atomic():
-        task = lock_task(task, version=version)
-        _unit_user(actor, task)
+        task = lock_task(task, version=version, allowed=lambda task: permissions.works_on(actor, task))
         if task.role == TaskRole.CO:
             raise DomainError(gettext("Co-handlers follow the lead unit's due date."))
         TASK_WORKFLOW.target("request_extension", task.status)
@@ -280,8 +282,7 @@ def task_extension_request(*, actor, task, months: int, reason: str, version: in
 
 def task_extension_decide(*, actor, task, approve: bool, comment: str = "", version: int | None = None) -> HandlingTask:
     with transaction.atomic():
-        task = lock_task(task, version=version)
-        require(permissions.is_office(actor, task.organisation))
+        task = lock_task(task, version=version, allowed=lambda task: permissions.is_office(actor, task.organisation))
         TASK_WORKFLOW.target("decide_extension", task.status)
         months = task.extension_requested
         if not months:
@@ -311,8 +312,7 @@ def task_input_send(*, actor, task, text: str, upload=None, version: int | None 
     """A co-handler sends its input (会办意见) to the lead unit."""
     text = require_text(text, gettext("Write the input for the lead unit."))
     with transaction.atomic():
-        task = lock_task(task, version=version)
-        _unit_user(actor, task)
+        task = lock_task(task, version=version, allowed=lambda task: permissions.works_on(actor, task))
         if task.role != TaskRole.CO:
             raise DomainError(gettext("Only co-handlers send input to a lead unit."))
         task.input_text, task.input_sent_at = text, timezone.now()
@@ -344,10 +344,49 @@ def _check_category(organisation, category: str) -> None:
         raise DomainError(gettext("Choose a result category from the list."), errors={"category": gettext("Not in the list.")})
 
 
+MAX_PROMISES = 10
+
+
+def clean_promises(promises) -> list[dict]:
+    """The promised measures of a reply, each a measure and the date it is to be done by (pairs or dicts with
+    ``measure`` and ``due_on``); empty pairs are left out, a measure without its date (or the reverse) is refused."""
+    cleaned, errors = [], {}
+    for n, promise in enumerate(promises or (), start=1):
+        measure, due_on = (promise.get("measure"), promise.get("due_on")) if isinstance(promise, dict) else promise
+        measure = " ".join((measure or "").split())
+        if isinstance(due_on, str):
+            try:
+                due_on = dt.date.fromisoformat(due_on) if due_on.strip() else None
+            except ValueError:
+                due_on = "bad"
+        if not measure and due_on is None:
+            continue
+        if not measure:
+            errors[f"measure_{n}"] = gettext("Say what is promised by that date.")
+        elif not isinstance(due_on, dt.date):
+            errors[f"due_{n}"] = gettext("Give the date the measure is to be done by.")
+        elif due_on < timezone.localdate():
+            errors[f"due_{n}"] = gettext("The date of a promise cannot be in the past.")
+        else:
+            cleaned.append({"measure": measure[:200], "due_on": due_on.isoformat()})
+    if len(cleaned) > MAX_PROMISES:
+        errors["promises"] = gettext("At most %(n)s promises in one reply.") % {"n": MAX_PROMISES}
+    if errors:
+        raise DomainError(gettext("Please correct the promised measures."), errors=errors)
+    return cleaned
+
+
 def reply_save(*, actor, task, text: str, category: str, contact_name: str = "", contact_phone: str = "",
-               upload=None) -> Reply:
-    """Draft (or redraft) the reply of this round; a supplementary reply after a redo is a new round."""
+               upload=None, letter: dict | None = None, promises=None) -> Reply:
+    """Draft (or redraft) the reply of this round; a supplementary reply after a redo is a new round. ``letter``:
+    the letter's 签发人 (``issuer``), 文号 (``document_number``) and 公开属性 (``disclosure``). ``promises``: the
+    measures promised with their dates (``clean_promises``); ``None`` keeps those already written."""
     _check_category(task.organisation, category)
+    if promises is not None:
+        promises = clean_promises(promises)
+    letter = {k: (v or "").strip() for k, v in (letter or {}).items() if k in ("issuer", "document_number", "disclosure")}
+    if letter.get("disclosure") and letter["disclosure"] not in Disclosure.values:
+        raise DomainError(gettext("Choose how the letter is disclosed."))
     with transaction.atomic():
         task = lock_task(task)
         _unit_user(actor, task)
@@ -360,19 +399,24 @@ def reply_save(*, actor, task, text: str, category: str, contact_name: str = "",
         reply.text, reply.category, reply.unit_category = (text or "").strip(), category, category
         reply.contact_name, reply.contact_phone = contact_name.strip(), contact_phone.strip()
         reply.drafted_by, reply.updated_at = actor, timezone.now()
+        for key, value in letter.items():
+            if value or key != "disclosure":  # no choice keeps the letter public
+                setattr(reply, key, value[:60])
+        if promises is not None:
+            reply.promises = promises
         reply.save()
         if upload is not None:
             _attach(actor, task.organisation, reply, upload, "reply")
         audit_log(actor=actor, organisation=task.organisation, action="proposals.reply.saved", obj=reply,
-                  changes={"category": category, "round": task.round, "created": created})
+                  changes={"category": category, "round": task.round, "created": created,
+                           "promises": len(reply.promises)})
     return reply
 
 
 def reply_submit(*, actor, task, version: int | None = None) -> HandlingTask:
     """Send the drafted reply on: to the co-handlers for countersignature (会办), else to the unit's leader."""
     with transaction.atomic():
-        task = lock_task(task, version=version)
-        _unit_user(actor, task)
+        task = lock_task(task, version=version, allowed=lambda task: permissions.works_on(actor, task))
         reply = task.replies.filter(round=task.round).first()
         if reply is None or not reply.text:
             raise DomainError(gettext("Write the reply first."))
@@ -394,8 +438,7 @@ def reply_submit(*, actor, task, version: int | None = None) -> HandlingTask:
 def task_countersign(*, actor, task, agree: bool, comment: str = "", version: int | None = None) -> HandlingTask:
     """会签: a co-handler agrees with the lead's reply, or sends it back with its comment."""
     with transaction.atomic():
-        task = lock_task(task, version=version)
-        _unit_user(actor, task)
+        task = lock_task(task, version=version, allowed=lambda task: permissions.works_on(actor, task))
         if task.role != TaskRole.CO:
             raise DomainError(gettext("Only co-handlers countersign."))
         TASK_WORKFLOW.target("countersign" if agree else "refuse_countersign", task.status)
@@ -436,8 +479,7 @@ def _reset_countersignatures(proposal, actor):
 def reply_sign_off(*, actor, task, approve: bool = True, comment: str = "", version: int | None = None) -> HandlingTask:
     """The unit's leader signs the reply off (it goes to the office), or returns it to the drafter."""
     with transaction.atomic():
-        task = lock_task(task, version=version)
-        require(permissions.leads_unit_of(actor, task))
+        task = lock_task(task, version=version, allowed=lambda task: permissions.leads_unit_of(actor, task))
         proposal = task.proposal
         if not approve:
             comment = require_text(comment, gettext("Say what the drafter should change."))
@@ -462,10 +504,9 @@ def reply_accept(*, actor, task, category: str | None = None, comment: str = "",
     """The office accepts the reply (and may change its category). When every replying unit's reply is accepted, the
     proposers are asked to rate it within the set number of working days."""
     with transaction.atomic():
-        task = lock_task(task, version=version)
+        task = lock_task(task, version=version, allowed=lambda task: permissions.is_office(actor, task.organisation))
         proposal = lock_proposal(task.proposal_id)
         org = proposal.organisation
-        require(permissions.is_office(actor, org))
         reply = task.replies.get(round=task.round)
         data = {"round": task.round}
         if category and category != reply.category:
@@ -475,6 +516,18 @@ def reply_accept(*, actor, task, category: str | None = None, comment: str = "",
         reply.accepted_at, reply.reviewed_by = timezone.now(), actor
         reply.save(update_fields=["category", "accepted_at", "reviewed_by"])
         move_task(task, "accept_reply", actor=actor, proposal=proposal, comment=comment, data=data)
+        if reply.promises or reply.category == ReplyCategory.B:
+            # Promises (measures with their dates, or a B reply, "being solved or in plan"): whoever follows them
+            # hears of each after the commit; ``part`` tells the measures of one reply apart.
+            common = {"organisation": org, "source": reply, "unit": task.unit, "actor": actor, "origin": proposal,
+                      "kind": "proposal_reply", "followers": [u.pk for u in signer_users(proposal)],
+                      "origin_url": reverse("proposals:detail", args=[proposal.pk]),
+                      "source_label": proposal.number_label or proposal.title}
+            for n, promise in enumerate(reply.promises, start=1):
+                hooks.emit_on_commit("commitment.made", title=promise["measure"], due_on=dt.date.fromisoformat(
+                    promise["due_on"]), text=reply.text, part=n, **common)
+            if not reply.promises:
+                hooks.emit_on_commit("commitment.made", title=proposal.title, text=reply.text, due_on=None, **common)
         replying = [t for t in proposal.tasks.exclude(status=TaskStatus.CANCELLED) if t.role in REPLYING_ROLES]
         if all(t.status == TaskStatus.ACCEPTED for t in replying) and proposal.status == ProposalStatus.HANDLING:
             proposal.rating_due_on = add_working_days(timezone.localdate(), setting(org, "rating_working_days"), org)
@@ -482,6 +535,9 @@ def reply_accept(*, actor, task, category: str | None = None, comment: str = "",
             tell(signer_users(proposal), proposal, "rate_reply",
                  _("The reply to your proposal “%(title)s” is ready: please rate it by %(date)s"),
                  {"date": proposal.rating_due_on.isoformat()})
+            tell_committees(proposal, "rate_reply",
+                            _("The reply to the joint proposal “%(title)s” is ready: your committee rates it by %(date)s"),
+                            {"date": proposal.rating_due_on.isoformat()})
     return task
 
 
@@ -489,8 +545,7 @@ def reply_return(*, actor, task, comment: str, version: int | None = None) -> Ha
     """The office returns the reply to the unit, with what to improve."""
     comment = require_text(comment, gettext("Say what the unit should improve."))
     with transaction.atomic():
-        task = lock_task(task, version=version)
-        require(permissions.is_office(actor, task.organisation))
+        task = lock_task(task, version=version, allowed=lambda task: permissions.is_office(actor, task.organisation))
         reply = task.replies.get(round=task.round)
         reply.signed_off_by, reply.signed_off_at, reply.submitted_at = None, None, None
         reply.save(update_fields=["signed_off_by", "signed_off_at", "submitted_at"])

@@ -22,6 +22,7 @@ from ..choices import (
     ProposalStatus,
     RejectionGround,
     SignerStatus,
+    SubmitterKind,
 )
 from ..models import MemberLetter, Proposal, ProposalSigner
 from .common import (
@@ -40,6 +41,7 @@ from .common import (
     require_text,
     signer_users,
     tell,
+    tell_committees,
     unit_users,
 )
 
@@ -85,6 +87,10 @@ def _register(proposal, *, actor, comment: str) -> None:
         record_duty(merged, DutyEventKind.PROPOSAL_REGISTERED, actor=actor, occurred_at=proposal.registered_at)
     tell(signer_users(proposal, signers=signers), proposal, "registered",
          _("“%(title)s” was registered as %(number)s"))
+    if proposal.submitter_kind == SubmitterKind.COMMITTEE:
+        from .joint import joint_registered_above
+
+        joint_registered_above(proposal, actor=actor)
 
 
 def proposal_register(*, actor, proposal, version: int | None = None, comment: str = "") -> Proposal:
@@ -150,6 +156,8 @@ def proposal_reject(*, actor, proposal, ground: str, comment: str, version: int 
         move(proposal, "reject", actor=actor, comment=comment, fields=["rejection_ground"], data={"ground": ground})
         tell(signer_users(proposal), proposal, "rejected", _("“%(title)s” was not registered: %(ground)s"),
              {"ground": RejectionGround(ground).label})
+        tell_committees(proposal, "rejected", _("“%(title)s” was not registered: %(ground)s"),
+                        {"ground": RejectionGround(ground).label})
     return proposal
 
 
@@ -182,7 +190,7 @@ def proposal_merge(*, actor, proposal, target, comment: str = "", version: int |
                    and (s.member_id is None or s.member_id not in present)]
         base = target.signers.count()
         ProposalSigner.objects.bulk_create([
-            ProposalSigner(proposal=target, member=s.member, body=s.body, role=s.role, status=SignerStatus.CONFIRMED,
+            ProposalSigner(proposal=target, member=s.member, body=s.body, committee=s.committee, role=s.role, status=SignerStatus.CONFIRMED,
                            position=base + i, merged_from=proposal)
             for i, s in enumerate(joining)
         ])
@@ -194,6 +202,7 @@ def proposal_merge(*, actor, proposal, target, comment: str = "", version: int |
             record_duty(proposal, DutyEventKind.PROPOSAL_REGISTERED, actor=actor)
         tell(signer_users(proposal), proposal, "merged", _("“%(title)s” was merged into “%(target)s”"),
              {"target": target.title})
+        tell_committees(proposal, "merged", _("“%(title)s” was merged into “%(target)s”"), {"target": target.title})
     return proposal
 
 
@@ -230,8 +239,8 @@ def _converting_office(proposal):
 def proposal_answer_conversion(*, actor, proposal, agree: bool, comment: str = "", version: int | None = None):
     """The proposer's answer. Agreed: the report or the letter is created in the same transaction."""
     with transaction.atomic():
-        proposal = lock_proposal(proposal, version=version)
-        require(permissions.is_author(actor, proposal))
+        proposal = lock_proposal(proposal, version=version,
+                                 allowed=lambda proposal: permissions.is_author(actor, proposal))
         if not agree:
             move(proposal, "refuse_conversion", actor=actor, comment=comment)
             tell(office_users(proposal.organisation), proposal, "conversion_refused",
@@ -260,8 +269,8 @@ def proposal_answer_conversion(*, actor, proposal, agree: bool, comment: str = "
 def letter_forward(*, actor, letter, unit, note: str = "", version: int | None = None) -> MemberLetter:
     """The office forwards a member letter to a unit for an answer."""
     with transaction.atomic():
-        letter = lock_letter(letter, version=version)
-        require(permissions.is_office(actor, letter.organisation))
+        letter = lock_letter(letter, version=version,
+                             allowed=lambda letter: permissions.is_office(actor, letter.organisation))
         if unit.organisation_id != letter.organisation_id or not unit.is_active:
             raise NotAllowed()
         if letter.status == LetterStatus.ANSWERED:
@@ -278,14 +287,17 @@ def letter_forward(*, actor, letter, unit, note: str = "", version: int | None =
     return letter
 
 
+def _may_answer(actor, letter) -> bool:
+    unit_ok = letter.unit_id is not None and letter.unit_id in permissions.unit_ids(actor, letter.organisation)
+    return unit_ok or permissions.is_office(actor, letter.organisation)
+
+
 def letter_answer(*, actor, letter, answer: str, version: int | None = None) -> MemberLetter:
     """The unit (or the office, for an answer received on paper) records the answer; the member is told."""
     answer = require_text(answer, gettext("Write the answer."))
     with transaction.atomic():
-        letter = lock_letter(letter, version=version)
+        letter = lock_letter(letter, version=version, allowed=lambda letter: _may_answer(actor, letter))
         org = letter.organisation
-        unit_ok = letter.unit_id is not None and letter.unit_id in permissions.unit_ids(actor, org)
-        require(unit_ok or permissions.is_office(actor, org))
         if letter.status != LetterStatus.FORWARDED:
             raise DomainError(gettext("Only a letter forwarded to a unit can be answered."))
         letter.answer, letter.answered_at, letter.answered_by = answer, timezone.now(), actor

@@ -1,13 +1,10 @@
-"""Template helpers of the proposals pages: labels of history events and states, badge colours, due dates."""
+"""Template helpers of the proposals pages: labels of history events and states, due dates."""
 
 from django import template
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..choices import (
-    SATISFACTION_TONE,
-    STATUS_TONE,
-    TASK_TONE,
     ConversionTarget,
     KeyState,
     ProposalStatus,
@@ -24,6 +21,9 @@ OTHER_EVENTS = {
     "absorb": _("Another proposal was merged into this one"),
     "award": _("Selected as an excellent proposal"),
     "rate_quality": _("Reply quality rated"),
+    "receipt": _("Receipt of the assignment confirmed"),
+    "remind": _("Reminded by the proposal office"),
+    "leaders_set": _("Leading leaders chosen"),
 }
 
 
@@ -74,6 +74,8 @@ def event_details(event) -> str:  # noqa: C901 (one branch per kind of history e
         parts.append(str(ConversionTarget(data["target"]).label))
     if data.get("units"):
         parts.append("、".join(data["units"]))
+    if data.get("leaders"):
+        parts.append("、".join(data["leaders"]))
     if data.get("from") and data.get("to"):
         parts.append(f"{data['from']} → {data['to']}")
     elif data.get("unit") and not event.task_id:  # a unit's own step shows its unit already
@@ -115,21 +117,6 @@ def event_actor(event, proposal) -> str:
 
 
 @register.filter
-def status_tone(status) -> str:
-    return STATUS_TONE.get(status, "secondary")
-
-
-@register.filter
-def task_tone(status) -> str:
-    return TASK_TONE.get(status, "secondary")
-
-
-@register.filter
-def rating_tone(value) -> str:
-    return SATISFACTION_TONE.get(value, "secondary")
-
-
-@register.filter
 def days_left(due) -> int | None:
     if not due:
         return None
@@ -149,3 +136,14 @@ def get_item(mapping, key):
 @register.filter
 def absolute(value):
     return abs(value) if value is not None else value
+
+
+@register.filter
+def joint_event_label(event) -> str:
+    """A joint proposal's history row in words."""
+    from ..workflow import JOINT_WORKFLOW
+
+    if event.action == "create":
+        return str(_("Joint proposal drafted"))
+    transition = JOINT_WORKFLOW.transitions.get(event.action)
+    return str(transition.label) if transition else event.action

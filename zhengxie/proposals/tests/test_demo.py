@@ -1,9 +1,6 @@
 """The demo data: every state, the seed's proportions, and rows consistent with what the services write."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 from django.db.models import Count
 
 from zhengxie.core.models import Organisation, User
@@ -13,12 +10,9 @@ from zhengxie.proposals.models import HandlingTask, Proposal, Rating
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        call_command("seed_demo", scale="county", stdout=io.StringIO())
-        yield
-        call_command("flush", interactive=False, verbosity=0)
+@pytest.fixture
+def demo(county_demo):
+    """The county demo, seeded once for every app's demo tests (conftest.py)."""
 
 
 def test_every_state_is_in_the_demo(demo):
@@ -57,3 +51,18 @@ def test_the_demo_accounts_find_work(demo, client_as):
     assert "邀请您联名" in client_as(member).get("/").content.decode()
     assert "待初审" in client_as(office).get("/").content.decode()
     assert client_as(unit).get("/proposals/unit/").context["page"].paginator.count > 0
+
+
+def test_the_joint_proposals_of_committees(demo):
+    from zhengxie.proposals.models import JointProposal
+
+    to_province = JointProposal.objects.get(title__contains="河西走廊第二条公路大通道")
+    assert to_province.target.short_name == "甘肃省政协" and to_province.proposal.status in REGISTERED_STATES
+    assert to_province.registered_at == to_province.proposal.registered_at and "嘉峪关市政协" in to_province.proposers_label
+    national = JointProposal.objects.get(title__contains="库姆塔格沙漠")
+    assert national.target_name == "全国政协" and national.status == "registered" and national.outside_number
+    # every proposing committee of the platform rates the province's reply through its office
+    from zhengxie.proposals.services.joint import proposing_committees
+
+    assert set(to_province.proposal.signers.filter(role="committee").values_list("committee", flat=True)) == {
+        o.pk for o in proposing_committees(to_province)}

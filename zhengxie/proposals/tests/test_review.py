@@ -174,7 +174,7 @@ def test_conversion_to_an_opinion_report(world):
     report = services.proposal_answer_conversion(actor=world.city_member, proposal=fresh(proposal), agree=True)
     assert fresh(proposal).status == ProposalStatus.CONVERTED
     assert report.pk is not None and report.organisation == world.city
-    assert report.title == proposal.title and report.author_member == proposal.first_proposer
+    assert report.title == proposal.title.replace("的提案", "的建议") and report.author_member == proposal.first_proposer
 
 
 def test_member_letter_forwarded_and_answered(world):

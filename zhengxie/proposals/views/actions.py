@@ -13,15 +13,18 @@ from zhengxie.core.choices import Role
 
 from .. import forms, permissions, services
 from ..choices import (
+    RATING_PARTS,
     REPLYING_ROLES,
     KeyState,
     ProposalStatus,
+    SignerRole,
     SignerStatus,
     TaskRole,
     TaskStatus,
 )
+from ..org_settings import setting
 from ..selectors import is_insider as selectors_is_insider
-from ..selectors import proposal_by_reference, signers_of, tasks_of
+from ..selectors import proposal_by_id, proposal_by_reference, signers_of, tasks_of
 from ..services.common import users_with_role
 from ..workflow import KEY_WORKFLOW, PROPOSAL_WORKFLOW, TASK_WORKFLOW
 
@@ -136,14 +139,49 @@ def with_org(form_class):
     return lambda ctx, data, files, target, prefix: form_class(data, files, prefix=prefix, organisation=ctx.org)
 
 
+def rating_form(form_class):
+    """The rating form, split into 办理态度, 沟通联系 and 办理结果 where the organisation's setting says so."""
+    return lambda ctx, data, files, target, prefix: form_class(data, files, prefix=prefix,
+                                                               parts=setting(ctx.org, "rating_parts"),
+                                                               **({"raters": ctx.raters} if form_class is
+                                                                  forms.PaperRatingForm else {}))
+
+
+def _rating(d):
+    """The rating services' ``value`` or ``parts`` from a rating form's data."""
+    if d.get("result"):
+        return {"parts": {name: d[name] for name in RATING_PARTS}}
+    return {"value": d["value"]}
+
+
 def _v(d):
     return d.get("version")
+
+
+def merge_target(ctx, data):
+    """The proposal to merge into: the one chosen among the possible duplicates (by id, within the organisation),
+    or the one a typed number or title designates."""
+    if data.get("target_id"):
+        return proposal_by_id(ctx.org, data["target_id"], exclude=ctx.proposal)
+    return proposal_by_reference(ctx.org, data["target"], exclude=ctx.proposal)
 
 
 def _merge_target_facts(target) -> list:
     """What a typed number or title matched, shown before merging (a fragment can match an unexpected proposal)."""
     return [(_("Merge into"), target.title), (_("Proposal number"), target.number_label or "—"),
             (_("Proposer"), target.proposer_label), (_("Status"), target.get_status_display())]
+
+
+def _has_cosigners(signers) -> bool:
+    """Co-signers to invite (a collective proposal's body and drafting members are none)."""
+    return any(s.role == SignerRole.COSIGNER for s in signers)
+
+
+def _sign_off_message(task):
+    """What the leader's decision did: signed off and sent to the office, or returned to the drafter."""
+    if task.status == TaskStatus.REPLIED:
+        return _("The reply was signed off and sent to the proposal office.")
+    return _("The reply was returned to the drafter.")
 
 
 def _submit_message(result):
@@ -159,7 +197,7 @@ PROPOSAL_ACTIONS = [
            lambda c, d, t: services.proposal_submit(actor=c.user, proposal=c.proposal, version=_v(d)),
            plain(forms.VersionForm), success=_submit_message, tone="danger", confirm_step=True,
            confirm=lambda c: _("Submit this proposal? Co-signers you chose are invited now; after submission the text "
-                               "can no longer be changed.") if len(c.signers) > 1
+                               "can no longer be changed.") if _has_cosigners(c.signers)
            else _("Submit this proposal? After submission the text can no longer be changed.")),
     Action("withdraw", _("Withdraw"), lambda c: c.is_author and c.can("withdraw"),
            lambda c, d, t: services.proposal_withdraw(actor=c.user, proposal=c.proposal, version=_v(d)),
@@ -189,11 +227,11 @@ PROPOSAL_ACTIONS = [
            tone="outline-danger", confirm_step=True,
            confirm=_("Not register this proposal? The proposers are told the ground; this cannot be undone.")),
     Action("merge", _("Merge into another proposal"), lambda c: c.is_office and c.can("merge"),
-           lambda c, d, t: services.proposal_merge(actor=c.user, proposal=c.proposal, target=proposal_by_reference(c.org, d["target"], exclude=c.proposal),
+           lambda c, d, t: services.proposal_merge(actor=c.user, proposal=c.proposal, target=merge_target(c, d),
                                                    comment=d["comment"], version=_v(d)),
            plain(forms.MergeForm), success=_("The proposal was merged."), tone="outline-secondary", confirm_step=True,
            confirm=_("Merge this proposal into the one below? Its proposers join that proposal; this cannot be undone."),
-           preview=lambda c, d, t: _merge_target_facts(proposal_by_reference(c.org, d["target"], exclude=c.proposal))),
+           preview=lambda c, d, t: _merge_target_facts(merge_target(c, d))),
     Action("convert", _("Propose a conversion"), lambda c: c.is_office and c.can("propose_conversion"),
            lambda c, d, t: services.proposal_propose_conversion(actor=c.user, proposal=c.proposal, target=d["target"],
                                                                 comment=d["comment"], version=_v(d)),
@@ -264,7 +302,9 @@ TASK_ACTIONS = [
            lambda c, t: t.unit_id in c.units and t.role in REPLYING_ROLES and TASK_WORKFLOW.can("draft_reply", t.status),
            lambda c, d, t: services.reply_save(actor=c.user, task=t, text=d["text"], category=d["category"],
                                                contact_name=d["contact_name"], contact_phone=d["contact_phone"],
-                                               upload=d["file"]),
+                                               upload=d["file"], letter={k: d.get(k, "") for k in
+                                                                        ("issuer", "document_number", "disclosure")},
+                                               promises=d["promises"]),
            lambda c, data, files, t, prefix: forms.ReplyForm(data, files, prefix=prefix, categories=c.categories(),
                                                              initial=reply_initial(c, t)),
            success=_("The reply draft was saved.")),
@@ -283,7 +323,7 @@ TASK_ACTIONS = [
     Action("signoff", _("Sign off the reply"),
            lambda c, t: t.unit_id in c.leader_units and TASK_WORKFLOW.can("sign_off", t.status),
            lambda c, d, t: services.reply_sign_off(actor=c.user, task=t, approve=d["agree"], comment=d["comment"], version=_v(d)),
-           plain(forms.DecisionForm), success=_("Done: the reply was signed off, or returned to the drafter."), tone="danger",
+           plain(forms.DecisionForm), success=_sign_off_message, tone="danger",
            choices=(_("Sign off and send to the office"), _("Return to the drafter"))),
     Action("extension", _("Ask for an extension"),
            lambda c, t: t.unit_id in c.units and t.role != TaskRole.CO and not t.extension_requested
@@ -335,16 +375,16 @@ TASK_ACTIONS = [
     Action("rate", _("Rate this reply"),
            lambda c, t: c.can("rate") and t.status == TaskStatus.ACCEPTED and t.role in REPLYING_ROLES
            and c.my_signer is not None and c.my_signer in c.raters,
-           lambda c, d, t: services.proposal_rate(actor=c.user, proposal=c.proposal, task=t, value=d["value"],
-                                                  comment=d["comment"]),
-           plain(forms.RatingForm), success=_("Thank you: your rating was recorded."), tone="danger"),
+           lambda c, d, t: services.proposal_rate(actor=c.user, proposal=c.proposal, task=t, comment=d["comment"],
+                                                  **_rating(d)),
+           rating_form(forms.RatingForm), success=_("Thank you: your rating was recorded."), tone="danger"),
     Action("paper_rating", _("Record a rating given on paper"),
            lambda c, t: c.is_office and c.can("rate_on_paper") and t.status == TaskStatus.ACCEPTED
            and t.role in REPLYING_ROLES,
            lambda c, d, t: services.proposal_rate_on_paper(actor=c.user, proposal=c.proposal, task=t,
                                                            signer=next(s for s in c.raters if s.pk == d["signer"]),
-                                                           value=d["value"], comment=d["comment"]),
-           lambda c, data, files, t, prefix: forms.PaperRatingForm(data, files, prefix=prefix, raters=c.raters),
+                                                           comment=d["comment"], **_rating(d)),
+           rating_form(forms.PaperRatingForm),
            success=_("The rating was recorded."), tone="outline-secondary"),
 ]
 
@@ -355,8 +395,12 @@ TASK_ACTION_MAP = {a.name: a for a in TASK_ACTIONS}
 def reply_initial(ctx, task):
     reply = ctx.reply_of(task)
     if reply is not None:
+        promised = {}
+        for n, promise in enumerate(reply.promises, start=1):
+            promised.update({f"measure_{n}": promise["measure"], f"due_{n}": promise["due_on"]})
         return {"text": reply.text, "category": reply.category, "contact_name": reply.contact_name,
-                "contact_phone": reply.contact_phone}
+                "contact_phone": reply.contact_phone, "issuer": reply.issuer,
+                "document_number": reply.document_number, "disclosure": reply.disclosure, **promised}
     return {"contact_name": task.unit.contact_name, "contact_phone": task.unit.contact_phone}
 
 

@@ -15,8 +15,9 @@ from zhengxie.core.models import Attachment
 from zhengxie.core.views.common import organisation_required, run_service
 
 from .. import selectors
-from ..choices import STATUS_TONE, TASK_TONE, ProposalStatus, SignerStatus, TaskStatus
+from ..choices import ProposalStatus, SignerStatus, TaskStatus
 from ..models import HandlingTask, Proposal, Reply
+from ..org_settings import setting
 from ..services.review import BatchResult
 from .actions import PROPOSAL_ACTION_MAP, PROPOSAL_ACTIONS, TASK_ACTION_MAP, TASK_ACTIONS, Context
 
@@ -38,6 +39,7 @@ def render_detail(request, proposal, *, bound=None, status=200):
     actions = [(a, bound.get(a.name) or a.make_form(ctx)) for a in PROPOSAL_ACTIONS if a.allowed(ctx)]
     show_cancelled = ctx.is_office
     cards = []
+    split = setting(ctx.org, "rating_parts")
     for task in ctx.tasks:
         if task.status == TaskStatus.CANCELLED and not show_cancelled:
             continue
@@ -48,14 +50,14 @@ def render_detail(request, proposal, *, bound=None, status=200):
                 task_actions.append((action, bound.get(key) or action.make_form(ctx, target=task, prefix=key)))
         replies = sorted(task.replies.all(), key=lambda r: r.round)
         cards.append({
-            "task": task, "tone": TASK_TONE.get(task.status, "secondary"), "actions": task_actions, "replies": replies,
-            "mine": task.unit_id in ctx.units, "ratings": sorted(task.ratings.all(), key=lambda r: (r.round, r.pk)),
+            "task": task, "actions": task_actions, "replies": replies,
+            "mine": task.unit_id in ctx.units, "split": split, "ratings": sorted(task.ratings.all(), key=lambda r: (r.round, r.pk)),
             "attachments": {r.pk: list(attachments_of(r)) for r in replies},
         })
     shown = {a.name for a, _form in actions} | {task_prefix(c["task"], a.name) for c in cards for a, _form in c["actions"]}
     context = {
         "unsent": [text for key, form in bound.items() if key not in shown for text in _typed_text(form)],
-        "proposal": proposal, "ctx": ctx, "tone": STATUS_TONE.get(proposal.status, "secondary"),
+        "proposal": proposal, "ctx": ctx,
         "signers": ctx.signers, "actions": actions, "cards": cards,
         "attachments": list(attachments_of(proposal)),
         "events": selectors.timeline(proposal),
@@ -64,6 +66,7 @@ def render_detail(request, proposal, *, bound=None, status=200):
         "awards": list(proposal.awards.all()),
         "is_public": selectors.is_public(proposal),
         "letter": getattr(proposal, "letter", None) if proposal.status == ProposalStatus.CONVERTED else None,
+        "report": selectors.converted_report(request.user, request.organisation, proposal),
         "can_print": proposal.status != ProposalStatus.DRAFT or ctx.is_author,
         "invited": [s for s in ctx.signers if s.status == SignerStatus.INVITED],
     }

@@ -1,18 +1,15 @@
 """Downloads: a proposal and a reply letter as Word or PDF, the session's 提案汇编 as Word."""
 
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from zhengxie.core.documents import docx_response, pdf_response
-from zhengxie.core.models import Session
-from zhengxie.core.services import audit_log
-from zhengxie.core.views.common import organisation_required, require
+from zhengxie.core.views.common import organisation_required
 
 from .. import documents, permissions, selectors
-from ..choices import REGISTERED_STATES, ProposalStatus
-from ..models import Proposal, ProposalSigner, Reply
+from ..choices import ProposalStatus
+from ..models import Reply
 
 
 def _units(proposal) -> str:
@@ -48,19 +45,3 @@ def reply_letter(request, pk, fmt):
     if fmt == "pdf":
         return pdf_response(documents.reply_flowables(reply, signers), f"{name}.pdf", title=name)
     raise Http404
-
-
-@require(permissions.sees_all)
-def compilation(request):
-    org = request.organisation
-    session = get_object_or_404(Session, pk=request.GET.get("session") or 0, term__organisation=org)
-    proposals = list(
-        Proposal.objects.filter(organisation=org, session=session, status__in=REGISTERED_STATES)
-        .select_related("first_proposer__person", "body")
-        .prefetch_related(Prefetch("signers", queryset=ProposalSigner.objects.select_related("member__person", "body")))
-        .order_by("number")
-    )
-    audit_log(actor=request.user, organisation=org, action="proposals.compilation.exported", obj=session,
-              changes={"proposals": len(proposals)})
-    document = documents.compilation_docx(org, session, proposals)
-    return docx_response(document, f"{org.short_name}{session.term.name}{session.name}{_('Compilation of proposals')}.docx")

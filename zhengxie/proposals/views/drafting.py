@@ -16,9 +16,10 @@ from zhengxie.core.exceptions import DomainError
 from zhengxie.core.files import attachments_of
 from zhengxie.core.models import Attachment, Body, Member
 from zhengxie.core.views.common import is_htmx, organisation_required, require, run_service
+from zhengxie.liaison.views.topics import save_drafting_choice
 
 from .. import permissions, selectors, services
-from ..choices import ProposalStatus
+from ..choices import ProposalStatus, SignerRole
 from ..forms import AttachmentForm, ProposalForm
 from ..models import ProposalSigner
 
@@ -57,7 +58,9 @@ def _last_return_reason(proposal) -> str:
 
 
 def _extras_context(request, proposal):
-    return {"proposal": proposal, "signers": selectors.signers_of(proposal),
+    signers = selectors.signers_of(proposal)
+    return {"proposal": proposal, "signers": signers,
+            "has_cosigners": any(s.role == SignerRole.COSIGNER for s in signers),
             "attachments": list(attachments_of(proposal)), "upload_form": AttachmentForm()}
 
 
@@ -99,6 +102,9 @@ def proposal_new(request):
         # The draft was created by the automatic save while the member typed: save that one.
         return proposal_edit(request, existing)
     form = ProposalForm(request.POST or None, organisation=request.organisation)
+    if request.method == "POST" and form.is_valid() and "submit" in request.POST and _incomplete(request, form):
+        # Nothing is created for an empty or incomplete submit: the form comes back as typed, each gap marked.
+        return _page(request, form, status=400)
     if request.method == "POST" and form.is_valid():
         proposal = run_service(request, lambda: services.proposal_create(
             actor=request.user, organisation=request.organisation, data=form.content(), body=_chosen_body(request),
@@ -120,12 +126,25 @@ def proposal_edit(request, pk):
         saved = run_service(request, lambda: services.proposal_save(
             actor=request.user, proposal=proposal, data=form.content(), units=form.cleaned_data["suggested_units"]),
             form=form)
+        if saved and "submit" in request.POST and _incomplete(request, form):
+            return _page(request, form, saved, status=400)  # the text is saved; the gaps are marked
         if saved:
             return _after_save(request, saved)
     return _page(request, form, proposal, status=400 if request.method == "POST" else 200)
 
 
+def _incomplete(request, form) -> bool:
+    """Mark on ``form`` what a submission still lacks (once, beside each field) and say so once at the top."""
+    gaps = services.submission_gaps(form.content())
+    for field, message in gaps.items():
+        form.add_error(field, message)
+    if gaps:
+        messages.error(request, _("The proposal cannot be submitted yet: complete the fields marked below."))
+    return bool(gaps)
+
+
 def _after_save(request, proposal):
+    save_drafting_choice(request, proposal)  # the suggested topic it answers (liaison), before a submission
     if "submit" not in request.POST:
         messages.success(request, _("The draft was saved."))
         return redirect("proposals:edit", pk=proposal.pk)

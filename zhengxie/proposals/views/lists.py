@@ -7,12 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhengxie.core import permissions as core_permissions
-from zhengxie.core.documents import excel_response
-from zhengxie.core.services import audit_log
-from zhengxie.core.views.common import is_htmx, paginate, require
+from zhengxie.core.views.common import is_htmx, list_export, paginate, require
 
 from .. import permissions, selectors
-from ..choices import STATUS_TONE
 from ..forms import ProposalFilterForm
 from ..models import ProposalSigner
 
@@ -42,7 +39,7 @@ def filtered(request):
 def proposal_list(request):
     form, scope, order, qs = filtered(request)
     page = paginate(request, selectors.with_list_joins(qs), PER_PAGE)
-    context = {"form": form, "page": page, "scope": scope, "order": order, "tones": STATUS_TONE,
+    context = {"form": form, "page": page, "scope": scope, "order": order,
                "can_write": permissions.can_write(request.user, request.organisation),
                "is_office": permissions.is_office(request.user, request.organisation)}
     template = "proposals/partials/list_table.html" if is_htmx(request) else "proposals/list.html"
@@ -72,7 +69,4 @@ def proposal_export(request):
          p.get_key_state_display() if p.key_state else "")
         for p in qs.iterator(chunk_size=2000)
     )
-    audit_log(actor=request.user, organisation=request.organisation, action="proposals.proposal.exported",
-              changes={"filters": request.GET.dict()})
-    filename = f"{request.organisation.short_name}{_('Proposals')}{timezone.localdate():%Y%m%d}.xlsx"
-    return excel_response(filename, columns, rows, title=_("Proposals"))
+    return list_export(request, rows, columns=columns, name=_("Proposals"), action="proposals.proposal.exported")

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from zhengxie.core.views.common import paginate, require
 
 from .. import permissions, selectors, services
-from ..choices import STATUS_TONE, ProposalStatus
+from ..choices import ProposalStatus
 from ..forms import BatchAssignForm
 from .detail import next_url, show_batch_result
 
@@ -35,7 +35,7 @@ def review_queue(request):
     tab_counts = {"submitted": counts["prereview"], "reviewing": counts["review"], "registered": counts["assign"]}
     return render(request, "proposals/review_queue.html", {
         "tab": tab, "tabs": REVIEW_TABS, "tab_counts": tab_counts, "status": ProposalStatus(status), "batch": batch,
-        "page": paginate(request, qs, 50), "tones": STATUS_TONE, "assign_form": BatchAssignForm(organisation=org),
+        "page": paginate(request, qs, 50), "assign_form": BatchAssignForm(organisation=org),
     })
 
 

@@ -10,6 +10,7 @@ from zhengxie.core.views.common import paginate
 from .. import selectors
 from ..models import Reply
 from ..org_settings import setting
+from ..public_search import PublicFilterForm, public_search
 
 
 def _organisation(pk):
@@ -24,12 +25,16 @@ def public_index(request):
 
 def public_list(request, org):
     organisation = _organisation(org)
-    qs = selectors.public_proposals(organisation)
-    q = (request.GET.get("q") or "").strip()
-    if q:
-        qs = qs.filter(title__contains=q)
+    published = selectors.public_proposals(organisation)
+    replies_public = bool(setting(organisation, "publish_replies"))
+    form = PublicFilterForm(request.GET or None, organisation=organisation, proposals=published,
+                            replies_public=replies_public)
+    form.is_valid()  # a bad value is dropped; the other filters still apply
+    data = getattr(form, "cleaned_data", {})
+    qs = public_search(organisation, published, data)
     return render(request, "proposals/public_list.html", {"organisation": organisation, "page": paginate(request, qs, 20),
-                                                          "q": q})
+                                                          "form": form, "replies_public": replies_public,
+                                                          "filtered": any(data.values())})
 
 
 def public_detail(request, org, pk):

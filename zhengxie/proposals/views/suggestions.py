@@ -11,6 +11,7 @@ from zhengxie.search.api import similar_items
 from .. import permissions, selectors
 from ..drafting_checks import checks
 from ..unit_suggestions import unit_suggestions
+from .actions import PROPOSAL_ACTION_MAP, Context
 
 
 def _office_proposal(request, pk):
@@ -31,8 +32,10 @@ def duplicates(request, pk):
     for item in items:
         if item["id"] == wanted:
             compare = item
+    merge = PROPOSAL_ACTION_MAP["merge"]
+    can_merge = merge.allowed(Context(request, proposal))
     return render(request, "search/partials/similar_review.html",
-                  {"proposal": proposal, "items": items, "compare": compare})
+                  {"proposal": proposal, "items": items, "compare": compare, "can_merge": can_merge})
 
 
 @organisation_required

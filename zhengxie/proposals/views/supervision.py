@@ -7,11 +7,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from zhengxie.core.choices import Role
 from zhengxie.core.documents import excel_response
+from zhengxie.core.selectors import get_visible, users_with_role
 from zhengxie.core.views.common import paginate, require, run_service
 
 from .. import permissions, selectors, services
-from ..choices import STATUS_TONE, AwardKind
+from ..choices import AwardKind
 from ..forms import AwardForm
 from ..models import Award
 
@@ -58,8 +60,10 @@ def supervision_export(request):
 def key_list(request):
     year = _year(request)
     qs = selectors.key_proposals(request.organisation).filter(session__year=year)
-    return render(request, "proposals/key_list.html", {"page": paginate(request, qs, 30), "tones": STATUS_TONE,
-                                                       "year": year, "years": _years(request.organisation)})
+    return render(request, "proposals/key_list.html", {"page": paginate(request, qs, 30),
+                                                       "year": year, "years": _years(request.organisation),
+                                                       "can_edit": permissions.is_office(request.user,
+                                                                                         request.organisation)})
 
 
 @require(permissions.can_supervise)
@@ -100,3 +104,30 @@ def award_revoke(request, pk):
     run_service(request, lambda: services.award_revoke(actor=request.user, award=award),
                 success=_("The selection was withdrawn."))
     return redirect(f"{reverse('proposals:awards')}?year={award.year}")
+
+
+@require(permissions.can_supervise)
+def key_leaders(request, pk):
+    """领衔督办领导: the office chooses the leaders (one or several) who lead the supervision of a key proposal; the
+    page shows who leads now and every earlier choice."""
+    org = request.organisation
+    proposal = get_visible(selectors.key_proposals(org), pk)  # not a key proposal: not found
+    candidates = users_with_role(org, Role.LEADER)
+    can_edit = permissions.is_office(request.user, org)
+    if request.method == "POST":
+        if not can_edit:
+            return redirect("proposals:key_leaders", pk=proposal.pk)
+        chosen = {int(v) for v in request.POST.getlist("leaders") if v.isdigit()}
+        picked = [u for u in candidates if u.pk in chosen]
+        if len(picked) != len(chosen):
+            messages.error(request, _("Choose leaders of this committee."))
+        elif run_service(request, lambda: services.proposal_key_leaders_set(actor=request.user, proposal=proposal,
+                                                                           leaders=picked),
+                         success=_("The leading leaders were saved.")) is not None:
+            return redirect("proposals:key_leaders", pk=proposal.pk)
+    current = set(proposal.key_leaders.values_list("pk", flat=True))
+    history = proposal.events.filter(action="leaders_set").select_related("actor").order_by("-created_at", "-pk")
+    return render(request, "proposals/key_leaders.html", {
+        "proposal": proposal, "candidates": candidates, "current": current, "can_edit": can_edit,
+        "history": history,
+    })

@@ -9,7 +9,6 @@ from zhengxie.core.models import HandlingUnit
 from zhengxie.core.views.common import paginate, require
 
 from .. import permissions, selectors
-from ..choices import TASK_TONE
 
 TABS = ["open", "overdue", "signoff", "countersign", "done", "all"]
 
@@ -25,8 +24,9 @@ def workbench(request):
     tab, qs = _filtered(request)
     units = HandlingUnit.objects.filter(pk__in=permissions.unit_ids(request.user, request.organisation))
     return render(request, "proposals/unit_workbench.html", {
-        "tab": tab, "tabs": TABS, "page": paginate(request, qs, 30), "tones": TASK_TONE, "today": timezone.localdate(),
+        "tab": tab, "tabs": TABS, "page": paginate(request, qs, 30), "today": timezone.localdate(),
         "units": units, "is_leader": bool(permissions.leader_unit_ids(request.user, request.organisation)),
+        "unreceipted": selectors.awaiting_receipt(request.user, request.organisation).count(),
     })
 
 
