@@ -17,16 +17,18 @@ from ninja.pagination import paginate
 
 from zhengxie.api.common import Id, PageNumbers, Rows, Year, active_organisation, errors, require
 from zhengxie.core.documents import DOCX_TYPE, file_response
-from zhengxie.core.exceptions import DomainError, NotAllowed, NotFound
-from zhengxie.core.files import attachment_response, attachments_of
+from zhengxie.core.exceptions import DomainError, NotAllowed
+from zhengxie.core.files import attachments_of, owned_attachment_response
 from zhengxie.core.models import Body, Member
 from zhengxie.core.org_settings import get_setting
 from zhengxie.core.permissions import body_ids_of
+from zhengxie.search.api import ClusterOut, clusters_out, without_objects
 
 from . import bulletins, documents, feedback, figures, permissions, selectors, services
 from .choices import AdoptionKind
 from .models import Report
 from .org_settings import MAX_LENGTH, categories_of
+from .search import report_cluster_details
 from .text import count_characters, text_diff
 from .workflow import BULLETIN_WORKFLOW, REPORT_WORKFLOW
 
@@ -383,6 +385,20 @@ def reports(request, filters: Query[ReportFilter]):
     return Rows(qs.select_related("source__organisation"), lambda items: [_report_out(r) for r in items])
 
 
+@router.get("/reports/similar", response={200: list[ClusterOut], **errors()},
+            summary="Groups of reports about the same thing (several places reporting it; sent up twice)",
+            description="The information office's reports of the year (`year`, default this year) grouped by the "
+                        "similarity of their titles: `among=received` (every report received here) or "
+                        "`among=forwarded` (those forwarded up). Only pairs scoring at least 0.2, a threshold chosen "
+                        "from the precision measured on real titles; largest groups first.")
+def reports_similar(request, among: str = "received", year: Year | None = None):
+    org = require(request, permissions.sees_all_reports)
+    if among not in selectors.SIMILAR_AMONG:
+        raise DomainError(gettext("Choose received or forwarded."), errors={"among": [gettext("Choose received or forwarded.")]})
+    clusters = selectors.report_clusters(request.user, org, among=among, year=year or timezone.localdate().year)
+    return without_objects(clusters_out("opinions.report", clusters, details=report_cluster_details))
+
+
 @router.get("/reports/{report_id}", response={200: ReportDetailOut, **errors(404, 409)}, summary="One report",
             description="With the levels it passed, the adoptions and instructions recorded at its level and above, "
                         "and the actions the user may take now.")
@@ -410,10 +426,7 @@ def report_attach(request, report_id: Id, file: File[UploadedFile]):
 @router.get("/reports/{report_id}/attachments/{attachment_id}", response={200: None, **errors(404, 409)},
             url_name="report_attachment", summary="Download a file of a report")
 def report_attachment(request, report_id: Id, attachment_id: Id):
-    found = attachments_of(_report(request, report_id)).filter(pk=attachment_id).first()
-    if found is None:
-        raise NotFound()
-    return attachment_response(found)
+    return owned_attachment_response(_report(request, report_id), attachment_id)
 
 
 @router.post("/reports/{report_id}/withdraw", response={200: ReportDetailOut, **errors(404, 409)}, summary="Withdraw my report")

@@ -12,7 +12,6 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from zhengxie.core import transitions
-from zhengxie.core.choices import Role
 from zhengxie.core.exceptions import DomainError, NotAllowed
 from zhengxie.core.models import Organisation
 from zhengxie.core.services import audit_log, notify
@@ -20,7 +19,9 @@ from zhengxie.core.services import audit_log, notify
 from . import permissions
 from .feedback import adopt_locally
 from .models import BulletinIssue, BulletinTransition, Report
+from .org_settings import review_steps_of
 from .services import move, office_users, report_forward
+from .signoff import notify_reviewers
 from .workflow import BULLETIN_WORKFLOW
 
 
@@ -169,21 +170,26 @@ def bulletin_submit(*, actor, bulletin: BulletinIssue, version: int | None = Non
         BULLETIN_WORKFLOW.target("submit", bulletin.status)
         if not bulletin.reports.exists():
             raise DomainError(_("The issue is empty: place at least one report in it."))
-        _move(bulletin, "submit", actor, audit="opinions.bulletin.submitted")
-        notify(recipients=office_users(bulletin.organisation, Role.LEADER), organisation=bulletin.organisation,
-               code="opinions.bulletin.pending", title=_("《社情民意》 %(label)s awaits your sign-off"),
-               params={"label": bulletin.label}, url=bulletin_url(bulletin), obj=bulletin)
+        # the review steps of the organisation's setting now are the ones this round goes through
+        bulletin.review_steps, bulletin.review_step = review_steps_of(bulletin.organisation), 0
+        _move(bulletin, "submit", actor, audit="opinions.bulletin.submitted", fields=["review_steps", "review_step"],
+              data={"steps": [step["name"] for step in bulletin.review_steps]})
+        notify_reviewers(bulletin)
     return bulletin
 
 
 def bulletin_return(*, actor, bulletin: BulletinIssue, reason: str, version: int | None = None) -> BulletinIssue:
-    _leader_check(actor, bulletin)
+    """退回: a leader, or the reviewer of the step the issue waits for, sends it back; the review starts again."""
+    if not permissions.can_review_bulletin(actor, bulletin):
+        _leader_check(actor, bulletin)
     reason = (reason or "").strip()
     if not reason:
         raise DomainError(_("Say what should be changed."), errors={"reason": gettext("Required.")})
     with transaction.atomic():
         bulletin = _lock(bulletin, version)
-        _move(bulletin, "return", actor, audit="opinions.bulletin.returned", comment=reason, changes={"reason": reason})
+        bulletin.review_step = 0
+        _move(bulletin, "return", actor, audit="opinions.bulletin.returned", comment=reason, changes={"reason": reason},
+              fields=["review_step"])
         notify(recipients=office_users(bulletin.organisation), organisation=bulletin.organisation,
                code="opinions.bulletin.returned", title=_("《社情民意》 %(label)s was returned for changes"),
                body=_("%(leader)s: %(reason)s"), params={"label": bulletin.label, "leader": actor.label,
@@ -197,6 +203,10 @@ def bulletin_sign_off(*, actor, bulletin: BulletinIssue, version: int | None = N
     _leader_check(actor, bulletin)
     with transaction.atomic():
         bulletin = _lock(bulletin, version)
+        step = permissions.current_review_step(bulletin)
+        if step is not None:
+            raise DomainError(_("The issue still waits for the step “%(step)s”.") % {"step": step["name"]},
+                              code="review_pending")
         reports = list(bulletin.reports.select_for_update().order_by("bulletin_position"))
         bulletin.signed_off_by, bulletin.signed_off_at = actor, timezone.now()
         _move(bulletin, "sign_off", actor, audit="opinions.bulletin.signed_off", fields=["signed_off_by", "signed_off_at"],

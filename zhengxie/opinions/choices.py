@@ -6,9 +6,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from zhengxie.core.choices import OrganisationLevel
+from zhengxie.core.tones import toned
 from zhengxie.duties.choices import DutyEventKind
 
 
+@toned(received="primary", accepted="info", not_used="secondary", edited="info", in_bulletin="warning",
+       published="success", withdrawn="light")
 class ReportStatus(models.TextChoices):
     """The state of a report at one level (each level holds its own record)."""
 
@@ -19,14 +22,6 @@ class ReportStatus(models.TextChoices):
     IN_BULLETIN = "in_bulletin", _("In a bulletin issue")
     PUBLISHED = "published", _("Published")
     WITHDRAWN = "withdrawn", _("Withdrawn")
-
-    @classmethod
-    def tone(cls, status: str) -> str:
-        """The Bootstrap colour of the status badge."""
-        return {
-            cls.RECEIVED: "primary", cls.ACCEPTED: "info", cls.NOT_USED: "secondary", cls.EDITED: "info",
-            cls.IN_BULLETIN: "warning", cls.PUBLISHED: "success", cls.WITHDRAWN: "light",
-        }[status]
 
 
 #: The states in which the information office still has work to do on a report.
@@ -42,6 +37,7 @@ class AuthorKind(models.TextChoices):
     ORGANISATION = "organisation", pgettext_lazy("author", "The committee itself")
 
 
+@toned(draft="secondary", pending="warning", signed_off="primary", sent="success")
 class BulletinStatus(models.TextChoices):
     """The state of an issue of the 《社情民意》 bulletin."""
 
@@ -49,10 +45,6 @@ class BulletinStatus(models.TextChoices):
     PENDING = "pending", _("Awaiting sign-off")
     SIGNED_OFF = "signed_off", _("Signed off")
     SENT = "sent", _("Sent")
-
-    @classmethod
-    def tone(cls, status: str) -> str:
-        return {cls.DRAFT: "secondary", cls.PENDING: "warning", cls.SIGNED_OFF: "primary", cls.SENT: "success"}[status]
 
 
 class AdoptionKind(models.TextChoices):

@@ -394,3 +394,6 @@ def generate(ctx: DemoContext):
             f"{len(sim.adoptions)} adoptions, {len(sim.instructions)} instructions; forwarded up: "
             + ", ".join(f"{o.short_name} {forwarded.filter(organisation=o).count()}" for o in ctx.orgs
                         if o.level != OrganisationLevel.COUNTY))
+
+
+from . import demo_signoff  # noqa: E402,F401  (the multi-step sign-off and the red-head templates)

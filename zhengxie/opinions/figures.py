@@ -20,7 +20,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from zhengxie.core.choices import OrganisationLevel
-from zhengxie.stats.registry import Figure, ratio, register_figure
+from zhengxie.stats.registry import RATE, Figure, register_figure
 
 from .choices import (
     INSTRUCTION_LEVEL_OF,
@@ -171,52 +171,73 @@ def _forwarded_out(scope):
 
 
 def _adopted_above(scope):
-    """Reports adopted in the period by a level above the scope (a committee outside it, or recorded by hand)."""
+    """Reports adopted in the period by a level above the scope (a committee outside it, or recorded by hand): the
+    first record of each chain."""
     days = (scope.start, scope.end)
-    return (_on_chains_of(Adoption, scope, adopted_on__range=days).exclude(kind=AdoptionKind.MEDIA)
-            .filter(Q(kind=AdoptionKind.UPPER) | ~Q(organisation_id__in=scope.org_ids))
-            .values("origin_id").distinct().count())
+    adoptions = (_on_chains_of(Adoption, scope, adopted_on__range=days).exclude(kind=AdoptionKind.MEDIA)
+                 .filter(Q(kind=AdoptionKind.UPPER) | ~Q(organisation_id__in=scope.org_ids)))
+    return Report.objects.filter(pk__in=adoptions.values("origin_id")).select_related("organisation")
 
 
 def _instructions(scope, levels=None):
-    rows = _on_chains_of(Instruction, scope, instructed_on__range=(scope.start, scope.end))
-    return (rows.filter(level__in=levels) if levels else rows).count()
+    rows = _on_chains_of(Instruction, scope, instructed_on__range=(scope.start, scope.end)).select_related("report")
+    return rows.filter(level__in=levels) if levels else rows
+
+
+def _adopted_here(scope):
+    return Adoption.objects.filter(organisation_id__in=scope.org_ids, kind=AdoptionKind.LOCAL,
+                                   adopted_on__range=(scope.start, scope.end)).select_related("report", "organisation")
+
+
+def _received_here(scope):
+    return _records(scope).filter(received_at__range=scope.datetime_range).exclude(status=ReportStatus.WITHDRAWN)
 
 
 group = _("Public-opinion reports")
 reports, items = _("reports"), _("instructions")
 register_figure(Figure(
-    "opinions.submitted", _("Public-opinion reports received"), group, lambda s: _entered(s).count(), unit=reports,
-    order=300, sentence=_("%(value)s public-opinion reports received")))
+    "opinions.submitted", _("Public-opinion reports received"), group, records=lambda s: _entered(s).select_related(
+        "organisation"), unit=reports, order=300, sentence=_("%(value)s public-opinion reports received"),
+    date_field="received_at",
+    definition=_("Reports that entered the organisations in the period (the day received): submitted there or "
+                 "forwarded from outside; a report forwarded between two organisations counted is one report; "
+                 "withdrawn reports are excluded.")))
 register_figure(Figure(
-    "opinions.adopted", _("Reports adopted (published in the bulletin)"), group,
-    lambda s: Adoption.objects.filter(organisation_id__in=s.org_ids, kind=AdoptionKind.LOCAL,
-                                      adopted_on__range=(s.start, s.end)).count(),
-    unit=reports, order=301, sentence=_("%(value)s adopted and published")))
+    "opinions.adopted", _("Reports adopted (published in the bulletin)"), group, records=_adopted_here,
+    unit=reports, order=301, sentence=_("%(value)s adopted and published"), date_field="adopted_on",
+    definition=_("Adoptions by the organisations themselves (published in their 《社情民意》) in the period, one per "
+                 "report and level; media use is excluded.")))
 register_figure(Figure(
     "opinions.adoption_rate", _("Adoption rate of reports"), group,
     # per level, as each office reports it: adopted here / received here (a report that climbed counts at each level)
-    lambda s: ratio(Adoption.objects.filter(organisation_id__in=s.org_ids, kind=AdoptionKind.LOCAL,
-                                            adopted_on__range=(s.start, s.end)).count(),
-                    _records(s).filter(received_at__range=s.datetime_range).exclude(status=ReportStatus.WITHDRAWN).count()),
-    unit="%", order=302, percent=True))
+    records=lambda s: _received_here(s).select_related("organisation"), measure=RATE, part=_adopted_here,
+    order=302, date_field="received_at",
+    definition=_("Adoptions by the organisations in the period divided by the reports they received in it (each "
+                 "level counts its own record; withdrawn reports are excluded)."),
+    empty_reason=_("No report was received in the period.")))
 register_figure(Figure(
     "opinions.forwarded_up", _("Reports forwarded to the level above"), group,
-    lambda s: _forwarded_out(s).count(), unit=reports, order=303,
-    seed=_("260+ public-opinion reports sent up in a term (Tianshui)"),
-    sentence=_("%(value)s public-opinion reports sent to the level above")))
+    records=lambda s: _forwarded_out(s).select_related("organisation"), unit=reports, order=303,
+    seed=_("260+ public-opinion reports sent up in a term (Tianshui)"), date_field="forwarded_at",
+    sentence=_("%(value)s public-opinion reports sent to the level above"),
+    definition=_("Reports forwarded in the period to a committee outside the organisations counted.")))
 register_figure(Figure(
-    "opinions.adopted_above", _("Reports adopted by higher levels"), group, _adopted_above, unit=reports,
-    order=304, sentence=_("%(value)s adopted by higher levels")))
+    "opinions.adopted_above", _("Reports adopted by higher levels"), group, records=_adopted_above, unit=reports,
+    order=304, sentence=_("%(value)s adopted by higher levels"),
+    definition=_("Reports (the first record of each) adopted in the period by a level above the organisations "
+                 "counted; media use is excluded.")))
 register_figure(Figure(
-    "opinions.instructions", _("Leaders' instructions on reports"), group, _instructions, unit=items, order=305,
-    sentence=_("%(value)s leaders' written instructions")))
+    "opinions.instructions", _("Leaders' instructions on reports"), group, records=_instructions, unit=items,
+    order=305, sentence=_("%(value)s leaders' written instructions"), date_field="instructed_on",
+    definition=_("Leaders' written instructions (批示) given in the period on the reports of the organisations, at "
+                 "their level or above.")))
 register_figure(Figure(
     "opinions.instructions_provincial", _("Instructions by provincial or central leaders"), group,
-    lambda s: _instructions(s, [InstructionLevel.PROVINCE, InstructionLevel.CENTRAL]), unit=items, order=306))
+    records=lambda s: _instructions(s, [InstructionLevel.PROVINCE, InstructionLevel.CENTRAL]), unit=items, order=306,
+    date_field="instructed_on", definition=_("Of those instructions, the ones by provincial or central leaders.")))
 register_figure(Figure(
     "opinions.bulletin_issues", _("《社情民意》 issues signed off"), group,
-    lambda s: BulletinIssue.objects.filter(organisation_id__in=s.org_ids,
-                                           signed_off_at__range=s.datetime_range).count(),
-    unit=_("issues"), order=307))
-
+    records=lambda s: BulletinIssue.objects.filter(organisation_id__in=s.org_ids, signed_off_at__range=s.datetime_range
+                                                   ).select_related("organisation"),
+    unit=_("issues"), order=307, date_field="signed_off_at",
+    definition=_("Issues of the bulletin signed off in the period.")))

@@ -219,3 +219,24 @@ class PeriodForm(forms.Form):
         if d.get("start") and d.get("end") and d["start"] > d["end"]:
             raise forms.ValidationError(_("The start comes after the end."))
         return d
+
+
+class BulletinReviewForm(VersionForm):
+    comment = forms.CharField(label=_("Review opinion"), required=False, max_length=500,
+                              widget=forms.Textarea(attrs={"rows": 2}), help_text=_("Optional, e.g. 同意."))
+
+
+class BulletinTemplateForm(forms.Form):
+    """The 红头 of the bulletin, edited by the information office."""
+
+    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    masthead = forms.CharField(label=_("Masthead"), max_length=20)
+    issuer = forms.CharField(label=_("Issued by"), max_length=60, required=False,
+                             help_text=_("The line under the masthead, e.g. “天水市政协研究室”."))
+    masthead_colour = forms.CharField(label=_("Masthead colour"), max_length=7,
+                                      widget=forms.TextInput(attrs={"type": "color"}))
+    rule_colour = forms.CharField(label=_("Colour of the red rule"), max_length=7,
+                                  widget=forms.TextInput(attrs={"type": "color"}))
+    numbering = forms.CharField(label=_("Numbering"), max_length=60,
+                                help_text=_("{year}, {number} (in the year) and {serial} (in total) are replaced."))
+    secrecy_mark = forms.CharField(label=_("Secrecy mark"), max_length=30, required=False)

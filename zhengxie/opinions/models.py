@@ -38,6 +38,10 @@ class BulletinIssue(models.Model):
     signed_off_at = models.DateTimeField(_("signed off at"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     recipients = models.JSONField(_("recipients"), default=list, blank=True)
+    # The review steps between 拟稿 and 签发 (the organisation's setting when the issue was submitted) and how many
+    # of them are done in the current round.
+    review_steps = models.JSONField(_("review steps"), default=list, blank=True)
+    review_step = models.PositiveSmallIntegerField(_("review steps done"), default=0)
 
     class Meta:
         verbose_name = _("bulletin issue")
@@ -55,10 +59,6 @@ class BulletinIssue(models.Model):
     def label(self) -> str:
         """“2026年第15期” (the way an issue is named in Chinese, whatever the interface language)."""
         return f"{self.year}年第{self.number}期"
-
-    @property
-    def status_tone(self) -> str:
-        return BulletinStatus.tone(self.status)
 
 
 class Report(models.Model):
@@ -129,10 +129,6 @@ class Report(models.Model):
         return self.title
 
     @property
-    def status_tone(self) -> str:
-        return ReportStatus.tone(self.status)
-
-    @property
     def is_edited(self) -> bool:
         return self.text != self.original_text or self.title != self.original_title
 
@@ -145,6 +141,33 @@ class ReportTransition(TransitionRecord):
     class Meta(TransitionRecord.Meta):
         verbose_name = _("report history entry")
         verbose_name_plural = _("report history")
+
+
+class BulletinTemplate(models.Model):
+    """The 红头 of an organisation's bulletin, edited by its information office: the masthead, the issuer, the
+    colours, the numbering pattern, the secrecy mark. An organisation without its own uses its parent's."""
+
+    organisation = models.OneToOneField(Organisation, on_delete=models.CASCADE, related_name="bulletin_template")
+    masthead = models.CharField(_("masthead"), max_length=20, default="社情民意")
+    issuer = models.CharField(_("issued by"), max_length=60, blank=True,
+                              help_text=_("The line under the masthead, e.g. “天水市政协研究室”. Empty: the "
+                                          "committee's office."))
+    masthead_colour = models.CharField(_("masthead colour"), max_length=7, default="#C00000")
+    rule_colour = models.CharField(_("colour of the red rule"), max_length=7, default="#C00000")
+    numbering = models.CharField(_("numbering"), max_length=60, default="{year}年第{number}期（总第{serial}期）",
+                                 help_text=_("{year}, {number} (in the year) and {serial} (in total) are replaced."))
+    secrecy_mark = models.CharField(_("secrecy mark"), max_length=30, blank=True, default="")
+    version = models.PositiveIntegerField(default=1)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("bulletin template")
+        verbose_name_plural = _("bulletin templates")
+
+    def __str__(self):
+        return f"{self.organisation} · {self.masthead}"
 
 
 class BulletinTransition(TransitionRecord):

@@ -60,6 +60,33 @@ def can_sign_off(user, bulletin) -> bool:
     return is_leader(user, bulletin.organisation)
 
 
+def current_review_step(bulletin) -> dict | None:
+    """The review step (名称, role) the pending issue waits for, or None when only 签发 is left."""
+    steps = bulletin.review_steps or []
+    if bulletin.status != "pending" or bulletin.review_step >= len(steps):
+        return None
+    return steps[bulletin.review_step]
+
+
+def submitter_of(bulletin):
+    """Who submitted the issue (拟稿) in its current round."""
+    row = bulletin.transitions.filter(action="submit").order_by("-created_at", "-pk").first()
+    return row.actor_id if row else None
+
+
+def can_review_bulletin(user, bulletin) -> bool:
+    """The reviewer of the step the issue waits for: the step's role, never the one who submitted it."""
+    step = current_review_step(bulletin)
+    if step is None or not core.has_role(user, bulletin.organisation, step["role"]):
+        return False
+    return submitter_of(bulletin) != user.pk
+
+
+def can_edit_bulletin_template(user, organisation) -> bool:
+    """The 红头 template: the information office edits its own."""
+    return is_information_office(user, organisation)
+
+
 def can_view_figures(user, organisation) -> bool:
     return sees_all_reports(user, organisation)
 

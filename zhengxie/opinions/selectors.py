@@ -147,3 +147,22 @@ def bulletin_candidates(organisation):
 
 def draft_bulletins(organisation):
     return BulletinIssue.objects.filter(organisation=organisation, status=BulletinStatus.DRAFT).order_by("-serial")
+
+
+# --- similar reports: the same thing reported by several places, or forwarded up twice ------------------------------
+
+SIMILAR_AMONG = ("received", "forwarded")
+
+
+def report_clusters(user, organisation, *, among: str = "received", year: int | None = None):
+    """Groups of the reports the user may see that are about the same thing (``search.clusters``): among those
+    received here (several counties often report one thing; the office may combine them into one report), or among
+    those forwarded up. Withdrawn reports are left out."""
+    from zhengxie.search.clusters import clusters_of, threshold_for
+
+    qs = reports_visible_to(user, organisation).exclude(status=ReportStatus.WITHDRAWN)
+    if year:
+        qs = qs.filter(received_at__year=year)
+    if among == "forwarded":
+        qs = qs.filter(forwarded_at__isnull=False)
+    return clusters_of(qs, model=Report, threshold=threshold_for("opinions.report"), order_by=("-received_at", "-pk"))

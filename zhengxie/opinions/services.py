@@ -17,7 +17,7 @@ from zhengxie.core.choices import Role
 from zhengxie.core.exceptions import DomainError, NotAllowed
 from zhengxie.core.files import attachment_add, attachments_of, check_upload
 from zhengxie.core.models import Attachment, Body, Member, Organisation, User
-from zhengxie.core.selectors import users_with_role
+from zhengxie.core.selectors import users_of_members, users_with_role
 from zhengxie.core.services import notify
 from zhengxie.duties.choices import DutyEventKind
 from zhengxie.duties.services import record_duty_event, retract_duty_events
@@ -72,12 +72,9 @@ def author_users(report) -> list:
     of the committee that wrote it itself."""
     origin = report if report.depth == 0 else report.origin
     if origin.author_kind == AuthorKind.MEMBER and origin.author_member_id:
-        return list(User.objects.filter(person_id=origin.author_member.person_id, is_active=True))
+        return users_of_members([origin.author_member])
     if origin.author_kind == AuthorKind.BODY and origin.author_body_id:
-        return list(User.objects.filter(
-            is_active=True, role_assignments__body_id=origin.author_body_id, role_assignments__role=Role.BODY_CONTACT,
-            role_assignments__is_active=True,
-        ).distinct())
+        return users_with_role(origin.author_body.organisation_id, Role.BODY_CONTACT, body_ids=[origin.author_body_id])
     if origin.author_kind == AuthorKind.INFORMANT and origin.author_user_id:
         return [origin.author_user]
     return list(office_users(origin.organisation))
@@ -365,6 +362,47 @@ def _proposal_text(proposal) -> str:
     return "\n\n".join(parts) or proposal.title
 
 
+#: Words that tell the default report categories apart (a renamed category is matched by its own name only).
+CATEGORY_WORDS = {
+    "经济发展": ("企业", "产业", "营商", "招商", "工业", "园区", "金融"),
+    "乡村振兴": ("农村", "农业", "农民", "乡村", "种植", "养殖"),
+    "教育": ("学校", "教师", "学生", "教学", "幼儿园", "课程"),
+    "医疗卫生": ("医院", "医疗", "医生", "卫生", "健康", "疾病", "医保"),
+    "社会保障": ("养老", "低保", "就业", "社保", "救助", "残疾"),
+    "生态环境": ("污染", "环保", "植被", "水源", "垃圾", "绿化"),
+    "城乡建设": ("小区", "城市", "道路", "住房", "棚户", "管网", "供暖", "交通", "停车"),
+    "文化旅游": ("文化", "旅游", "景区", "文物", "非遗"),
+    "民族宗教": ("民族", "宗教"),
+    "社会治理": ("社区", "基层治理", "安全", "矛盾", "网格"),
+}
+
+
+def report_title_of_proposal(title: str) -> str:
+    """A report says what it suggests: "关于…的提案" becomes "关于…的建议" (a report is no proposal)."""
+    title = title.strip()
+    for suffix in ("的提案", "提案"):
+        if title.endswith(suffix) and len(title) > len(suffix):
+            title = title[: -len(suffix)] + ("的建议" if suffix == "的提案" else "建议")
+            break
+    return title[:200]
+
+
+def report_category_of_proposal(proposal, categories: list[str]) -> str:
+    """The report category the proposal is about: the proposal's own when the lists share it, else the category
+    whose name (or its two-character words) occurs most in the title and text; the last one (其他) when none does."""
+    if proposal.category in categories:
+        return proposal.category
+    text = f"{proposal.title} {proposal.title} {proposal.background} {proposal.suggestions}"
+
+    def score(name):
+        words = {name} | {name[i:i + 2] for i in range(len(name) - 1)} | set(CATEGORY_WORDS.get(name, ()))
+        return sum(text.count(word) * len(word) for word in words)
+
+    scored = [(score(name), -index, name) for index, name in enumerate(categories[:-1])]
+    best = max(scored, default=(0, 0, ""))
+    return best[2] if best[0] > 0 else categories[-1]
+
+
 def report_create_from_proposal(*, actor, proposal) -> Report:
     """Make a received report, in the proposal's organisation, of a proposal its proposer agreed to convert (转为
     社情民意信息). The author is the first proposer (a member) or the collective body; the report links back to the
@@ -386,10 +424,9 @@ def report_create_from_proposal(*, actor, proposal) -> Report:
         author = {"author_kind": AuthorKind.BODY, "author_body": body, "author_name": body.name}
     else:
         author = {"author_kind": AuthorKind.ORGANISATION, "author_name": organisation.short_name}
-    title = proposal.title.strip()[:200]
+    title = report_title_of_proposal(proposal.title)
     text = _proposal_text(proposal)
-    categories = categories_of(organisation)
-    category = proposal.category if proposal.category in categories else categories[-1]
+    category = report_category_of_proposal(proposal, categories_of(organisation))
     with transaction.atomic():
         report = Report.objects.create(
             organisation=organisation, origin_organisation=organisation, submitted_by=actor, title=title,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import bulletins, figures, reports
+from .views import bulletins, figures, reports, signoff
 
 app_name = "opinions"
 
@@ -9,6 +9,7 @@ urlpatterns = [
     path("mine/", reports.mine, name="mine"),
     path("queue/", reports.queue, name="queue"),
     path("queue/export/", reports.queue_export, name="queue_export"),
+    path("similar/", reports.similar, name="similar"),
     path("new/", reports.submit, name="submit"),
     path("<int:pk>/", reports.detail, name="detail"),
     path("<int:pk>/amend/", reports.amend, name="amend"),
@@ -30,6 +31,8 @@ urlpatterns = [
     path("bulletins/<int:pk>/move/<int:report_id>/", bulletins.bulletin_move, name="bulletin_move"),
     path("bulletins/<int:pk>/submit/", bulletins.bulletin_submit, name="bulletin_submit"),
     path("bulletins/<int:pk>/return/", bulletins.bulletin_return, name="bulletin_return"),
+    path("bulletins/<int:pk>/review/", signoff.bulletin_review, name="bulletin_review"),
+    path("bulletins/template/", signoff.bulletin_template, name="bulletin_template"),
     path("bulletins/<int:pk>/sign-off/", bulletins.bulletin_sign_off, name="bulletin_sign_off"),
     path("bulletins/<int:pk>/send/", bulletins.bulletin_send, name="bulletin_send"),
     path("bulletins/<int:pk>/forward/", bulletins.bulletin_forward, name="bulletin_forward"),

@@ -3,7 +3,8 @@
 A report:   received → accepted → edited → in_bulletin → published (when its issue is signed off) → forward
             received/accepted/edited → not_used (with a reason) → reopen → received
             received → withdrawn (by the author, before the office handles it)
-An issue:   draft → pending → signed_off → sent;  pending → draft (returned by the leader)
+An issue:   draft → pending → (each review step of the organisation's setting) → signed_off → sent;
+            pending → draft (returned by a reviewer or the leader)
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -37,6 +38,7 @@ BULLETIN_WORKFLOW = Workflow("bulletin", [
     Transition("compose", sources=[B.DRAFT], target=None, label=_("Change the contents")),
     Transition("delete", sources=[B.DRAFT], target=None, label=_("Delete")),
     Transition("submit", sources=[B.DRAFT], target=B.PENDING, label=_("Submit for sign-off")),
+    Transition("review", sources=[B.PENDING], target=None, label=pgettext_lazy("bulletin", "Review")),
     Transition("return", sources=[B.PENDING], target=B.DRAFT, label=_("Return for changes")),
     Transition("sign_off", sources=[B.PENDING], target=B.SIGNED_OFF, label=_("Sign off")),
     Transition("send", sources=[B.SIGNED_OFF], target=B.SENT, label=_("Send")),

@@ -1,10 +1,7 @@
 """The demo data: every state of the workflow, reports that climbed two levels and came back with instructions,
 numbering per year, and the duty events the feedback earned."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 
 from zhengxie.core.models import Notification, Organisation, User
 from zhengxie.duties.models import DutyEvent
@@ -14,12 +11,9 @@ from zhengxie.opinions.models import BulletinIssue, Instruction, Report
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        call_command("seed_demo", scale="county", stdout=io.StringIO())
-        yield
-        call_command("flush", interactive=False, verbosity=0)
+@pytest.fixture
+def demo(county_demo):
+    """The county demo, seeded once for every app's demo tests (conftest.py)."""
 
 
 def test_every_state_is_in_the_demo(demo):

@@ -175,7 +175,8 @@ def test_a_proposal_becomes_a_received_report_linked_back(world):
     proposal = stand_in(world)
     report = services.report_create_from_proposal(actor=world.county_proposal, proposal=proposal)
     assert report.status == ReportStatus.RECEIVED and report.organisation == world.county
-    assert report.title == proposal.title
+    assert report.title == "关于加快老旧小区改造的建议"  # a report is no proposal
+    assert report.category == "城乡建设"  # the category the text is about, not 其他
     assert "老旧小区设施陈旧。" in report.text and "二是引入社会资本。" in report.text
     assert report.author_member == world.members["county_member"] and report.author_user == world.county_member
     assert report.converted_from == proposal

@@ -251,6 +251,7 @@ def test_queue_export(world, client_as):
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.values)
     assert rows[0][1] == "标题" and len(rows) == 2 and rows[1][1] == "信息0"
+    assert rows[0][3] == "来源" and "起" not in rows[0]  # the report's origin, not a date range's start
 
 
 def test_bulletin_documents_download(world, client_as):

@@ -5,7 +5,7 @@ import pytest
 from django.utils import timezone
 
 from zhengxie.core.exceptions import ConcurrentChange, DomainError, InvalidTransition, NotAllowed
-from zhengxie.opinions import bulletins, feedback, services
+from zhengxie.opinions import bulletins, feedback, services, signoff
 from zhengxie.opinions.choices import BulletinStatus, ReportStatus
 from zhengxie.opinions.models import BulletinIssue, Report
 from zhengxie.opinions.workflow import BULLETIN_WORKFLOW, REPORT_WORKFLOW
@@ -152,6 +152,8 @@ BULLETIN_ACTIONS = {
                                                      reports=[edit(w, submit(w), "county")]),
     "submit": lambda w, b: bulletins.bulletin_submit(actor=w.county_info, bulletin=b),
     "return": lambda w, b: bulletins.bulletin_return(actor=w.county_leader, bulletin=b, reason="请补充"),
+    # with no review step in the setting, nothing waits for a review (the steps: test_signoff.py)
+    "review": lambda w, b: signoff.bulletin_review(actor=w.county_info, bulletin=b),
     "sign_off": lambda w, b: bulletins.bulletin_sign_off(actor=w.county_leader, bulletin=b),
     "send": lambda w, b: bulletins.bulletin_send(actor=w.county_info, bulletin=b, recipients=["区政府"]),
 }
@@ -164,7 +166,10 @@ def test_bulletin_transition_allowed_only_from_its_states(world, action, status)
     if action == "submit" and status == BulletinStatus.DRAFT:
         BULLETIN_ACTIONS["compose"](world, issue)  # an empty issue cannot go for sign-off
         issue.refresh_from_db()
-    if BULLETIN_WORKFLOW.can(action, status):
+    if action == "review":
+        with pytest.raises(DomainError):
+            BULLETIN_ACTIONS[action](world, issue)
+    elif BULLETIN_WORKFLOW.can(action, status):
         BULLETIN_ACTIONS[action](world, issue)
     else:
         with pytest.raises(InvalidTransition):

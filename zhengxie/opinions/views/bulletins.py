@@ -13,8 +13,9 @@ from zhengxie.core.views.common import organisation_required, posted_version, re
 
 from .. import bulletins, documents, permissions, selectors
 from ..choices import BulletinStatus, ReportStatus
-from ..forms import BulletinCreateForm, BulletinReturnForm, BulletinSendForm
+from ..forms import BulletinCreateForm, BulletinReturnForm, BulletinReviewForm, BulletinSendForm
 from ..org_settings import default_recipients
+from ..signoff import signoff_sheet
 from ..workflow import BULLETIN_WORKFLOW
 from . import history_rows
 
@@ -66,6 +67,10 @@ def bulletin_detail(request, pk):
         "forwardable": [r for r in reports if r.status == ReportStatus.PUBLISHED and not r.forwarded_at],
         "parent": org.parent,
         "return_form": BulletinReturnForm(initial={"version": issue.version}),
+        "review_form": BulletinReviewForm(initial={"version": issue.version}),
+        "reviewer": permissions.can_review_bulletin(request.user, issue),
+        "step": permissions.current_review_step(issue),
+        "sheet": signoff_sheet(issue),
         "send_form": BulletinSendForm(initial={"version": issue.version,
                                                "recipients": "\n".join(default_recipients(org))}),
         "history": history_rows(issue.transitions.select_related("actor", "actor__person").order_by("created_at", "pk"),

@@ -3,24 +3,24 @@ of its state, editing with the side-by-side comparison."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
-from zhengxie.core.documents import excel_response
-from zhengxie.core.files import attachment_response, attachments_of
+from zhengxie.core.files import attachments_of, owned_attachment_response
 from zhengxie.core.org_settings import get_setting
-from zhengxie.core.services import audit_log
 from zhengxie.core.views.common import (
     is_htmx,
+    list_export,
     organisation_required,
     paginate,
     posted_version,
     require,
     run_service,
 )
+from zhengxie.search.api import clusters_out
 
 from .. import feedback, permissions, selectors, services
 from ..choices import ReportStatus
@@ -34,6 +34,7 @@ from ..forms import (
     ReportSubmitForm,
 )
 from ..org_settings import MAX_LENGTH
+from ..search import report_cluster_details
 from ..text import count_characters, text_diff
 from ..workflow import REPORT_WORKFLOW
 from . import history_rows
@@ -77,17 +78,28 @@ def queue(request):
 
 
 @require(permissions.sees_all_reports)
+def similar(request):
+    """Groups of reports about the same thing: among those received (to be combined into one report), or among
+    those forwarded up (sent twice)."""
+    among = request.GET.get("among") if request.GET.get("among") in selectors.SIMILAR_AMONG else "received"
+    year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else timezone.localdate().year
+    year = min(max(year, 2000), 2100)
+    clusters = selectors.report_clusters(request.user, request.organisation, among=among, year=year)
+    return render(request, "opinions/similar.html", {
+        "among": among, "year": year, "years": range(timezone.localdate().year, timezone.localdate().year - 6, -1),
+        "clusters": clusters_out("opinions.report", clusters, details=report_cluster_details)})
+
+
+@require(permissions.sees_all_reports)
 def queue_export(request):
     _form, qs = _queue(request)
-    columns = [(_("Received at"), 18), (_("Title"), 40), (_("Author"), 16), (_("From"), 16), (_("Category"), 12),
+    columns = [(_("Received at"), 18), (_("Title"), 40), (_("Author"), 16), (pgettext("report origin", "From"), 16), (_("Category"), 12),
                (_("Status"), 12), (_("Characters"), 8), (_("Bulletin issue"), 14), (_("Forwarded at"), 18)]
     rows = ((r.received_at, r.title, r.author_name, r.origin_organisation.short_name, r.category,
              r.get_status_display(), count_characters(r.text), r.bulletin.label if r.bulletin else "", r.forwarded_at)
             for r in qs.iterator(chunk_size=1000))
-    audit_log(actor=request.user, organisation=request.organisation, action="opinions.report.exported",
-              changes={"filters": request.GET.dict()})
-    filename = f"{request.organisation.short_name}{_('Public-opinion reports')}{timezone.localdate():%Y%m%d}.xlsx"
-    return excel_response(filename, columns, rows, title=_("Public-opinion reports"))
+    return list_export(request, rows, columns=columns, name=_("Public-opinion reports"),
+                       action="opinions.report.exported")
 
 
 @require(permissions.can_submit)
@@ -274,7 +286,4 @@ def record_instruction(request, pk):
 @organisation_required
 def attachment(request, pk, attachment_id):
     report = selectors.report_get_for_user(request.user, request.organisation, pk)
-    found = attachments_of(report).filter(pk=attachment_id).first()
-    if found is None:
-        raise Http404
-    return attachment_response(found)
+    return owned_attachment_response(report, attachment_id)
