@@ -388,14 +388,49 @@ class OrganisationFiguresOut(Schema):
     satisfied: int
 
 
+class PlaceFiguresOut(Schema):
+    by_kind_level: dict[str, dict[str, int]] = Field(description="Open places by type, then by level")
+    by_kind: dict[str, int]
+    total: int
+    three_in_one: int
+    five_haves: int
+
+
+class ActivityFiguresOut(Schema):
+    by_kind: dict[str, int] = Field(description="Activities held, by kind")
+    total: int
+    constituents: int
+    members_gone_down: int
+    participations: int
+
+
+class CategoryFiguresOut(Schema):
+    category: str
+    received: int
+    solved: int
+
+
+class ConcernFiguresOut(Schema):
+    received: int
+    still_open: int
+    online: int
+    solved: int
+    declined: int
+    rated: int
+    satisfied: int
+    via_unit: int
+    satisfaction_rate: float | None = Field(description="Percent of the rated solved concerns rated satisfied")
+    by_category: list[CategoryFiguresOut]
+
+
 class OutreachFiguresOut(Schema):
     organisation_id: Id
     start: dt.date
     end: dt.date
     include_lower: bool
-    places: dict
-    activities: dict
-    concerns: dict
+    places: PlaceFiguresOut
+    activities: ActivityFiguresOut
+    concerns: ConcernFiguresOut
     by_organisation: list[OrganisationFiguresOut]
 
 

@@ -13,10 +13,12 @@ from zhengxie.api.common import Id, PageNumbers, Rows, active_organisation, erro
 from zhengxie.core.exceptions import DomainError, NotAllowed
 from zhengxie.core.masking import mask_phone
 from zhengxie.core.models import HandlingUnit, Member
+from zhengxie.search.api import ClusterOut, clusters_out, without_objects
 
 from . import permissions, selectors, services
 from .models import Place
 from .models.concerns import format_tracking_code
+from .search import concern_cluster_details
 
 concern_router = Router(tags=["outreach"])
 
@@ -102,6 +104,22 @@ def concerns(request, filters: Query[ConcernFilter]):
                                   overdue=filters.overdue, date_from=filters.date_from, date_to=filters.date_to,
                                   q=filters.q)
     return Rows(qs, lambda items: [_concern_out(request.user, c) for c in items])
+
+
+@concern_router.get("/concerns/similar", response={200: list[ClusterOut], **errors()},
+                    summary="Groups of the same complaint among the concerns the caller may see",
+                    description="The same filters as the list (a place, a period, a category, a state); the newest "
+                                "500 concerns are grouped by the similarity of what the people wrote. Only pairs "
+                                "scoring at least 0.15, a threshold chosen from the precision measured on real "
+                                "messages; largest groups first. No names or phone numbers.")
+def concerns_similar(request, filters: Query[ConcernFilter]):
+    org = require(request, permissions.can_view_concerns)
+    qs = selectors.concern_search(selectors.concerns_visible_to(request.user, org), status=filters.status,
+                                  category=filters.category, source=filters.source, place=filters.place_id,
+                                  overdue=filters.overdue, date_from=filters.date_from, date_to=filters.date_to,
+                                  q=filters.q)
+    return without_objects(clusters_out("outreach.concern", selectors.concern_clusters(qs),
+                                        details=concern_cluster_details))
 
 
 def _detail(request, concern_id: Id) -> dict:

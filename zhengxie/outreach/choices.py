@@ -4,15 +4,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from zhengxie.core.tones import toned
 
+
+@toned(workstation="danger", studio="primary", room="success")
 class PlaceKind(models.TextChoices):
     WORKSTATION = "workstation", _("Member workstation")  # 委员工作站 (township/street, three-in-one)
     STUDIO = "studio", _("Member studio")  # 委员工作室
     ROOM = "room", _("Grassroots consultation room")  # 基层协商议事室 (village/community)
-
-    @property
-    def tone(self) -> str:
-        return {"workstation": "danger", "studio": "primary", "room": "success"}[self.value]
 
 
 class PlaceLevel(models.TextChoices):
@@ -68,27 +67,20 @@ class ActivityKind(models.TextChoices):
     VISIT = "visit", pgettext_lazy("outreach", "Visit")  # 走访
 
 
+@toned(planned="info", held="success", cancelled="secondary")
 class ActivityStatus(models.TextChoices):
     PLANNED = "planned", pgettext_lazy("outreach", "Planned")
     HELD = "held", pgettext_lazy("outreach", "Held")
     CANCELLED = "cancelled", pgettext_lazy("outreach", "Cancelled")
 
-    @property
-    def tone(self) -> str:
-        return {"planned": "info", "held": "success", "cancelled": "secondary"}[self.value]
 
-
+@toned(submitted="warning", handling="primary", at_unit="info", closed="success", declined="secondary")
 class ConcernStatus(models.TextChoices):
     SUBMITTED = "submitted", pgettext_lazy("outreach", "Waiting to be taken up")
     HANDLING = "handling", pgettext_lazy("outreach", "Being handled")
     AT_UNIT = "at_unit", pgettext_lazy("outreach", "With a handling unit")
     CLOSED = "closed", pgettext_lazy("outreach", "Closed")
     DECLINED = "declined", pgettext_lazy("outreach", "Not taken up")
-
-    @property
-    def tone(self) -> str:
-        return {"submitted": "warning", "handling": "primary", "at_unit": "info", "closed": "success",
-                "declined": "secondary"}[self.value]
 
 
 OPEN_CONCERN_STATES = (ConcernStatus.SUBMITTED, ConcernStatus.HANDLING, ConcernStatus.AT_UNIT)

@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from zhengxie.core.models import Organisation
-from zhengxie.stats.registry import Figure, register_figure
+from zhengxie.core.models import Member, Organisation
+from zhengxie.stats.registry import RATE, Figure, register_figure
 
 from .choices import ActivityKind, ActivityStatus, ConcernStatus, PlaceKind, PlaceLevel
 from .models import ActivityParticipant, Concern, OutreachActivity, Place
@@ -68,26 +68,26 @@ def activity_figures(org_ids: list[int], *, start: dt.date, end: dt.date) -> dic
 
 
 def concern_figures(org_ids: list[int], *, start: dt.date, end: dt.date) -> dict:
-    """Received in the period; solved (closed with a result) in the period, and how the people rated those."""
+    """The concerns received in the period and what became of them by its end: solved (closed with a result), not
+    taken up, rated by the person. Every count is of the concerns received in the period, so that solved never
+    exceeds received, in all and in each category (a concern received before the period and solved in it is in the
+    registered figure ``outreach.concerns_solved``, counted by the day closed, not here)."""
     since, until = _bounds(start, end)
-    concerns = Concern.objects.filter(organisation_id__in=org_ids)
-    received = concerns.filter(received_at__gte=since, received_at__lt=until)
-    closed = concerns.filter(closed_at__gte=since, closed_at__lt=until)
-    r = received.aggregate(received=Count("pk"), still_open=Count("pk", filter=Q(status__in=OPEN)),
-                           online=Count("pk", filter=Q(source="public")))
-    c = closed.aggregate(
-        solved=Count("pk", filter=Q(status=ConcernStatus.CLOSED)),
-        declined=Count("pk", filter=Q(status=ConcernStatus.DECLINED)),
-        rated=Count("pk", filter=Q(status=ConcernStatus.CLOSED, satisfied__isnull=False)),
-        satisfied=Count("pk", filter=Q(status=ConcernStatus.CLOSED, satisfied=True)),
-        via_unit=Count("pk", filter=Q(status=ConcernStatus.CLOSED, passed_at__isnull=False)),
+    received = Concern.objects.filter(organisation_id__in=org_ids, received_at__gte=since, received_at__lt=until)
+    by_end = Q(closed_at__lt=until)
+    solved = Q(status=ConcernStatus.CLOSED) & by_end
+    counts = received.aggregate(
+        received=Count("pk"), still_open=Count("pk", filter=Q(status__in=OPEN) | ~by_end & Q(closed_at__isnull=False)),
+        online=Count("pk", filter=Q(source="public")),
+        solved=Count("pk", filter=solved),
+        declined=Count("pk", filter=Q(status=ConcernStatus.DECLINED) & by_end),
+        rated=Count("pk", filter=solved & Q(satisfied__isnull=False)),
+        satisfied=Count("pk", filter=solved & Q(satisfied=True)),
+        via_unit=Count("pk", filter=solved & Q(passed_at__isnull=False)),
     )
-    categories = {}
-    for row in received.values("category").annotate(n=Count("pk")):
-        categories[row["category"]] = {"received": row["n"], "solved": 0}
-    for row in closed.filter(status=ConcernStatus.CLOSED).values("category").annotate(n=Count("pk")):
-        categories.setdefault(row["category"], {"received": 0, "solved": 0})["solved"] = row["n"]
-    return {**r, **c, "satisfaction_rate": _ratio(c["satisfied"], c["rated"]),
+    categories = {row["category"]: {"received": row["n"], "solved": row["done"]}
+                  for row in received.values("category").annotate(n=Count("pk"), done=Count("pk", filter=solved))}
+    return {**counts, "satisfaction_rate": _ratio(counts["satisfied"], counts["rated"]),
             "by_category": sorted(categories.items(), key=lambda kv: -kv[1]["received"])}
 
 
@@ -115,13 +115,13 @@ def figures_by_organisation(org_ids: list[int], *, start: dt.date, end: dt.date)
     for r in ActivityParticipant.objects.filter(activity__in=held).values("activity__organisation_id").annotate(
             n=Count("member_id", distinct=True)):
         rows[r["activity__organisation_id"]].members_gone_down = r["n"]
-    concerns = Concern.objects.filter(organisation_id__in=org_ids)
-    for r in concerns.filter(received_at__gte=since, received_at__lt=until).values("organisation_id").annotate(n=Count("pk")):
-        rows[r["organisation_id"]].received = r["n"]
-    for r in concerns.filter(closed_at__gte=since, closed_at__lt=until, status=ConcernStatus.CLOSED).values(
-            "organisation_id").annotate(n=Count("pk"), ok=Count("pk", filter=Q(satisfied=True))):
-        rows[r["organisation_id"]].solved = r["n"]
-        rows[r["organisation_id"]].satisfied = r["ok"]
+    # as in concern_figures: the concerns received in the period, solved by its end (solved ⊆ received)
+    solved = Q(status=ConcernStatus.CLOSED, closed_at__lt=until)
+    for r in Concern.objects.filter(organisation_id__in=org_ids, received_at__gte=since, received_at__lt=until).values(
+            "organisation_id").annotate(n=Count("pk"), done=Count("pk", filter=solved),
+                                        ok=Count("pk", filter=solved & Q(satisfied=True))):
+        row = rows[r["organisation_id"]]
+        row.received, row.solved, row.satisfied = r["n"], r["done"], r["ok"]
     return list(rows.values())
 
 
@@ -154,49 +154,75 @@ def outreach_figures(organisation, *, start: dt.date, end: dt.date, include_lowe
 GROUP = _("Members and the public")
 
 
-def _places(kind=None, three_in_one=False):
-    def compute(scope):
-        qs = Place.objects.filter(organisation_id__in=scope.org_ids, is_active=True).filter(
-            Q(established_on__isnull=True) | Q(established_on__lte=scope.end))
-        if kind:
-            qs = qs.filter(kind__in=kind)
-        return qs.filter(is_three_in_one=True).count() if three_in_one else qs.count()
+def _places(kind, three_in_one=False):
+    def records(scope):
+        qs = Place.objects.filter(organisation_id__in=scope.org_ids, is_active=True, kind__in=kind).filter(
+            Q(established_on__isnull=True) | Q(established_on__lte=scope.end)).select_related("organisation")
+        return qs.filter(is_three_in_one=True) if three_in_one else qs
 
-    return compute
+    return records
 
 
-def _activities(key):
-    return lambda scope: activity_figures(list(scope.org_ids), start=scope.start, end=scope.end)[key]
+def _held(scope):
+    return OutreachActivity.objects.filter(organisation_id__in=scope.org_ids, status=ActivityStatus.HELD,
+                                           held_on__gte=scope.start, held_on__lte=scope.end
+                                           ).select_related("organisation")
 
 
-def _concerns(key):
-    return lambda scope: concern_figures(list(scope.org_ids), start=scope.start, end=scope.end)[key] or 0
+def _members_gone_down(scope):
+    participations = ActivityParticipant.objects.filter(activity__in=_held(scope))
+    return Member.objects.filter(pk__in=participations.values("member_id")).select_related("person", "organisation")
 
 
-for order, (key, label, compute, unit, extra) in enumerate([
-    ("workstations", _("Member workstations"), _places([PlaceKind.WORKSTATION]), pgettext_lazy("unit", "places"),
-     {"stock": True}),
+def _concerns(field, **filters):
+    def records(scope):
+        since, until = _bounds(scope.start, scope.end)
+        return Concern.objects.filter(organisation_id__in=scope.org_ids, **{f"{field}__gte": since, f"{field}__lt": until},
+                                      **filters).select_related("organisation")
+
+    return records
+
+
+PLACES = _("Open places at the period's end (established on or before its last day, or with no date); closed "
+           "places are excluded.")
+STOCK = {"stock": True, "definition": PLACES}
+for order, (key, label, records, unit, extra) in enumerate([
+    ("workstations", _("Member workstations"), _places([PlaceKind.WORKSTATION]), pgettext_lazy("unit", "places"), STOCK),
     ("three_in_one", _("Three-in-one platforms"), _places([PlaceKind.WORKSTATION], three_in_one=True),
-     pgettext_lazy("unit", "places"), {"stock": True, "seed": _("123 three-in-one platforms (Tianshui)"),
-                                        "sentence": _("%(value)s three-in-one platforms of workstations, consultation councils and rooms")}),
+     pgettext_lazy("unit", "places"), {**STOCK, "seed": _("123 three-in-one platforms (Tianshui)"),
+                                       "sentence": _("%(value)s three-in-one platforms of workstations, consultation councils and rooms")}),
     ("studios", _("Member studios"), _places([PlaceKind.STUDIO]), pgettext_lazy("unit", "places"),
-     {"stock": True, "seed": _("82 member studios (Tianshui), 64 (Jiuquan)"), "sentence": _("%(value)s member studios")}),
+     {**STOCK, "seed": _("82 member studios (Tianshui), 64 (Jiuquan)"), "sentence": _("%(value)s member studios")}),
     ("rooms", _("Grassroots consultation rooms"), _places([PlaceKind.ROOM]), pgettext_lazy("unit", "places"),
-     {"stock": True, "seed": _("2,243 grassroots consultation rooms (Tianshui)"),
+     {**STOCK, "seed": _("2,243 grassroots consultation rooms (Tianshui)"),
       "sentence": _("%(value)s grassroots consultation rooms")}),
     ("platforms", _("Consultation platforms (workstations and grassroots rooms)"),
      _places([PlaceKind.WORKSTATION, PlaceKind.ROOM]), pgettext_lazy("unit", "places"),
-     {"stock": True, "seed": _("1,263 consultation platforms (Jiuquan)")}),
-    ("activities", _("Activities at places"), _activities("total"), pgettext_lazy("unit", "activities"), {}),
-    ("constituents", _("Constituents reached at places"), _activities("constituents"), pgettext_lazy("unit", "person-times"), {}),
-    ("members_gone_down", _("Members who went down to the grassroots"), _activities("members_gone_down"),
+     {**STOCK, "seed": _("1,263 consultation platforms (Jiuquan)")}),
+    ("activities", _("Activities at places"), _held, pgettext_lazy("unit", "activities"),
+     {"date_field": "held_on", "definition": _("Activities at workstations, studios and rooms held in the period "
+                                               "(the day held); planned and cancelled ones are excluded.")}),
+    ("constituents", _("Constituents reached at places"), _held, pgettext_lazy("unit", "person-times"),
+     {"date_field": "held_on", "measure": "sum:constituents_count",
+      "definition": _("The constituents recorded at the activities held in the period (the sum of each activity's "
+                      "count).")}),
+    ("members_gone_down", _("Members who went down to the grassroots"), _members_gone_down,
      pgettext_lazy("unit", "people"), {"seed": _("1,880+ members (Tianshui), 1,278 (Jiuquan)"),
-                                       "sentence": _("%(value)s members went down to workstations and rooms")}),
-    ("concerns_received", _("Constituents' concerns received"), _concerns("received"), pgettext_lazy("unit", "items"), {}),
-    ("concerns_solved", _("Constituents' concerns solved"), _concerns("solved"), pgettext_lazy("unit", "items"),
-     {"seed": _("nearly 1,000 concerns solved (Jiuquan)"),
-      "sentence": _("%(value)s of the people's pressing concerns solved through consultation")}),
-    ("concerns_satisfaction", _("Satisfaction with solved concerns"), _concerns("satisfaction_rate"), "",
-     {"percent": True}),
+                                       "sentence": _("%(value)s members went down to workstations and rooms"),
+                                       "definition": _("Distinct members who took part in an activity held at a "
+                                                       "place in the period.")}),
+    ("concerns_received", _("Constituents' concerns received"), _concerns("received_at"), pgettext_lazy("unit", "items"),
+     {"date_field": "received_at", "definition": _("Concerns registered in the period (the day received), from "
+                                                   "members or the public page.")}),
+    ("concerns_solved", _("Constituents' concerns solved"), _concerns("closed_at", status=ConcernStatus.CLOSED),
+     pgettext_lazy("unit", "items"),
+     {"seed": _("nearly 1,000 concerns solved (Jiuquan)"), "date_field": "closed_at",
+      "sentence": _("%(value)s of the people's pressing concerns solved through consultation"),
+      "definition": _("Concerns closed with a result in the period (the day closed); declined ones are excluded.")}),
+    ("concerns_satisfaction", _("Satisfaction with solved concerns"),
+     _concerns("closed_at", status=ConcernStatus.CLOSED, satisfied__isnull=False), "",
+     {"measure": RATE, "part": Q(satisfied=True), "date_field": "closed_at",
+      "definition": _("Of the concerns solved in the period that the person rated, the share satisfied."),
+      "empty_reason": _("No solved concern was rated in the period.")}),
 ], start=60):
-    register_figure(Figure(f"outreach.{key}", label, GROUP, compute, unit=unit, order=order, **extra))
+    register_figure(Figure(f"outreach.{key}", label, GROUP, records=records, unit=unit, order=order, **extra))

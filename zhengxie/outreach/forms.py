@@ -71,8 +71,9 @@ class PlaceFilterForm(forms.Form):
         ("complete", _("All five")), ("incomplete", _("Not all five"))])
     stars = forms.ChoiceField(label=_("Latest rating"), required=False,
                               choices=ALL + [(str(n), "★" * n) for n in range(5, 0, -1)])
-    active = forms.ChoiceField(label=_("Open"), required=False, initial="yes",
-                               choices=[("yes", _("Open")), ("no", _("Closed down")), ("all", _("All"))])
+    active = forms.ChoiceField(label=_("Status"), required=False, initial="yes",
+                               choices=[("yes", pgettext_lazy("outreach place", "In use")), ("no", _("Closed down")),
+                                        ("all", _("All"))])
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
@@ -237,6 +238,17 @@ class ConcernFilterForm(forms.Form):
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["category"].choices = ALL + [(c, c) for c in get_setting(organisation, "outreach.concern_categories")]
+
+
+class ConcernClusterForm(ConcernFilterForm):
+    """The list's filters and a place: the same complaint at one place, or across the organisation."""
+
+    place = forms.ModelChoiceField(label=pgettext_lazy("outreach", "Place"), required=False, queryset=Place.objects.none(),
+                                   empty_label=_("All places"))
+
+    def __init__(self, *args, places, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["place"].queryset = places
 
 
 def _category_field(organisation):

@@ -43,3 +43,12 @@ register_setting(OrgSetting(
     _("A form sent faster than this was filled in by a program and is refused."),
     kind=int, minimum=0, maximum=120, group=GROUP,
 ))
+register_setting(OrgSetting(
+    "outreach.hotline", "12345", _("Government service hotline"),
+    _("Shown on the public page for matters the government handles directly (the 12345 hotline of the place). "
+      "Empty: not shown."), group=GROUP,
+))
+register_setting(OrgSetting(
+    "outreach.hotline_name", "12345政务服务便民热线", _("Name of the hotline"),
+    _("How the public page names the hotline, e.g. “12345政务服务便民热线”."), group=GROUP,
+))

@@ -1,6 +1,7 @@
 """Places, activities and concerns are searchable, each by whoever may see it (the index never decides that)."""
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -39,3 +40,10 @@ register_searchable(Searchable(
     visible=concerns_visible_to,
     similarity=lambda c: (c.description, c.category),
 ))
+
+
+def concern_cluster_details(concern) -> dict[str, str]:
+    """What a group of the same complaint shows of each concern (never the person's name or phone)."""
+    return {"reference": concern.reference, "place": concern.place.name if concern.place_id else "",
+            "received": f"{timezone.localtime(concern.received_at):%Y-%m-%d}", "category": concern.category,
+            "status": str(concern.get_status_display())}

@@ -246,3 +246,11 @@ def todo_counts(user, organisation) -> dict:
         counts["unit"] = Concern.objects.filter(handling_unit_id__in=units, status=ConcernStatus.AT_UNIT).count()
     return counts
 
+
+
+def concern_clusters(qs):
+    """Groups of the same complaint among a list of concerns (``concerns_visible_to`` with the list's filters: a
+    place, a period, a category), by the similarity of what the people wrote (``search.clusters``)."""
+    from zhengxie.search.clusters import clusters_of, threshold_for
+
+    return clusters_of(qs, model=Concern, threshold=threshold_for("outreach.concern"), order_by=("-received_at", "-pk"))

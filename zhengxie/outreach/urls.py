@@ -35,6 +35,7 @@ urlpatterns = [
     # concerns
     path("concerns/", concerns.concern_list, name="concern_list"),
     path("concerns/export/", concerns.concern_export, name="concern_export"),
+    path("concerns/similar/", concerns.concern_similar, name="concern_similar"),
     path("concerns/new/", concerns.concern_register, name="concern_register"),
     path("concerns/<int:pk>/", concerns.concern_detail, name="concern_detail"),
     path("concerns/<int:pk>/photos/", concerns.concern_photo_add, name="concern_photo_add"),

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from zhengxie.core.crypto import EncryptedCharField, KeepsDigests, LookupDigestField
 from zhengxie.core.models import TransitionRecord
 
 from ..choices import ConcernSource, ConcernStatus, FeedbackChannel
@@ -39,7 +40,7 @@ def tracking_digest(code: str) -> str:
     return hashlib.sha256(code.encode()).hexdigest()
 
 
-class Concern(models.Model):
+class Concern(KeepsDigests):
     """A constituent's concern. Only a digest of the tracking code is kept: the code is shown once."""
 
     organisation = models.ForeignKey("core.Organisation", on_delete=models.CASCADE, related_name="+")
@@ -48,7 +49,9 @@ class Concern(models.Model):
     category = models.CharField(_("category"), max_length=40)
     description = models.TextField(_("description of the problem"), max_length=2000)
     submitter_name = models.CharField(_("name"), max_length=40)
-    submitter_phone = models.CharField(_("phone"), max_length=20)
+    # Personal data, encrypted at rest (core.crypto); look a number up by submitter_phone_digest.
+    submitter_phone = EncryptedCharField(_("phone"), plain_max_length=20)
+    submitter_phone_digest = LookupDigestField(source="submitter_phone", kind="phone", db_index=True)
     place = models.ForeignKey(Place, verbose_name=pgettext_lazy("outreach", "place"), null=True, blank=True, on_delete=models.SET_NULL,
                               related_name="concerns")
     activity = models.ForeignKey(OutreachActivity, verbose_name=_("raised at activity"), null=True, blank=True,

@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from zhengxie.core.crypto import EncryptedCharField, KeepsDigests, LookupDigestField
+
 from ..choices import FIVE_HAVES, Period, PlaceKind, PlaceLevel, StudioBasis, Weekday
 
 # No 0/O, 1/I/L: codes are read off posters and typed on phones.
@@ -18,7 +20,7 @@ def new_public_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(10))
 
 
-class Place(models.Model):
+class Place(KeepsDigests):
     """A place where members meet constituents. Its public page (and QR poster) is reached by ``public_code``."""
 
     organisation = models.ForeignKey("core.Organisation", on_delete=models.CASCADE, related_name="outreach_places")
@@ -43,7 +45,9 @@ class Place(models.Model):
     lead_member = models.ForeignKey("core.Member", verbose_name=_("lead member"), null=True, blank=True,
                                     on_delete=models.SET_NULL, related_name="+")
     contact_name = models.CharField(_("contact person"), max_length=40, blank=True)
-    contact_phone = models.CharField(_("contact phone"), max_length=20, blank=True)
+    # The contact person's number: personal data, encrypted at rest (core.crypto), looked up by its digest.
+    contact_phone = EncryptedCharField(_("contact phone"), plain_max_length=20, blank=True)
+    contact_phone_digest = LookupDigestField(source="contact_phone", kind="phone", db_index=True)
     opening_hours = models.CharField(_("opening hours"), max_length=200, blank=True)
     introduction = models.TextField(_("introduction"), max_length=2000, blank=True)
     has_site = models.BooleanField(_("has a site"), default=False)

@@ -11,6 +11,7 @@ from zhengxie.core import transitions
 from zhengxie.core.exceptions import DomainError, NotAllowed
 from zhengxie.core.files import IMAGE_KINDS, attachment_add
 from zhengxie.core.models import Member
+from zhengxie.core.selectors import users_of_members
 from zhengxie.core.services import audit_log, notify
 from zhengxie.duties.choices import DutyEventKind
 from zhengxie.duties.models import DutyEvent
@@ -20,7 +21,7 @@ from .. import permissions
 from ..choices import ActivityKind, ActivityStatus
 from ..models import ActivityEvent, ActivityParticipant, OutreachActivity, Place
 from ..workflow import ACTIVITY_WORKFLOW
-from .common import clean_text, users_of_members
+from .common import clean_text
 
 
 def _clean(place: Place, data: dict, participants, *, held: bool) -> tuple[dict, list[Member]]:
@@ -130,12 +131,20 @@ def activity_create(*, actor, place: Place, data: dict, participants, held: bool
     return activity
 
 
-def _locked(actor, activity, action, version):
-    """The row locked (alone: its place and organisation stay free), the right checked on it, and the target."""
-    activity = transitions.lock(OutreachActivity, activity, version=version)
-    if not permissions.can_edit_activity(actor, activity):
-        raise NotAllowed()
+def _locked(actor, activity, action, version, allowed=None):
+    """The row locked (alone: its place and organisation stay free), the right checked on it (``allowed``, or the
+    right to edit it), and the target."""
+    activity = transitions.lock(OutreachActivity, activity, version=version,
+                                allowed=allowed or (lambda activity: permissions.can_edit_activity(actor, activity)))
     return activity, ACTIVITY_WORKFLOW.target(action, activity.status)
+
+
+def _may_cancel(actor, activity) -> bool:
+    if not permissions.can_edit_activity(actor, activity):
+        return False
+    if activity.status == ActivityStatus.HELD and not permissions.can_manage(actor, activity.organisation):
+        raise NotAllowed(gettext("Only the office can withdraw the record of a held activity."))
+    return True
 
 
 def activity_update(*, actor, activity: OutreachActivity, data: dict, participants,
@@ -184,9 +193,8 @@ def activity_cancel(*, actor, activity: OutreachActivity, reason: str = "", vers
     """Call off a planned activity, or withdraw a record made by mistake (its duty events are retracted)."""
     reason = clean_text(reason, max_length=500)
     with transaction.atomic():
-        activity, target = _locked(actor, activity, "cancel", version)
-        if activity.status == ActivityStatus.HELD and not permissions.can_manage(actor, activity.organisation):
-            raise NotAllowed(gettext("Only the office can withdraw the record of a held activity."))
+        activity, target = _locked(actor, activity, "cancel", version,
+                                   allowed=lambda activity: _may_cancel(actor, activity))
         old = _move(activity, "cancel", actor, audit="outreach.activity.cancelled", comment=reason,
                     changes={"status": [activity.status, target], "reason": reason})
         _sync_duty_events(activity, actor)

@@ -47,12 +47,6 @@ def clean_phone(value) -> str:
     return phone
 
 
-def users_of_members(members) -> list[User]:
-    """The accounts of some members (a member without an account is skipped)."""
-    ids = {m.person_id for m in members if m is not None}
-    return list(User.objects.filter(person_id__in=ids, is_active=True)) if ids else []
-
-
 def users_of_unit(organisation, unit) -> list[User]:
     if unit is None:
         return []

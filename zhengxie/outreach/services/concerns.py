@@ -14,6 +14,7 @@ from zhengxie.core.exceptions import DomainError, NotAllowed
 from zhengxie.core.files import IMAGE_KINDS, attachment_add, check_upload
 from zhengxie.core.models import HandlingUnit, Member
 from zhengxie.core.org_settings import get_setting
+from zhengxie.core.selectors import users_of_members
 from zhengxie.core.services import audit_log, notify
 from zhengxie.core.workflow import lock_for_update
 from zhengxie.duties.choices import DutyEventKind
@@ -25,7 +26,7 @@ from ..guard import COMMENT_MAX, NAME_MAX, PHOTO_MAX_BYTES
 from ..models import Concern, ConcernEvent, Place
 from ..models.concerns import new_tracking_code
 from ..workflow import CONCERN_WORKFLOW
-from .common import clean_phone, clean_text, outreach_office_users, users_of_members, users_of_unit
+from .common import clean_phone, clean_text, outreach_office_users, users_of_unit
 
 MIN_DESCRIPTION = 5
 
@@ -151,8 +152,10 @@ def concern_register(*, actor, organisation, data: dict, upload=None, handle_mys
                    activity=activity)
 
 
-def _lock(concern, action, version):
-    locked = lock_for_update(Concern.objects.all(), concern.pk, version=version)
+def _lock(concern, action, version, allowed=None):
+    """The concern locked; the actor's right (``allowed(concern)``) checked first, then the version, then the
+    state: someone who may not act is refused (403), never told the concern changed (409)."""
+    locked = lock_for_update(Concern.objects.all(), concern.pk, version=version, allowed=allowed)
     return locked, CONCERN_WORKFLOW.target(action, locked.status)
 
 
@@ -165,9 +168,8 @@ def concern_route(*, actor, concern: Concern, place: Place, comment: str = "", v
     """Send the concern to a place, where one of its members will take it up."""
     comment = clean_text(comment, max_length=COMMENT_MAX, multiline=True)
     with transaction.atomic():
-        concern, target = _lock(concern, "route", version)
-        if not permissions.can_route(actor, concern):
-            raise NotAllowed()
+        concern, target = _lock(concern, "route", version,
+                                  allowed=lambda concern: permissions.can_route(actor, concern))
         if place is None or place.organisation_id != concern.organisation_id or not place.is_active:
             raise DomainError(gettext("Choose an open place of this committee."), errors={"place": gettext("Not available.")})
         old = concern.status
@@ -185,9 +187,8 @@ def concern_assign(*, actor, concern: Concern, member: Member, comment: str = ""
     """Give the concern to a member to handle (a member on duty at its place may take it up himself)."""
     comment = clean_text(comment, max_length=COMMENT_MAX, multiline=True)
     with transaction.atomic():
-        concern, target = _lock(concern, "assign", version)
-        if not permissions.can_assign(actor, concern, member):
-            raise NotAllowed()
+        concern, target = _lock(concern, "assign", version,
+                                  allowed=lambda concern: permissions.can_assign(actor, concern, member))
         old = concern.status
         concern.status, concern.assigned_member = target, member
         _save(concern, ["status", "assigned_member"])
@@ -208,9 +209,8 @@ def concern_pass_to_unit(*, actor, concern: Concern, unit: HandlingUnit, due_on:
     comment = clean_text(comment, max_length=COMMENT_MAX, multiline=True)
     today = timezone.localdate()
     with transaction.atomic():
-        concern, target = _lock(concern, "pass_to_unit", version)
-        if not permissions.can_handle(actor, concern):
-            raise NotAllowed()
+        concern, target = _lock(concern, "pass_to_unit", version,
+                                  allowed=lambda concern: permissions.can_handle(actor, concern))
         if unit is None or unit.organisation_id != concern.organisation_id or not unit.is_active:
             raise DomainError(gettext("Choose an active handling unit of this committee."),
                               errors={"unit": gettext("Not available.")})
@@ -237,9 +237,8 @@ def _unit_answer(*, actor, concern, action, text, version, audit_action, keep_un
     if not text:
         raise DomainError(gettext("Write the answer or the reason."), errors={"text": gettext("Required.")})
     with transaction.atomic():
-        concern, target = _lock(concern, action, version)
-        if not permissions.can_act_for_unit(actor, concern):
-            raise NotAllowed()
+        concern, target = _lock(concern, action, version,
+                                  allowed=lambda concern: permissions.can_act_for_unit(actor, concern))
         old, unit = concern.status, concern.handling_unit
         concern.status = target
         fields = ["status"]
@@ -296,9 +295,8 @@ def concern_close(*, actor, concern: Concern, result: str, version: int | None =
     if not result:
         raise DomainError(gettext("Write the result for the person."), errors={"result": gettext("Required.")})
     with transaction.atomic():
-        concern, target = _lock(concern, "close", version)
-        if not permissions.can_handle(actor, concern):
-            raise NotAllowed()
+        concern, target = _lock(concern, "close", version,
+                                  allowed=lambda concern: permissions.can_handle(actor, concern))
         old = concern.status
         concern.status, concern.result, concern.closed_at = target, result, timezone.now()
         _save(concern, ["status", "result", "closed_at"])
@@ -322,9 +320,8 @@ def concern_decline(*, actor, concern: Concern, reason: str, version: int | None
     if not reason:
         raise DomainError(gettext("Give the reason: the person will read it."), errors={"reason": gettext("Required.")})
     with transaction.atomic():
-        concern, target = _lock(concern, "decline", version)
-        if not (permissions.can_handle(actor, concern) or permissions.can_route(actor, concern)):
-            raise NotAllowed()
+        concern, target = _lock(concern, "decline", version, allowed=lambda concern: (
+            permissions.can_handle(actor, concern) or permissions.can_route(actor, concern)))
         old = concern.status
         concern.status, concern.result, concern.closed_at = target, reason, timezone.now()
         _save(concern, ["status", "result", "closed_at"])
@@ -370,9 +367,8 @@ def concern_reopen(*, actor, concern: Concern, member: Member, reason: str, vers
     if not reason:
         raise DomainError(gettext("Give the reason for reopening."), errors={"reason": gettext("Required.")})
     with transaction.atomic():
-        concern, target = _lock(concern, "reopen", version)
-        if not permissions.can_reopen(actor, concern):
-            raise NotAllowed()
+        concern, target = _lock(concern, "reopen", version,
+                                  allowed=lambda concern: permissions.can_reopen(actor, concern))
         if member is None or member.organisation_id != concern.organisation_id:
             raise DomainError(gettext("Choose the member who will handle it."), errors={"member": gettext("Required.")})
         old = concern.status
@@ -395,9 +391,8 @@ def concern_reopen(*, actor, concern: Concern, member: Member, reason: str, vers
 def concern_reissue_code(*, actor, concern: Concern) -> str:
     """A new tracking code for a person who lost theirs; the old code stops working."""
     with transaction.atomic():
-        concern, _same = _lock(concern, "reissue_code", None)
-        if not permissions.can_reissue_code(actor, concern):
-            raise NotAllowed()
+        concern, _same = _lock(concern, "reissue_code", None,
+                                  allowed=lambda concern: permissions.can_reissue_code(actor, concern))
         code = _new_code(concern)
         _save(concern, ["code_digest", "code_hint"])
         _event(concern, "reissue_code", concern.status, actor)

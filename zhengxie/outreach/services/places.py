@@ -7,13 +7,14 @@ from django.utils.translation import gettext_lazy as _
 
 from zhengxie.core.exceptions import DomainError, NotAllowed, NotFound
 from zhengxie.core.files import IMAGE_KINDS, attachment_add, attachments_of
+from zhengxie.core.selectors import users_of_members
 from zhengxie.core.services import audit_log, changes_between, notify
 from zhengxie.core.workflow import lock_for_update
 
 from .. import permissions
 from ..choices import PlaceKind, StudioBasis
 from ..models import DutySlot, Place, PlaceMember, PlaceRating
-from .common import clean_text, users_of_members
+from .common import clean_text
 
 PLACE_FIELDS = [
     "kind", "name", "studio_basis", "sector", "theme", "is_three_in_one", "council_size", "province", "city",

@@ -1,12 +1,10 @@
-"""Template helpers of the outreach app: the section tabs, stars, badges of states."""
+"""Template helpers of the outreach app: the section tabs and stars (badges of states: ``{% status_badge obj %}``)."""
 
 from django import template
-from django.utils.html import format_html
 
 from zhengxie.core import permissions as core
 
 from .. import permissions
-from ..choices import ActivityStatus, ConcernStatus, PlaceKind
 
 register = template.Library()
 
@@ -35,20 +33,3 @@ def stars(value) -> str:
     n = max(0, min(5, int(value)))
     return "★" * n + "☆" * (5 - n)
 
-
-@register.simple_tag
-def place_badge(place):
-    kind = PlaceKind(place.kind)
-    return format_html('<span class="badge text-bg-{}">{}</span>', kind.tone, kind.label)
-
-
-@register.simple_tag
-def concern_badge(concern):
-    status = ConcernStatus(concern.status)
-    return format_html('<span class="badge text-bg-{}">{}</span>', status.tone, status.label)
-
-
-@register.simple_tag
-def activity_badge(activity):
-    status = ActivityStatus(activity.status)
-    return format_html('<span class="badge text-bg-{}">{}</span>', status.tone, status.label)

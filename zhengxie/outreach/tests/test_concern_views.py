@@ -163,3 +163,16 @@ def test_workbench_to_do_items_for_each_role(client_as, world, station):
     assert "您的阵地有 1 件新的群众诉求待受理" in labels("city_member")
     assert "1 件群众诉求待答复" in labels("city_unit")
     assert labels("city_unit2") == [] and labels("city_member3") == []
+
+
+def test_a_new_concern_reads_registered_not_taken_up_and_the_list_dates_it_as_registered(client_as, world, station):
+    concern, _code = submit(world.city, place=station)
+    page = _detail(client_as, world.city_office, concern).content.decode()
+    assert "待受理" in page and "已受理" not in page and "已登记" in page
+    listing = client_as(world.city_office).get(reverse("outreach:concern_list")).content.decode()
+    assert "登记时间" in listing and "已受理" not in listing
+
+
+def test_the_places_filter_reads_status_in_use_not_running(client_as, world, station):
+    page = client_as(world.city_office).get(reverse("outreach:place_list")).content.decode()
+    assert "运行中" not in page and "在用" in page

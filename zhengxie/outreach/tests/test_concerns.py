@@ -217,6 +217,15 @@ def test_someone_else_changed_it_first(world, station):
         services.concern_close(actor=world.city_member2, concern=concern, result="已解决", version=seen)
 
 
+def test_the_right_before_the_version(world, station):
+    """Someone who may not close the concern is refused, not told it changed."""
+    concern, _code = _handling(world, station)
+    with pytest.raises(NotAllowed):
+        services.concern_close(actor=world.city_unit, concern=concern, result="已解决", version=concern.version - 1)
+    with pytest.raises(ConcurrentChange):
+        services.concern_close(actor=world.city_member2, concern=concern, result="已解决", version=concern.version - 1)
+
+
 def test_feedback_once_within_the_time_limit(world, station):
     concern, _code = _handling(world, station)
     concern = services.concern_close(actor=world.city_member2, concern=concern, result="已解决")

@@ -118,3 +118,27 @@ def test_search_finds_what_each_user_may_see_and_never_the_phone(world, station)
     assert [h.obj for h in office_hits] == [concern]
     assert search(world.city_member3, world.city, "灌溉渠") == []  # not his concern
     assert search(world.city_office, world.city, "13912345678") == []
+
+
+def test_solved_counts_only_concerns_received_in_the_period(world, records, station):
+    """农业农村 showed 已解决 13 > 已受理 12: concerns received before the period and solved in it were counted as
+    solved but not as received. Every count is now of the concerns received in the period."""
+    earlier = submit(world.city, place=station, category="农业农村")[0]
+    earlier = services.concern_assign(actor=world.city_office, concern=earlier, member=world.members["city_member2"])
+    services.concern_close(actor=world.city_member2, concern=earlier, result="已解决")
+    Concern.objects.filter(pk=earlier.pk).update(received_at=timezone.make_aware(
+        dt.datetime.combine(START - dt.timedelta(days=20), dt.time(10))))
+    received_now = submit(world.city, place=station, category="农业农村")[0]
+    f = outreach_figures(world.city, start=START, end=TODAY, include_lower=True)
+    by_category = dict(f.concerns["by_category"])
+    assert by_category["农业农村"] == {"received": 1, "solved": 0}
+    assert all(c["solved"] <= c["received"] for c in by_category.values())
+    assert f.concerns["solved"] <= f.concerns["received"]
+    assert (f.concerns["received"], f.concerns["solved"]) == (6, 2)  # the four of the fixture, the county's, this one
+    city = next(r for r in f.by_organisation if r.organisation == world.city)
+    assert city.solved <= city.received and city.solved == 2
+    # solved once received in the period, it counts
+    services.concern_close(actor=world.city_member2, concern=services.concern_assign(
+        actor=world.city_office, concern=received_now, member=world.members["city_member2"]), result="已解决")
+    f = outreach_figures(world.city, start=START, end=TODAY, include_lower=True)
+    assert dict(f.concerns["by_category"])["农业农村"] == {"received": 1, "solved": 1}

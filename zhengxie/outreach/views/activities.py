@@ -2,20 +2,17 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zhengxie.core import permissions as core
-from zhengxie.core.documents import excel_response
-from zhengxie.core.files import attachment_response, attachments_of
-from zhengxie.core.services import audit_log
+from zhengxie.core.files import attachments_of, owned_attachment_response
 from zhengxie.core.views.common import (
-    is_htmx,
+    list_export,
+    list_page,
     organisation_required,
-    paginate,
     posted_version,
     require,
     run_service,
@@ -27,6 +24,7 @@ from ..exports import activity_columns, activity_rows
 from ..forms import ActivityFilterForm, ActivityForm, ActivityRecordForm, PhotoForm, ReasonForm
 from ..models import Place
 from ..workflow import ACTIVITY_WORKFLOW
+from .common import add_photo
 
 
 def _filtered(request):
@@ -41,19 +39,16 @@ def _filtered(request):
 @require(permissions.can_view_activities)
 def activity_list(request):
     form, qs = _filtered(request)
-    context = {"form": form, "page": paginate(request, qs, 30), "total": qs.count(),
-               "can_record": permissions.can_record_activities(request.user, request.organisation)}
-    template = "outreach/partials/activity_table.html" if is_htmx(request) else "outreach/activity_list.html"
-    return render(request, template, context)
+    return list_page(request, qs, template="outreach/activity_list.html",
+                     partial="outreach/partials/activity_table.html", form=form,
+                     can_record=permissions.can_record_activities(request.user, request.organisation))
 
 
 @require(permissions.can_view_activities)
 def activity_export(request):
     _form, qs = _filtered(request)
-    audit_log(actor=request.user, organisation=request.organisation, action="outreach.activity.exported",
-              changes={"filters": request.GET.dict()})
-    filename = f"{request.organisation.short_name}{_('Activities at places')}{timezone.localdate():%Y%m%d}.xlsx"
-    return excel_response(filename, activity_columns(), activity_rows(qs), title=_("Outreach activities"))
+    return list_export(request, activity_rows(qs), columns=activity_columns(), name=_("Activities at places"),
+                       title=_("Outreach activities"), action="outreach.activity.exported")
 
 
 def _places_for(request):
@@ -152,20 +147,11 @@ def activity_cancel(request, pk):
 @organisation_required
 def activity_photo_add(request, pk):
     activity = selectors.activity_get_for_user(request.user, request.organisation, pk)
-    form = PhotoForm(request.POST, request.FILES)
-    if form.is_valid():
-        run_service(request, lambda: services.activity_add_photo(actor=request.user, activity=activity,
-                                                                 upload=form.cleaned_data["photo"]),
-                    success=_("The photo was added."))
-    else:
-        messages.error(request, _("Choose a photo to upload."))
+    add_photo(request, lambda upload: services.activity_add_photo(actor=request.user, activity=activity, upload=upload))
     return redirect("outreach:activity_detail", pk=activity.pk)
 
 
 @require(permissions.can_view_activities)
 def activity_photo(request, pk, attachment_id):
     activity = selectors.activity_get_for_user(request.user, request.organisation, pk)
-    attachment = attachments_of(activity, "photo").filter(pk=attachment_id).first()
-    if attachment is None:
-        raise Http404
-    return attachment_response(attachment)
+    return owned_attachment_response(activity, attachment_id, role="photo")

@@ -4,28 +4,27 @@ behalf, the page of a concern with the actions the user may take, photos, and th
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from zhengxie.core.documents import excel_response
-from zhengxie.core.files import attachment_response, attachments_of
-from zhengxie.core.services import audit_log
+from zhengxie.core.files import attachments_of, owned_attachment_response
 from zhengxie.core.views.common import (
-    is_htmx,
+    list_export,
+    list_page,
     organisation_required,
-    paginate,
     posted_version,
     require,
     run_service,
 )
+from zhengxie.search.api import clusters_out
 
 from .. import permissions, selectors, services
 from ..exports import concern_columns, concern_rows
 from ..forms import (
     AssignForm,
     CloseForm,
+    ConcernClusterForm,
     ConcernFilterForm,
     ConcernRegisterForm,
     DeclineForm,
@@ -39,6 +38,8 @@ from ..forms import (
 )
 from ..models import Place
 from ..models.concerns import format_tracking_code
+from ..search import concern_cluster_details
+from .common import add_photo
 
 
 def _filtered(request):
@@ -55,19 +56,31 @@ def _filtered(request):
 @require(permissions.can_view_concerns)
 def concern_list(request):
     form, qs = _filtered(request)
-    context = {"form": form, "page": paginate(request, qs, 30), "total": qs.count(),
-               "can_register": permissions.can_register_concern(request.user, request.organisation)}
-    template = "outreach/partials/concern_table.html" if is_htmx(request) else "outreach/concern_list.html"
-    return render(request, template, context)
+    return list_page(request, qs, template="outreach/concern_list.html",
+                     partial="outreach/partials/concern_table.html", form=form,
+                     can_register=permissions.can_register_concern(request.user, request.organisation))
+
+
+@require(permissions.can_view_concerns)
+def concern_similar(request):
+    """Groups of the same complaint among the concerns of the list's filters, at one place or all of them."""
+    org = request.organisation
+    places = selectors.places_visible_to(request.user, org).filter(
+        pk__in=selectors.concerns_visible_to(request.user, org).values("place_id")).order_by("name")
+    form = ConcernClusterForm(request.GET or None, organisation=org, places=places)
+    d = form.cleaned_data if form.is_valid() else {}
+    qs = selectors.concern_search(selectors.concerns_visible_to(request.user, org), status=d.get("status", ""),
+                                  category=d.get("category", ""), place=d["place"].pk if d.get("place") else None,
+                                  date_from=d.get("date_from"), date_to=d.get("date_to"))
+    clusters = clusters_out("outreach.concern", selectors.concern_clusters(qs), details=concern_cluster_details)
+    return render(request, "outreach/concern_similar.html", {"form": form, "clusters": clusters})
 
 
 @require(permissions.can_view_concerns)
 def concern_export(request):
     _form, qs = _filtered(request)
-    audit_log(actor=request.user, organisation=request.organisation, action="outreach.concern.exported",
-              changes={"filters": request.GET.dict()})
-    filename = f"{request.organisation.short_name}{_('Concerns')}{timezone.localdate():%Y%m%d}.xlsx"
-    return excel_response(filename, concern_columns(), concern_rows(qs), title=_("Concerns"))
+    return list_export(request, concern_rows(qs), columns=concern_columns(), name=_("Concerns"),
+                       action="outreach.concern.exported")
 
 
 def _register_places(request):
@@ -224,21 +237,12 @@ def concern_action(request, pk, action):
 @organisation_required
 def concern_photo_add(request, pk):
     concern = selectors.concern_get_for_user(request.user, request.organisation, pk)
-    form = PhotoForm(request.POST, request.FILES)
-    if form.is_valid():
-        run_service(request, lambda: services.concern_add_photo(actor=request.user, concern=concern,
-                                                                upload=form.cleaned_data["photo"]),
-                    success=_("The photo was added."))
-    else:
-        messages.error(request, _("Choose a photo to upload."))
+    add_photo(request, lambda upload: services.concern_add_photo(actor=request.user, concern=concern, upload=upload))
     return redirect("outreach:concern_detail", pk=concern.pk)
 
 
 @require(permissions.can_view_concerns)
 def concern_photo(request, pk, attachment_id):
     concern = selectors.concern_get_for_user(request.user, request.organisation, pk)
-    attachment = attachments_of(concern, "photo").filter(pk=attachment_id).first()
-    if attachment is None:
-        raise Http404
-    return attachment_response(attachment)
+    return owned_attachment_response(concern, attachment_id, role="photo")
 

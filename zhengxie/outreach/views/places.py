@@ -11,14 +11,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zhengxie.core import permissions as core
-from zhengxie.core.documents import XLSX_TYPE, excel_response, file_response
+from zhengxie.core.documents import XLSX_TYPE, file_response
 from zhengxie.core.exceptions import DomainError
-from zhengxie.core.files import attachment_response, attachments_of
-from zhengxie.core.services import audit_log
+from zhengxie.core.files import attachments_of, owned_attachment_response
 from zhengxie.core.views.common import (
-    is_htmx,
+    list_export,
+    list_page,
     organisation_required,
-    paginate,
     posted_version,
     require,
     run_service,
@@ -29,6 +28,7 @@ from ..choices import ActivityStatus, ConcernStatus
 from ..forms import ImportForm, PhotoForm, PlaceFilterForm, PlaceForm, RatingForm, RosterFormSet, TeamForm
 from ..place_import import headers, place_import, place_row, template_bytes
 from ..poster import poster_pdf
+from .common import add_photo
 
 POSTERS_AT_ONCE = 300
 
@@ -77,10 +77,8 @@ def _filtered(request):
 @require(permissions.can_view_places)
 def place_list(request):
     form, qs = _filtered(request)
-    context = {"form": form, "page": paginate(request, qs, 30), "total": qs.count(),
-               "can_manage": permissions.can_manage(request.user, request.organisation)}
-    template = "outreach/partials/place_table.html" if is_htmx(request) else "outreach/place_list.html"
-    return render(request, template, context)
+    return list_page(request, qs, template="outreach/place_list.html", partial="outreach/partials/place_table.html",
+                     form=form, can_manage=permissions.can_manage(request.user, request.organisation))
 
 
 @require(permissions.can_view_places)
@@ -89,10 +87,8 @@ def place_export(request):
     yes, no = _("Yes"), _("No")
     rows = (place_row(p, yes, no) + [p.latest_stars or ""]
             for p in qs.prefetch_related("team__member__person").iterator(chunk_size=2000))
-    audit_log(actor=request.user, organisation=request.organisation, action="outreach.place.exported",
-              changes={"filters": request.GET.dict()})
-    filename = f"{request.organisation.short_name}{_('Places')}{timezone.localdate():%Y%m%d}.xlsx"
-    return excel_response(filename, [*headers(), (_("Latest rating (stars)"), 10)], rows, title=_("Places"))
+    return list_export(request, rows, columns=[*headers(), (_("Latest rating (stars)"), 10)], name=_("Places"),
+                       action="outreach.place.exported")
 
 
 @require(permissions.can_manage)
@@ -197,13 +193,7 @@ def place_rate(request, pk):
 @organisation_required
 def place_photo_add(request, pk):
     place = selectors.place_get_for_user(request.user, request.organisation, pk)
-    form = PhotoForm(request.POST, request.FILES)
-    if form.is_valid():
-        run_service(request, lambda: services.place_add_photo(actor=request.user, place=place,
-                                                              upload=form.cleaned_data["photo"]),
-                    success=_("The photo was added."))
-    else:
-        messages.error(request, _("Choose a photo to upload."))
+    add_photo(request, lambda upload: services.place_add_photo(actor=request.user, place=place, upload=upload))
     return redirect("outreach:place_detail", pk=place.pk)
 
 
@@ -222,10 +212,7 @@ def place_photo_remove(request, pk, attachment_id):
 @require(permissions.can_view_places)
 def place_photo(request, pk, attachment_id):
     place = selectors.place_get_for_user(request.user, request.organisation, pk)
-    attachment = attachments_of(place, "photo").filter(pk=attachment_id).first()
-    if attachment is None:
-        raise Http404
-    return attachment_response(attachment)
+    return owned_attachment_response(place, attachment_id, role="photo")
 
 
 @require(permissions.can_view_places)

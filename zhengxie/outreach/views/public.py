@@ -9,7 +9,7 @@ from zhengxie.core.exceptions import DomainError
 from zhengxie.core.files import attachment_response, attachments_of
 from zhengxie.core.models import Organisation
 
-from .. import guard, public, selectors, services
+from .. import guard, public, public_places, selectors, services
 from ..forms import PublicConcernForm, PublicFeedbackForm, TrackForm
 from ..models.concerns import format_tracking_code
 
@@ -74,9 +74,21 @@ def _submit_page(request, organisation, place):
     return _render_form(request, context, form, status=status)
 
 
+def _nearby(request, organisation, place) -> dict:
+    """The map-free list of places by division: the chosen county and township (a place's page starts from its
+    own township)."""
+    county = (request.GET.get("county") or (place.county if place else "")).strip()[:40]
+    township = (request.GET.get("township") or (place.township if place and "county" not in request.GET else "")
+                ).strip()[:40]
+    return {"divisions": public_places.divisions_of(organisation), "county": county, "township": township,
+            "nearby": public_places.nearby_places(organisation, county=county, township=township, exclude=place),
+            "hotline": public_places.hotline_of(organisation)}
+
+
 def _render_form(request, context, form, *, error="", status=200):
     place = context["place"]
     return render(request, "outreach/public/submit.html", {
+        **_nearby(request, context["organisation"], place),
         **context, "form": form, "error": error, "challenge": guard.challenge_issue(),
         "honeypot": guard.HONEYPOT_FIELD,
         "photos": list(attachments_of(place, "photo")[:4]) if place is not None else [],
