@@ -23,21 +23,17 @@ class Report:
     sections: list[Section] = field(default_factory=list)
 
 
-def _change(delta) -> str:
-    return f"{delta:+,.1f}" if isinstance(delta, float) else f"{delta:+,}"
-
-
 def annual_report(organisation, start, end, descendants, groups, summary: str) -> Report:
-    """The report of ``groups`` (as the statistics view computes them: (group, rows with figure, shown, previous,
-    delta))."""
+    """The report of ``groups`` (as the statistics view computes them: (group, rows with figure, with_unit,
+    previous, change)): the same four columns, 增减 included, in the Word and the PDF file."""
     return Report(
         title=_("%(org)s statistical report, %(start)s to %(end)s") % {"org": organisation.name, "start": start,
                                                                        "end": end},
         scope_note=_("Including the organisations below it.") if descendants else _("This organisation only."),
         summary=summary,
         columns=[_("Figure"), _("This period"), _("Previous period"), _("Change")],
-        sections=[Section(heading=group, rows=[[str(r["figure"].label), f"{r['shown']} {r['figure'].unit}",
-                                                r["previous"], _change(r["delta"])] for r in rows])
+        sections=[Section(heading=group, rows=[[str(r["figure"].label), r["with_unit"], r["previous"],
+                                                r["change"]] for r in rows])
                   for group, rows in groups],
     )
 
@@ -77,3 +73,19 @@ def report_pdf_flow(report: Report) -> list:
                                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#DDE7F3"))]))
         flow += [table, Spacer(1, 8)]
     return flow
+
+
+def summary_docx(summary):
+    """The annual work summary (or a member's 述职 summary) as Word: the title, the opening, then per section its
+    heading, the sentence of its figures and the highlights kept."""
+    document = new_docx()
+    add_title(document, summary.title, size=20)
+    add_paragraph(document, summary.intro)
+    numbers = "一二三四五六七八九十"
+    for index, section in enumerate(summary.sections):
+        add_heading(document, f"{numbers[index % 10]}、{section.title}")
+        if section.opening:
+            add_paragraph(document, section.opening)
+        for item in section.highlights:
+            add_paragraph(document, item.text)
+    return document

@@ -97,12 +97,30 @@ def test_each_group_is_one_section(world, client_as):
     assert len(groups) == len(set(groups))
 
 
-def test_a_rate_shows_its_percent_sign_once(world, client_as):
+def test_a_rate_shows_its_percent_sign_once_and_nothing_to_divide_shows_a_dash(world, client_as):
     import re
 
-    page = client_as(world.city_leader).get("/stats/").content.decode()
-    assert "%" in page
+    from django.core.cache import cache
+    from django.utils import timezone
+
+    from zhengxie.proposals.models import Proposal
+
+    cache.clear()
+    client = client_as(world.city_leader)
+    page = client.get("/stats/").content.decode()
+    assert "0.0%" not in page and "—" in page and "本期没有立案的提案。" in page  # no proposal: no rate, and why
+    Proposal.objects.create(organisation=world.city, term=world.city.current_term(), title="甲", status="closed",
+                            first_proposer=world.members["city_member"], submitted_at=timezone.now(),
+                            registered_at=timezone.now())
+    cache.clear()
+    page = client.get("/stats/").content.decode()
+    assert "100.0%" in page
     assert not re.search(r"%\s*<small[^>]*>\s*%", page)
+    word = client.get("/stats/report.docx")
+    from docx import Document as Docx
+
+    cells = [c.text for t in Docx(io.BytesIO(word.content)).tables for r in t.rows for c in r.cells]
+    assert "100.0%" in cells and not any(c.endswith("% %") for c in cells)
 
 
 def test_the_word_and_pdf_reports_come_from_one_description(world):
@@ -113,7 +131,7 @@ def test_the_word_and_pdf_reports_come_from_one_description(world):
     from zhengxie.stats import documents
 
     figure = SimpleNamespace(label="立案提案", unit="件")
-    groups = [("提案", [{"figure": figure, "shown": "12", "previous": "9", "delta": 3}])]
+    groups = [("提案", [{"figure": figure, "with_unit": "12 件", "previous": "9", "change": "+3"}])]
     report = documents.annual_report(world.city, "2026-01-01", "2026-12-31", False, groups, "")
     word = documents.report_docx(report).tables[0]
     assert [c.text for c in word.rows[0].cells] == report.columns

@@ -1,0 +1,126 @@
+"""What the dashboard and the big screen read at a glance: the viewer's key figures (an organisation setting per
+kind of reader), each with its months and the same months a year before, and the breakdown by organisation."""
+
+import datetime as dt
+
+from django.db.models import Count, Q
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+
+from zhengxie.core import permissions
+from zhengxie.core.choices import Role
+from zhengxie.core.org_settings import get_setting
+
+from . import selectors
+from .formatting import change, shown, why_empty, with_unit
+from .registry import COUNT, RATE, Figure, figures, ratio
+
+KEY_COUNT = 12
+SETTING_OF_ROLE = [
+    (Role.LEADER, "stats.key_figures_leader"),
+    (Role.PARTY_GOV_OFFICE, "stats.key_figures_leader"),
+    (Role.PROPOSAL_OFFICE, "stats.key_figures_proposal_office"),
+    (Role.INFORMATION_OFFICE, "stats.key_figures_information_office"),
+]
+
+
+def key_figures_of(user, organisation) -> list[Figure]:
+    """The dozen figures that matter to the viewer's role, as the organisation's setting lists them."""
+    roles = permissions.roles_in(user, organisation)
+    setting = next((key for role, key in SETTING_OF_ROLE if role in roles), "stats.key_figures_general_office")
+    known = {f.key: f for f in figures()}
+    return [known[key] for key in get_setting(organisation, setting) if key in known][:KEY_COUNT]
+
+
+def a_year_before(day: dt.date) -> dt.date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
+def months_of(start: dt.date, end: dt.date) -> list[dt.date]:
+    months, day = [], start.replace(day=1)
+    while day <= end:
+        months.append(day)
+        day = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return months
+
+
+def monthly(figure: Figure, scope) -> dict[dt.date, float | None] | None:
+    """The figure month by month over the scope's period, in one grouped query; None for a figure that has no month
+    (a stock, a sum or an average, or no date)."""
+    if not figure.listable or figure.stock or not figure.date_field or figure.measure not in (COUNT, RATE):
+        return None
+    if figure.measure == RATE and not isinstance(figure.part, Q):
+        return None
+    qs = figure.records(scope).order_by().annotate(zx_month=TruncMonth(figure.date_field)).values("zx_month")
+    if figure.measure == COUNT:
+        rows = qs.annotate(n=Count("pk"))
+        found = {_month(r["zx_month"]): r["n"] for r in rows}
+        return {m: found.get(m, 0) for m in months_of(scope.start, scope.end)}
+    rows = qs.annotate(n=Count("pk"), part=Count("pk", filter=figure.part))
+    found = {_month(r["zx_month"]): ratio(r["part"], r["n"]) for r in rows}
+    return {m: found.get(m) for m in months_of(scope.start, scope.end)}
+
+
+def _month(value) -> dt.date:
+    if isinstance(value, dt.datetime):
+        value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    return value.replace(day=1)
+
+
+def key_cards(user, organisation, start, end, descendants, values, previous=None) -> list[dict]:
+    """A card per key figure: its value, the same period a year before, the change and the months of both.
+    ``previous``: (start, end, values) of the period before, already read (a calendar year's is the year before)."""
+    scope = selectors.scope_for(organisation, start, end, descendants=descendants)
+    before = selectors.scope_for(organisation, a_year_before(start), a_year_before(end), descendants=descendants)
+    chosen = key_figures_of(user, organisation)
+    if previous is not None and previous[:2] == (before.start, before.end):
+        last_year = previous[2]
+    else:
+        last_year = selectors.compute(before, [f.key for f in chosen])
+    cards = []
+    for f in chosen:
+        value, then = values.get(f.key), last_year.get(f.key)
+        this_months, then_months = monthly(f, scope), monthly(f, before)
+        cards.append({
+            "figure": f, "value": value, "shown": shown(value, f), "with_unit": with_unit(value, f),
+            "last_year": shown(then, f), "change": change(value, then, f),
+            "delta": (value - then) if value is not None and then is not None else 0,
+            "empty": why_empty(f) if value is None else "",
+            "trend": None if this_months is None else {
+                "months": [m.month for m in this_months], "this": list(this_months.values()),
+                "last": list(then_months.values())},
+        })
+    return cards
+
+
+def breakdown_chart(organisation, start, end, keys=None) -> dict:
+    rows = selectors.breakdown(organisation, start, end, keys)
+    wanted = [f for f in figures() if keys is None or f.key in keys]
+    return {"labels": [o.short_name for o, _values in rows], "org_ids": [o.pk for o, _values in rows],
+            "series": {f.key: [v.get(f.key) for _o, v in rows] for f in wanted},
+            "names": {f.key: str(f.label) for f in wanted}, "rows": rows}
+
+
+def dashboard_context(request, organisation, start, end, descendants, groups, previous=None) -> dict:
+    values = {row["figure"].key: row["value"] for _group, rows in groups for row in rows}
+    cards = key_cards(request.user, organisation, start, end, descendants, values, previous)
+    key_set = {c["figure"].key for c in cards}
+    rest = [(group, [r for r in rows if r["figure"].key not in key_set]) for group, rows in groups]
+    # The breakdown reads every organisation below once per figure: the key figures and the one asked for, unless the
+    # reader asks for the table of every figure.
+    every = request.GET.get("breakdown") == "all"
+    chosen = request.GET.get("figure") or (cards[0]["figure"].key if cards else "")
+    keys = None if every else [c["figure"].key for c in cards] + [chosen]
+    chart = breakdown_chart(organisation, start, end, keys) if organisation.children.exists() else None
+    listed = [f for f in figures() if keys is None or f.key in keys]
+    return {
+        "cards": cards, "rest": [(g, rows) for g, rows in rest if rows],
+        "trends": {c["figure"].key: c["trend"] for c in cards if c["trend"]},
+        "chart": {k: v for k, v in chart.items() if k != "rows"} if chart else None,
+        "breakdown_orgs": [o for o, _v in chart["rows"]] if chart else [],
+        "breakdown": [(f, [shown(v.get(f.key), f) for _o, v in chart["rows"]]) for f in listed] if chart else [],
+        "figures": figures(), "every_figure": every, "chosen": chosen,
+    }
