@@ -6,6 +6,7 @@ index on ``to_tsvector('simple', words)``; on SQLite an FTS5 table kept in step 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class SearchEntry(models.Model):
@@ -77,3 +78,32 @@ class SimilarityTermCount(models.Model):
 
     def __str__(self):
         return f"{self.term}: {self.documents}"
+
+
+class UnitSuccession(models.Model):
+    """A handling unit renamed or merged over the years (机构改革): the work of ``old`` is now done by ``new``. The
+    handling-unit suggestion counts what ``old`` handled for ``new``. Kept by the platform administrator."""
+
+    organisation = models.ForeignKey("core.Organisation", on_delete=models.CASCADE, related_name="+",
+                                     verbose_name=_("organisation"))
+    old = models.OneToOneField("core.HandlingUnit", on_delete=models.CASCADE, related_name="succession",
+                               verbose_name=_("former unit"))
+    new = models.ForeignKey("core.HandlingUnit", on_delete=models.CASCADE, related_name="+",
+                            verbose_name=_("unit that took over its work"))
+    since = models.DateField(_("since"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("unit succession")
+        verbose_name_plural = _("unit successions")
+
+    def __str__(self):
+        return f"{self.old} → {self.new}"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.old_id and self.new_id:
+            if self.old_id == self.new_id:
+                raise ValidationError(_("A unit cannot succeed itself."))
+            if self.old.organisation_id != self.organisation_id or self.new.organisation_id != self.organisation_id:
+                raise ValidationError(_("Both units must belong to the organisation."))

@@ -13,7 +13,7 @@ from django.utils.html import escape
 from .models import SearchEntry, SimilarityPosting, SimilaritySignature, SimilarityTermCount
 from .registry import searchable_for, searchables
 from .segment import tokens
-from .similarity import SimilarityEngine, default_engine
+from .similarity import SimilarityEngine, default_engine, indexed
 
 CANDIDATES = 1000  # matching entries read per query; counts are exact up to this
 
@@ -83,50 +83,95 @@ def _excerpt(text: str, words: list[str], width: int = 60) -> str:
     return ("…" if start else "") + escaped + ("…" if start + width < len(text) else "")
 
 
-def _moment(obj):
-    for field in ("submitted_at", "received_at", "created_at", "updated_at", "starts_at"):
-        value = getattr(obj, field, None)
-        if value:
-            return value
-    return None
+MOMENT_FIELDS = ("submitted_at", "received_at", "created_at", "updated_at", "starts_at")
 
 
 def search_results(user, organisation, query: str, *, kind: str | None = None, page: int = 1, size: int = 20,
-                   sort: str = "relevance") -> SearchResults:
+                   sort: str = "relevance", year: int | None = None, status: str = "",
+                   organisations=None) -> SearchResults:
     """One page of what the user may see that matches ``query``: each hit with an excerpt (words highlighted), its
-    date and status; ``sort`` is ``relevance`` or ``date`` (newest first)."""
+    date and status; ``sort`` is ``relevance`` or ``date`` (newest first). Filters: ``kind`` (one searchable),
+    ``status`` (a state of that kind), ``year`` (of the item's date); ``organisations``: several organisations the
+    user works in, each searched with its own visibility rule (default: ``organisation`` alone)."""
     words = tokens(query, for_query=True)
     if not words or organisation is None:
         return SearchResults([], 0, 1, 1)
     types = {s.key: s for s in searchables() if kind in (None, "", s.key)}
     content_types = {ContentType.objects.get_for_model(s.model).pk: s for s in types.values()}
     ct_filter = next(iter(content_types)) if kind and content_types else None
-    scored = _match_ids(organisation.pk, words, content_type_id=ct_filter)
-    entries = {e.pk: e for e in SearchEntry.objects.filter(pk__in=[i for i, _s in scored])}
+    found, capped = [], False
+    for org in organisations or [organisation]:
+        org_found, org_capped = _visible_matches(user, org, words, content_types, ct_filter, year=year,
+                                                 status=status if kind else "")
+        found += org_found
+        capped = capped or org_capped
+    if sort == "date":
+        found.sort(key=lambda f: (f[3] is not None, f[3] or 0, f[2]), reverse=True)
+    else:
+        found.sort(key=lambda f: -f[2])
+    size = max(1, min(size, 100))
+    pages = max(1, -(-len(found) // size))
+    page = max(1, min(page, pages))
+    shown = found[(page - 1) * size:page * size]
+    objects = {}
+    for searchable, org in {(id(s), o.pk): (s, o) for _pk, s, _score, _m, o in shown}.values():
+        qs = searchable.visible(user, org).filter(
+            pk__in=[pk for pk, s, _sc, _m, o in shown if s is searchable and o.pk == org.pk])
+        if searchable.select_related:
+            qs = qs.select_related(*searchable.select_related)
+        objects.update(((searchable.key, obj.pk), obj) for obj in qs)
+    hits = [_hit(objects[(s.key, pk)], s, score, moment, words) for pk, s, score, moment, _o in shown
+            if (s.key, pk) in objects]
+    return SearchResults(hits, len(found), page, pages, capped=capped)
+
+
+def _visible_matches(user, org, words, content_types, ct_filter, *, year=None, status=""):
+    """(pk, searchable, score, date, organisation) of the matches the user may see in one organisation."""
+    scored = _match_ids(org.pk, words, content_type_id=ct_filter)
+    # Which object each entry stands for (not the entries' indexed words: up to a thousand long texts).
+    entries = {pk: (ct_id, object_id) for pk, ct_id, object_id in
+               SearchEntry.objects.filter(pk__in=[i for i, _s in scored]).values_list("pk", "content_type_id", "object_id")}
     by_type: dict[int, dict[str, float]] = {}
     for entry_id, score in scored:
-        entry = entries.get(entry_id)
-        if entry and entry.content_type_id in content_types:
-            by_type.setdefault(entry.content_type_id, {})[entry.object_id] = score
-    hits = []
+        ct_id, object_id = entries.get(entry_id, (None, None))
+        if ct_id in content_types:
+            by_type.setdefault(ct_id, {})[object_id] = score
+    # Every visible match is counted and ordered by its id, score and date alone; only the page's objects are read
+    # whole and get their title, link, status and excerpt (building and decrypting up to a thousand objects, and
+    # their excerpts from whole texts, was most of the search page's time).
+    found = []
     for ct_id, scores in by_type.items():
         searchable = content_types[ct_id]
-        visible = searchable.visible(user, organisation).filter(pk__in=list(scores))
-        if searchable.select_related:
-            visible = visible.select_related(*searchable.select_related)
-        for obj in visible:
-            status = obj.get_status_display() if hasattr(obj, "get_status_display") else ""
-            hits.append(Hit(obj=obj, title=str(searchable.title(obj)), url=searchable.url(obj), kind=str(searchable.label),
-                            score=scores[str(obj.pk)], excerpt=_excerpt(str(searchable.text(obj) or ""), words),
-                            moment=_moment(obj), status=str(status)))
-    if sort == "date":
-        hits.sort(key=lambda h: (h.moment is not None, h.moment or 0, h.score), reverse=True)
-    else:
-        hits.sort(key=lambda h: -h.score)
-    size = max(1, min(size, 100))
-    pages = max(1, -(-len(hits) // size))
-    page = max(1, min(page, pages))
-    return SearchResults(hits[(page - 1) * size:page * size], len(hits), page, pages, capped=len(scored) >= CANDIDATES)
+        moments = _moment_fields(searchable.model)
+        if year and not moments:
+            continue  # a kind without a date (a member's seat) has no year
+        visible = searchable.visible(user, org).filter(pk__in=list(scores))
+        if status and any(f.name == "status" for f in searchable.model._meta.concrete_fields):
+            visible = visible.filter(status=status)
+        if year and moments:
+            visible = visible.filter(**{f"{moments[0]}__year": year})
+        found.extend((pk, searchable, scores[str(pk)], next((m for m in row if m), None), org)
+                     for pk, *row in visible.values_list("pk", *moments))
+    return found, len(scored) >= CANDIDATES
+
+
+def statuses_of(kind: str) -> list[tuple[str, str]]:
+    """The states a kind of item can be in (for the search page's status filter), or none."""
+    searchable = next((s for s in searchables() if s.key == kind), None)
+    field = next((f for f in searchable.model._meta.concrete_fields if f.name == "status"), None) if searchable else None
+    return [(str(v), str(label)) for v, label in field.choices] if field is not None and field.choices else []
+
+
+def _moment_fields(model) -> list[str]:
+    """The fields ``_moment`` reads, those the model has, in its order."""
+    names = {f.name for f in model._meta.concrete_fields}
+    return [name for name in MOMENT_FIELDS if name in names]
+
+
+def _hit(obj, searchable, score: float, moment, words: list[str]) -> Hit:
+    status = obj.get_status_display() if hasattr(obj, "get_status_display") else ""
+    return Hit(obj=obj, title=str(searchable.title(obj)), url=searchable.url(obj), kind=str(searchable.label),
+               score=score, excerpt=_excerpt(str(searchable.text(obj) or ""), words), moment=moment, status=str(status))
 
 
 def _cosine(a: Counter, b: Counter) -> float:
@@ -205,11 +250,13 @@ def similar_signatures(*, organisation_id: int, model, title: str, exclude_objec
     # The first cut reads the postings of the query's heaviest terms; a term in more than COMMON_SHARE of the
     # items adds little to the ranking and a long list to read, so it is left out of the cut (not of the score)
     # unless the title has few other terms.
-    ranked = sorted(weights, key=lambda t: -weights[t])
+    ranked = sorted((t for t in weights if indexed(t)), key=lambda t: -weights[t])
     common = max(1000, int(COMMON_SHARE * engine.documents))
     heaviest = [t for t in ranked if engine.df.get(t, 0) <= common][:POSTING_TERMS]
     if len(heaviest) < 3:
         heaviest = ranked[:3]
+    if not heaviest:
+        return []
     excluded = {str(x) for x in exclude_object_ids}
     scored = []
     for signature in _first_cut(organisation_id, content_type.pk, {t: weights[t] for t in heaviest}, candidates):

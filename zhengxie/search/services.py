@@ -11,7 +11,7 @@ from django.utils import timezone
 from .models import SearchEntry, SimilarityPosting, SimilaritySignature, SimilarityTermCount
 from .registry import searchable_for, searchables
 from .segment import segmented
-from .similarity import default_engine
+from .similarity import default_engine, indexed
 
 
 def _entry_values(searchable, obj) -> dict:
@@ -133,7 +133,7 @@ def signature_store(obj) -> SimilaritySignature | None:
         signature.save()
         SimilarityPosting.objects.bulk_create([
             SimilarityPosting(signature=signature, organisation_id=organisation_id, content_type_id=content_type.pk,
-                              term=t[:40]) for t in terms])
+                              term=t[:40]) for t in terms if indexed(t)])
     return signature
 
 
@@ -180,6 +180,7 @@ def similarity_reindex(*, batch_size: int = 2000) -> int:
                 SimilarityPosting.objects.bulk_create([
                     SimilarityPosting(signature_id=saved[str(pk)], organisation_id=org_id,
                                       content_type=content_type, term=t[:40])
-                    for pk, org_id, _title, terms, _text in chunk for t in terms], batch_size=batch_size * 10)
+                    for pk, org_id, _title, terms, _text in chunk for t in terms if indexed(t)],
+                    batch_size=batch_size * 10)
             total += len(rows)
     return total

@@ -275,6 +275,14 @@ def main():
     for index, (title, source) in enumerate(DISTRACTORS):
         rows.append({"title": title, "group": None, "source": source, "kind": "proposal",
                      "split": "dev" if index % 2 == 0 else "test"})
+    from .fourth_collection import DISTRACTORS4, GROUPS4, UNITS4
+    from .second_collection import DISTRACTORS2, DISTRACTORS3, GROUPS2, GROUPS3, UNITS2, UNITS3
+
+    for split, groups, distractors in (("test2", GROUPS2, DISTRACTORS2), ("test3", GROUPS3, DISTRACTORS3),
+                                       ("test4", GROUPS4, DISTRACTORS4)):
+        for group, items in groups.items():
+            rows += [{"title": t, "group": group, "source": s, "kind": k, "split": split} for t, s, k in items]
+        rows += [{"title": t, "group": None, "source": s, "kind": "proposal", "split": split} for t, s in distractors]
     with open(HERE / "titles.jsonl", "w", encoding="utf-8") as f:
         for row in rows:
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -283,7 +291,11 @@ def main():
             if unit:
                 f.write(json.dumps({"title": title, "unit": unit, "unit_canonical": canonical, "source": source},
                                    ensure_ascii=False) + "\n")
-    print(len(rows), "titles,", sum(1 for r in rows if r["group"]), "in", len(GROUPS), "groups")
+        for split, units in (("test2", UNITS2), ("test3", UNITS3), ("test4", UNITS4)):
+            for title, unit, canonical, source in units:
+                f.write(json.dumps({"title": title, "unit": unit, "unit_canonical": canonical, "source": source,
+                                    "split": split}, ensure_ascii=False) + "\n")
+    print(len(rows), "titles,", sum(1 for r in rows if r["group"]), "in", len(GROUPS) + len(GROUPS2) + len(GROUPS3) + len(GROUPS4) - 1, "groups")
 
 
 if __name__ == "__main__":

@@ -121,7 +121,7 @@ def test_similar_api_is_scoped_and_leaves_out_the_item_itself(world, proposals, 
 
 
 @pytest.mark.django_db(transaction=True)
-def test_search_finds_a_proposal_by_number_and_proposer_with_an_excerpt_and_pages(world, proposals):
+def test_search_finds_a_proposal_by_number_and_proposer_with_an_excerpt_pages_and_filters(world, proposals, client_as):
     from zhengxie.search.selectors import search_results
 
     wages = proposals["wages"]
@@ -133,3 +133,45 @@ def test_search_finds_a_proposal_by_number_and_proposer_with_an_excerpt_and_page
     assert "<mark>" in hit.excerpt and hit.moment is not None and hit.status
     paged = search_results(world.city_office, world.city, wages.proposer_label, size=1, page=2)
     assert paged.count == by_name.count and paged.pages == by_name.count and len(paged.hits) == 1
+    # Filters: a state of the kind, the year of the item's date, every organisation the user works in.
+    from django.utils import timezone
+
+    name, year = wages.proposer_label, timezone.localdate().year
+    registered = search_results(world.city_office, world.city, name, kind="proposals.proposal", status="registered")
+    assert wages in [h.obj for h in registered.hits]
+    assert search_results(world.city_office, world.city, name, kind="proposals.proposal", status="rejected").count == 0
+    assert search_results(world.city_office, world.city, name, year=year).count >= 1
+    assert search_results(world.city_office, world.city, name, year=year - 3).count == 0
+    office = client_as(world.city_office)
+    data = office.get("/api/v1/search/results", {"q": name, "size": 1, "page": 2}).json()
+    assert data["page"] == 2 and data["pages"] == data["count"] >= 2 and len(data["hits"]) == 1
+    page = office.get("/search/", {"q": name, "kind": "proposals.proposal", "status": "registered", "year": year})
+    assert page.status_code == 200 and wages.title in page.content.decode()
+    # Someone with a role in two organisations finds in both at once, each by its own rules; a county alone nothing.
+    from zhengxie.core.choices import Role
+    from zhengxie.core.models import RoleAssignment
+
+    county_office = world.users["county_office"]
+    RoleAssignment.objects.create(user=county_office, organisation=world.city, role=Role.GENERAL_OFFICE)
+    county = client_as(county_office)
+    assert county.get("/api/v1/search/results", {"q": name}).json()["count"] == 0
+    assert county.get("/api/v1/search/results", {"q": name, "organisation": "all"}).json()["count"] >= 1
+    assert county.get("/api/v1/search/results", {"q": name, "kind": "nothing"}).status_code == 400
+
+
+@pytest.mark.django_db(transaction=True)
+def test_search_pages_split_one_ordering_and_the_date_order_is_newest_first(world, proposals, django_assert_max_num_queries):
+    from zhengxie.search.selectors import search_results
+
+    name = proposals["wages"].proposer_label
+    whole = search_results(world.city_office, world.city, name, size=100)
+    pages = [search_results(world.city_office, world.city, name, size=1, page=n).hits for n in range(1, whole.count + 1)]
+    assert [h.obj for hits in pages for h in hits] == [h.obj for h in whole.hits]  # the pages split one ordering
+    by_date = search_results(world.city_office, world.city, name, size=100, sort="date").hits
+    dated = [h.moment for h in by_date if h.moment is not None]  # the member's seat has no date: it comes last
+    assert dated == sorted(dated, reverse=True) and [h.moment for h in by_date[len(dated):]] == [None] * (len(by_date) - len(dated))
+    assert all(h.url for h in by_date) and any("<mark>" in h.excerpt for h in by_date)
+    # Only the page's objects are read whole: a page of one costs no more queries than a page of all.
+    with django_assert_max_num_queries(12):
+        search_results(world.city_office, world.city, name, size=1)
+
