@@ -13,6 +13,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from zhengxie.core.tones import toned
+
 
 class DutyCategory(models.TextChoices):
     PROPOSAL = "proposal", _("Proposals")
@@ -64,6 +66,9 @@ class DutyEventKind(models.TextChoices):
     # 联系群众
     OUTREACH_ACTIVITY = "outreach_activity", _("Activity at a studio or workstation")
     CONCERN_HANDLED = "concern_handled", _("Handled a constituent's concern")
+    CONTACT_VISIT = "contact_visit", _("Visited or talked with a contact under a contact duty")
+    # 招商引资
+    INVESTMENT_SIGNED = "investment_signed", _("Brought an investment project that was signed")
     # 其他
     SELF_REPORTED = "self_reported", _("Self-reported duty (confirmed)")
     MANUAL = "manual", _("Added by staff")
@@ -85,6 +90,8 @@ KIND_CATEGORY = {
     DutyEventKind.DELIBERATION_POSTED: DutyCategory.DELIBERATION,
     DutyEventKind.OUTREACH_ACTIVITY: DutyCategory.OUTREACH,
     DutyEventKind.CONCERN_HANDLED: DutyCategory.OUTREACH,
+    DutyEventKind.CONTACT_VISIT: DutyCategory.OUTREACH,
+    DutyEventKind.INVESTMENT_SIGNED: DutyCategory.ACTIVITY,
     DutyEventKind.SELF_REPORTED: DutyCategory.OTHER,
     DutyEventKind.MANUAL: DutyCategory.OTHER,
 }
@@ -122,6 +129,7 @@ class RuleMode(models.TextChoices):
     RECORDED = "recorded", _("The points staff recorded with the event")
 
 
+@toned(open="success", closed="secondary")
 class RuleSetStatus(models.TextChoices):
     OPEN = "open", pgettext_lazy("evaluation year", "Open")
     CLOSED = "closed", _("Closed (scores frozen)")
@@ -145,19 +153,12 @@ class SelfReportType(models.TextChoices):
     OTHER = "other", _("Other duty")
 
 
+@toned(submitted="warning", confirmed="success", rejected="danger", withdrawn="secondary")
 class SelfReportStatus(models.TextChoices):
     SUBMITTED = "submitted", _("Waiting for confirmation")
     CONFIRMED = "confirmed", _("Confirmed")
     REJECTED = "rejected", _("Returned")
     WITHDRAWN = "withdrawn", _("Withdrawn")
-
-
-SELF_REPORT_TONES = {
-    SelfReportStatus.SUBMITTED: "warning",
-    SelfReportStatus.CONFIRMED: "success",
-    SelfReportStatus.REJECTED: "danger",
-    SelfReportStatus.WITHDRAWN: "secondary",
-}
 
 
 class ReminderKind(models.TextChoices):

@@ -6,12 +6,13 @@ year is read from its frozen score and the explanation kept when it was closed."
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import Count, Q
 from django.utils.translation import gettext, pgettext
 
 from .choices import DutyCategory, RuleMode
 from .engine import CompiledSection, Line, Result, to_cents, to_points
 from .models import DutyEvent, DutyStatement, ManualEntry, RuleSet, Score, SelfReport
-from .scoring import compile_rule_set, member_result
+from .scoring import compile_rule_set, member_result, with_parts
 
 
 def join_labels(labels) -> str:
@@ -135,6 +136,7 @@ def build_record(member, year: int, *, rule_set: RuleSet | None = None) -> Recor
         record.timeline = [(e, None, None) for e in live]
         record.unscored = len(live)
         return record
+    with_parts(rule_set)  # the rules, sections, bands and requirements read once for the engine and the page
     compiled = compile_rule_set(rule_set)
     score = Score.objects.filter(member=member, year=year, rule_set=rule_set).select_related("band").first()
     if not rule_set.is_open and score is not None:
@@ -142,7 +144,7 @@ def build_record(member, year: int, *, rule_set: RuleSet | None = None) -> Recor
         result = _frozen_result(rule_set, score, compiled)
         events = {e.pk: e for e in DutyEvent.objects.filter(pk__in=[li.event_id for li in result.lines])}
     else:
-        result, events = member_result(member, rule_set)
+        result, events = member_result(member, rule_set, compiled=compiled)
     rules = {r.pk: r for r in rule_set.rules.all()}
     bands = {b.pk: b for b in rule_set.bands.all()}
     record.total = to_points(result.total)
@@ -178,9 +180,9 @@ def build_record(member, year: int, *, rule_set: RuleSet | None = None) -> Recor
                         by_event[e.pk].rule if e.pk in by_event else None) for e in live]
     record.unscored = sum(1 for e in live if e.pk not in by_event)
     if score is not None:
-        record.ranked_of = Score.objects.filter(organisation_id=member.organisation_id, year=year).count()
-        record.rank = Score.objects.filter(organisation_id=member.organisation_id, year=year,
-                                           total__gt=score.total).count() + 1
+        counts = Score.objects.filter(organisation_id=member.organisation_id, year=year).aggregate(
+            scored=Count("id"), above=Count("id", filter=Q(total__gt=score.total)))
+        record.ranked_of, record.rank = counts["scored"], counts["above"] + 1
     return record
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from fractions import Fraction
 
 from django.db import connection, transaction
-from django.db.models import Case, Q, TextField, When
+from django.db.models import Case, Q, TextField, When, prefetch_related_objects
 from django.db.models.fields.json import KeyTextTransform
 from django.utils import timezone
 
@@ -42,15 +42,28 @@ def _cents_or_none(value):
     return None if value is None else to_cents(value)
 
 
+#: What a rule set is made of, prefetched by ``with_parts`` (the models' own order: rules and requirements by
+#: ``order``, then id; bands from the highest).
+PARTS = ("rules", "sections", "bands", "requirements__rules")
+
+
+def with_parts(*rule_sets: RuleSet) -> None:
+    """Read the parts of ``rule_sets`` in one query each, onto the objects (what is already read is kept): the
+    engine's compilation and the record page then share them."""
+    prefetch_related_objects([r for r in rule_sets if r is not None], *PARTS)
+
+
 def compile_rule_set(rule_set: RuleSet) -> CompiledRuleSet:
-    """The engine's form of a rule set (four queries)."""
+    """The engine's form of a rule set: four queries, none if the caller read its parts with ``with_parts``."""
+    cached = getattr(rule_set, "_prefetched_objects_cache", {})
+    requirements = rule_set.requirements.all() if "requirements" in cached else rule_set.requirements.prefetch_related("rules")
     rules = [
         CompiledRule(
             id=r.pk, kind=r.kind, conditions=tuple((k, frozenset(v)) for k, v in sorted((r.conditions or {}).items())),
             mode=r.mode, points=to_cents(r.points), first_share=Fraction(str(r.first_share)),
             cap=_cents_or_none(r.cap), section=r.section,
         )
-        for r in rule_set.rules.all().order_by("order", "id")
+        for r in rule_set.rules.all()
     ]
     return CompiledRuleSet(
         id=rule_set.pk,
@@ -64,7 +77,7 @@ def compile_rule_set(rule_set: RuleSet) -> CompiledRuleSet:
         rules=rules,
         requirements=[
             CompiledRequirement(q.pk, frozenset(r.pk for r in q.rules.all()), q.min_count)
-            for q in rule_set.requirements.prefetch_related("rules").order_by("order", "id")
+            for q in requirements
         ],
         bands=[(b.pk, to_cents(b.min_points)) for b in rule_set.bands.all()],
     )
@@ -184,6 +197,7 @@ def _recompute(year: int, rule_sets: list[RuleSet], member_ids: set[int] | None 
     write the scores in bulk. The caller holds the rule sets' row locks inside a transaction."""
     if not rule_sets:
         return 0
+    with_parts(*rule_sets)  # five queries for all the organisations, not five each
     compiled = {rs.organisation_id: compile_rule_set(rs) for rs in rule_sets}
     org_ids = list(compiled)
     needs: dict[str, frozenset] = {}
@@ -254,8 +268,10 @@ def recompute_members(member_years: Iterable[tuple[int, int]]) -> int:
     return written
 
 
-def member_result(member: Member, rule_set: RuleSet) -> tuple[Result, dict[int, DutyEvent]]:
-    """Score one member now, with the events themselves (for the record page and the report)."""
+def member_result(member: Member, rule_set: RuleSet, *, compiled: CompiledRuleSet | None = None
+                  ) -> tuple[Result, dict[int, DutyEvent]]:
+    """Score one member now, with the events themselves (for the record page and the report); ``compiled``: the
+    rule set already compiled by the caller."""
     ordered = list(DutyEvent.objects.live().filter(member=member, year=rule_set.year).order_by(*ATTRIBUTION))
     rows = [EventRow(e.pk, e.kind, e.attributes or {}) for e in ordered]
-    return score(compile_rule_set(rule_set), rows), {e.pk: e for e in ordered}
+    return score(compiled or compile_rule_set(rule_set), rows), {e.pk: e for e in ordered}

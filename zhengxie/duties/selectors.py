@@ -94,10 +94,16 @@ def score_search(qs, *, sector=None, committee=None, band=None, below=None, met=
     return qs
 
 
+#: What a ranking row never shows: the per-event explanation and the member's personal data (encrypted: every
+#: value read would be decrypted, two per row, for nothing).
+RANKING_DEFERRED = ("lines", "member__note", "member__person__phone", "member__person__id_number",
+                    "member__person__email", "member__person__phone_digest", "member__person__id_number_digest")
+
+
 def ranked(qs):
     """Scores with their rank (1 = highest; equal totals share a rank), best first."""
-    return qs.annotate(rank=Window(Rank(), order_by=F("total").desc())).order_by("-total", "member__person__name",
-                                                                               "member_id")
+    return qs.annotate(rank=Window(Rank(), order_by=F("total").desc())).order_by(
+        "-total", "member__person__name", "member_id").defer(*RANKING_DEFERRED)
 
 
 def summary(qs) -> dict:

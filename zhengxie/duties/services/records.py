@@ -5,7 +5,6 @@ import datetime as dt
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -15,8 +14,8 @@ from zhengxie.core import transitions
 from zhengxie.core.choices import Role
 from zhengxie.core.exceptions import DomainError, NotAllowed
 from zhengxie.core.files import DOCUMENT_KINDS, IMAGE_KINDS, attachment_add, attachments_of, check_upload
-from zhengxie.core.models import RoleAssignment, User
 from zhengxie.core.org_settings import get_setting
+from zhengxie.core.selectors import users_with_role
 from zhengxie.core.services import audit_log, notify
 
 from .. import permissions
@@ -75,12 +74,8 @@ def _move(report, action, actor, *, audit, fields=(), comment="", changes=None):
 def _keepers(member):
     """Who confirms a member's reports: the general office, and committee staff (of the member's committee,
     when their role names one)."""
-    assignments = RoleAssignment.objects.filter(organisation_id=member.organisation_id, is_active=True).filter(
-        Q(role=Role.GENERAL_OFFICE)
-        | Q(role=Role.COMMITTEE_STAFF, committee__isnull=True)
-        | Q(role=Role.COMMITTEE_STAFF, committee_id=member.committee_id)
-    )
-    return User.objects.filter(pk__in=assignments.values("user_id"))
+    return users_with_role(member.organisation_id, Role.GENERAL_OFFICE, Role.COMMITTEE_STAFF,
+                           committee=member.committee_id)
 
 
 def _clean_report(organisation, data: dict, *, check_age: bool) -> dict:

@@ -274,3 +274,8 @@ def test_workbench_todos(world, scored, client_as):
     assert any("1" in label and ("confirm" in label or "确认" in label) for label in labels)
     member = client_as(world.users["city_member"]).get(reverse("core:workbench"))
     assert any(item.url == reverse("duties:my_record") for item in member.context["todos"])
+
+
+def test_the_rule_set_list_heads_its_names_as_names_not_a_persons(world, scored, client_as):
+    page = client_as(world.city_office).get(reverse("duties:rule_sets")).content.decode()
+    assert "<th>名称</th>" in page and "<th>姓名</th>" not in page

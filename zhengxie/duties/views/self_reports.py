@@ -9,11 +9,11 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from zhengxie.core import permissions as core_permissions
-from zhengxie.core.files import attachment_response, attachments_of
+from zhengxie.core.files import attachments_of, owned_attachment_response
 from zhengxie.core.views.common import is_htmx, organisation_required, paginate, run_service
 
 from .. import permissions, selectors, services
-from ..choices import SELF_REPORT_TONES, SelfReportStatus
+from ..choices import SelfReportStatus
 from ..forms import NoteForm, ReasonForm, SelfReportForm, VersionForm
 from ..workflow import SELF_REPORT_WORKFLOW
 
@@ -33,7 +33,7 @@ def self_report_list(request):
     if staff and q:
         qs = qs.filter(member__person__name__contains=q) | qs.filter(title__contains=q)
     context = {"page": paginate(request, qs.order_by("-submitted_at", "-id"), 30), "status": status, "q": q,
-               "staff": staff, "seat": seat, "statuses": SelfReportStatus.choices, "tones": SELF_REPORT_TONES,
+               "staff": staff, "seat": seat, "statuses": SelfReportStatus.choices,
                "tab": "self_reports", "is_staff_view": staff}
     template = "duties/partials/self_report_table.html" if is_htmx(request) else "duties/self_reports.html"
     return render(request, template, context)
@@ -62,7 +62,7 @@ def self_report_detail(request, pk):
     keeper = permissions.can_keep_records(user, request.organisation)
     version = {"version": report.version}
     return render(request, "duties/self_report_detail.html", {
-        "report": report, "own": own, "keeper": keeper, "tone": SELF_REPORT_TONES[report.status],
+        "report": report, "own": own, "keeper": keeper,
         "files": attachments_of(report, role="evidence"),
         "history": [(h, SELF_REPORT_WORKFLOW.state_label(h.from_state) if h.from_state else "",
                      SELF_REPORT_WORKFLOW.state_label(h.to_state)) for h in report.history.select_related("actor")],
@@ -124,7 +124,4 @@ def self_report_action(request, pk, action):
 @organisation_required
 def self_report_file(request, pk, file_pk):
     report = selectors.self_report_get_for_user(request.user, request.organisation, pk)
-    attachment = attachments_of(report).filter(pk=file_pk).first()
-    if attachment is None:
-        raise Http404
-    return attachment_response(attachment)
+    return owned_attachment_response(report, file_pk)
