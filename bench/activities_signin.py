@@ -9,21 +9,13 @@ same run: the same number of bare locked updates of the participant rows (what a
 
 import argparse
 import os
-import secrets
-import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))  # DEBUG=0 needs a real one
-os.environ.setdefault("ZHENGXIE_TESTING", "1")
+from environment import setup_django
 
-import django  # noqa: E402
-
-django.setup()
+setup_django(ZHENGXIE_TESTING=os.environ.get("ZHENGXIE_TESTING", "1"))
 
 from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402

@@ -9,11 +9,11 @@ queries each request makes (with their SQL, once), and with ``--profile`` a pyin
 """
 
 import argparse
-import os
 import statistics
-import sys
 import time
 from pathlib import Path
+
+from environment import setup_django
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -24,13 +24,7 @@ def main():
     parser.add_argument("--user", default="ts_proposal")
     parser.add_argument("--profile", action="store_true")
     args = parser.parse_args()
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
-    os.environ.setdefault("STATIC_MANIFEST", "0")
-    os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1")
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
+    setup_django("bench.settings")
     from django.db import connection
     from django.test import Client
 

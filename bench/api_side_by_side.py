@@ -1,6 +1,6 @@
 """The proposals list API side by side with OpenSlides 3.3's motion list and a trivial authenticated view of ours.
 
-    .venv/bin/python bench/api_side_by_side.py [--os3 ../peers/os3] [--rounds 3] [--seconds 5] [--connections 8]
+    .venv/bin/python bench/api_side_by_side.py [--os3 ../peers/os3] [--rounds 3] [--seconds 5] [--connections 8] [--port 8211]
 
 Starts, in one run on this machine: our gunicorn (``--workers`` sync workers, 1 by default, DEBUG=0, the database of
 ``DATABASE_URL`` or the demo's SQLite file, the bench settings that add ``/bench/ping``) and OpenSlides 3.3 (one
@@ -29,20 +29,13 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from environment import setup_django
+
 ROOT = Path(__file__).resolve().parent.parent
-# The peers' install recipes live beside the checkout, in ../shared/peers/.
-OS3_RECIPE = ROOT.parent / "shared" / "peers" / "openslides3.sh"
-OUR_PORT, OS3_PORT = 8211, 8212
+# The peers' install recipes live beside the checkout, in ../shared/peers/ (or beside the folder that holds it).
+OS3_RECIPE = next((folder / "shared" / "peers" / "openslides3.sh" for folder in ROOT.parents
+                   if (folder / "shared" / "peers" / "openslides3.sh").exists()), ROOT.parent / "shared" / "peers" / "openslides3.sh")
 USERNAME = "ts_proposal"
-
-
-def setup_django():
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    os.environ.setdefault("STATIC_MANIFEST", "0")
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
 
 
 def wait_for(url: str, seconds: float = 120):
@@ -120,6 +113,7 @@ def main():
     parser.add_argument("--seconds", type=float, default=5.0, help="length of one wrk round per endpoint")
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--motions", type=int, default=20)
+    parser.add_argument("--port", type=int, default=8211, help="ours; OpenSlides listens on the next one")
     args = parser.parse_args()
     setup_django()
     from django.db import connections
@@ -136,12 +130,12 @@ def main():
     env = {**os.environ, "DEBUG": "0", "ALLOWED_HOSTS": "127.0.0.1", "LOG_LEVEL": "ERROR", "STATIC_MANIFEST": "0",
            "CONN_MAX_AGE": "600", "DJANGO_SETTINGS_MODULE": "bench.settings"}
     ours = subprocess.Popen([sys.executable, "-m", "gunicorn", "config.wsgi", "-w", str(args.workers),
-                             "-b", f"127.0.0.1:{OUR_PORT}", "--log-level", "error"], cwd=ROOT, env=env,
+                             "-b", f"127.0.0.1:{args.port}", "--log-level", "error"], cwd=ROOT, env=env,
                             start_new_session=True)
-    peer = subprocess.Popen(["bash", str(OS3_RECIPE), "serve", args.os3, str(OS3_PORT)], stdout=subprocess.DEVNULL,
+    peer = subprocess.Popen(["bash", str(OS3_RECIPE), "serve", args.os3, str(args.port + 1)], stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL, start_new_session=True)
     try:
-        our, os3 = f"http://127.0.0.1:{OUR_PORT}", f"http://127.0.0.1:{OS3_PORT}"
+        our, os3 = f"http://127.0.0.1:{args.port}", f"http://127.0.0.1:{args.port + 1}"
         wait_for(f"{our}/healthz")
         wait_for(f"{os3}/apps/users/whoami/")
         session = {"Cookie": login_ours(our, PASSWORD)}

@@ -21,11 +21,12 @@ import datetime as dt
 import json
 import os
 import random
-import secrets
 import statistics
 import sys
 import time
 from pathlib import Path
+
+from environment import setup_django
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -139,13 +140,7 @@ def main():
     args = parser.parse_args()
 
     prepare_database(args.database_url)
-    os.environ["DATABASE_URL"] = args.database_url
-    os.environ["TASK_BACKEND"] = "dummy"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))  # DEBUG=0 needs a real one
-    import django
-
-    django.setup()
+    setup_django(DATABASE_URL=args.database_url, TASK_BACKEND="dummy")
     from django.core.management import call_command
     from django.db import connection
 

@@ -11,9 +11,9 @@ the meeting is made anew.
 
 import argparse
 import json
-import os
-import sys
 from pathlib import Path
+
+from environment import setup_django
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -24,11 +24,7 @@ def main():
     parser.add_argument("--members", type=int, default=400)
     parser.add_argument("--tokens", type=int, default=40)
     args = parser.parse_args()
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
+    setup_django()
     import datetime as dt
 
     from zhengxie.activities.tests.factories import make_activity

@@ -1,12 +1,13 @@
 """The load test, bounded in time: gunicorn workers, the RQ worker and locust on this machine, then the figures.
 
     .venv/bin/python bench/load_run.py --users 50 --time 2m [--workers 4] [--database-url postgres://…/zx_bench_perf]
+                                       [--kill-worker-at 60]
 
 Needs the province demo in that PostgreSQL database (``manage.py seed_demo --scale province``), Redis on
 127.0.0.1:6379 (database ``--redis-db``, 7 by default, for the queue and the cache) and ``pip install -e '.[bench]'``.
 Prepares the accounts and the meeting (bench/load_prepare.py), starts gunicorn (``--workers`` sync workers, DEBUG=0)
 and the RQ worker, runs locust headless (bench/locustfile.py) for ``--time``, and prints: requests/s, failure rate,
-p50/p95/p99 per request type (logins apart), and the CPU share of the app (gunicorn and the RQ worker), the database
+p50/p95/p99 per request type (logins apart), the memory of each gunicorn worker after the load, and the CPU share of the app (gunicorn and the RQ worker), the database
 (the PostgreSQL backends serving this database) and the load generator, measured from /proc over the run. Stops
 everything it started.
 """
@@ -20,6 +21,8 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+
+from environment import prepare_environment
 
 ROOT = Path(__file__).resolve().parent.parent
 TICKS = os.sysconf("SC_CLK_TCK")
@@ -64,9 +67,11 @@ def main():  # noqa: C901 - a script: arguments, then each phase of the run in o
     parser.add_argument("--redis-db", type=int, default=7)
     parser.add_argument("--port", type=int, default=8221)
     parser.add_argument("--out", default=str(ROOT / "var" / "load"))
+    parser.add_argument("--kill-worker-at", type=float, default=None, metavar="SECONDS",
+                        help="kill one gunicorn worker (SIGKILL) this long into the load: the master starts another")
     args = parser.parse_args()
     database = args.database_url.rsplit("/", 1)[1]
-    env = {**os.environ, "DATABASE_URL": args.database_url, "REDIS_URL": f"redis://127.0.0.1:6379/{args.redis_db}",
+    env = {**prepare_environment(), "DATABASE_URL": args.database_url, "REDIS_URL": f"redis://127.0.0.1:6379/{args.redis_db}",
            "DEBUG": "0", "ALLOWED_HOSTS": "127.0.0.1", "LOG_LEVEL": "ERROR", "STATIC_MANIFEST": "0",
            "CONN_MAX_AGE": "600", "DJANGO_SETTINGS_MODULE": "config.settings"}
     data = f"{args.out}-data.json"
@@ -96,11 +101,15 @@ def main():  # noqa: C901 - a script: arguments, then each phase of the run in o
         started_processes.append(loader)
         peak_loader = 0.0
         db_pids = set(db_at_start)
+        killed = None
         while loader.poll() is None:
             peak_loader = max(peak_loader, cpu_seconds(loader.pid))
             db_pids |= set(backends(database))
+            if args.kill_worker_at is not None and killed is None and time.monotonic() - began >= args.kill_worker_at:
+                killed = kill_one_worker(app.pid, time.monotonic() - began)
             time.sleep(2)
         wall = time.monotonic() - began
+        memory = {pid: rss_mib(pid) for pid in tree(app.pid)[1:]}  # the workers, after the load
         app_pids = sorted(set(app_pids) | set(tree(app.pid)) | set(tree(worker.pid)))
         used = {"app": group_cpu(app_pids) - before["app"], "db": group_cpu(sorted(db_pids)) - before["db"],
                 "loader": peak_loader}
@@ -135,6 +144,32 @@ def main():  # noqa: C901 - a script: arguments, then each phase of the run in o
         print(f"logins: {logins[0]['Request Count']} (p50 {logins[0]['50%']} ms, p95 {logins[0]['95%']} ms)")
     for name, seconds in used.items():
         print(f"CPU {name:<7} {seconds:7.1f} s = {seconds / (wall * cpus):5.1%} of the machine's {cpus} CPUs")
+    print("gunicorn workers' memory after the load (RSS): " + ", ".join(f"{mib:.0f} MiB" for mib in memory.values()))
+    if killed is not None:
+        print(f"killed worker {killed[0]} at {killed[1]:.0f} s; the master started {killed[2] or 'none'} in its place")
+
+
+def rss_mib(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def kill_one_worker(master: int, at: float):
+    """SIGKILL the first gunicorn worker; wait up to 10 s for the master to start its replacement."""
+    workers = tree(master)[1:]
+    if not workers:
+        return None
+    victim = workers[0]
+    os.kill(victim, signal.SIGKILL)
+    print(f"killed gunicorn worker {victim} at {at:.0f} s", flush=True)
+    for _ in range(50):
+        fresh = [pid for pid in tree(master)[1:] if pid not in workers]
+        if fresh:
+            return victim, at, fresh[0]
+        time.sleep(0.2)
+    return victim, at, None
 
 
 if __name__ == "__main__":

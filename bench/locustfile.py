@@ -19,6 +19,8 @@ import os
 import random
 import re
 import threading
+import time
+import uuid
 
 from locust import HttpUser, between, events, task
 
@@ -29,6 +31,15 @@ for pool in _accounts.values():
     random.shuffle(pool)
 SIGNIN = {"token": None}
 TOKEN_RE = re.compile(r"/activities/sign-in/([A-Za-z0-9._:-]+)/")
+# bench/faults_run.py counts what the writes produced: each draft sent, and each draft and submit acknowledged.
+LEDGER = open(os.environ["LOAD_LEDGER"], "a", encoding="utf-8") if os.environ.get("LOAD_LEDGER") else None
+
+
+def note(**entry):
+    if LEDGER is not None:
+        with _lock:
+            LEDGER.write(json.dumps({**entry, "at": time.time()}) + "\n")
+            LEDGER.flush()
 
 
 def _take(kind):
@@ -54,7 +65,7 @@ class Browser(HttpUser):
         if response.status_code != 302:
             response.failure(f"login of {self.username} answered {response.status_code}")
 
-    def api(self, method, path, name, json_body=None, ok=(200, 201)):
+    def api(self, method, path, name, json_body=None, ok=(200, 201), ledger=None):
         headers = {"X-CSRFToken": self.client.cookies.get("csrftoken", "")}
         with self.client.request(method, path, name=name, json=json_body, headers=headers,
                                  catch_response=True) as response:
@@ -67,6 +78,7 @@ class Browser(HttpUser):
                                     response_length=0, exception=None, context={})
                 return None
             response.failure(f"{response.status_code}: {response.text[:200]}")
+            note(kind="failure", name=name, status=response.status_code, **(ledger or {}))
             return None
 
 
@@ -94,14 +106,18 @@ class Member(Browser):
 
     @task(1)
     def draft_and_submit(self):
+        marker = uuid.uuid4().hex[:12]
+        note(kind="attempt", marker=marker)
         draft = self.api("POST", "/api/v1/proposals/", "member: draft proposal", {
-            "title": f"关于加强社区养老服务的提案（负载{random.randint(1, 10**6)}）",
+            "title": f"关于加强社区养老服务的提案（负载{marker}）",
             "category": random.choice(self.categories),
             "background": "社区养老服务供给不足。" * 20, "suggestions": "一是加大投入；二是完善标准；三是培养人才。" * 5,
-        })
+        }, ledger={"marker": marker})
         if draft:
-            self.api("POST", f"/api/v1/proposals/{draft['id']}/submit", "member: submit proposal",
-                     {"version": draft["version"]}, ok=(200,))
+            note(kind="draft", marker=marker, id=draft["id"])
+            if self.api("POST", f"/api/v1/proposals/{draft['id']}/submit", "member: submit proposal",
+                        {"version": draft["version"]}, ok=(200,), ledger={"id": draft["id"]}):
+                note(kind="submit", id=draft["id"])
 
     @task(1)
     def sign_in(self):

@@ -9,20 +9,13 @@ baseline measured in the same run, a plain count of that committee's reports: th
 cost compared with the cheapest query on the same rows. Writes (submit, forward) run in a transaction rolled back.
 """
 
-import os
-import secrets
 import statistics
 import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))  # DEBUG=0 needs a real one
+from environment import setup_django
 
-import django  # noqa: E402
-
-django.setup()
+setup_django()
 
 from django.db import connection, transaction  # noqa: E402
 from django.db.models import Count  # noqa: E402

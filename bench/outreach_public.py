@@ -15,19 +15,11 @@ Runs in a throw-away test database. Prints, each with a baseline measured in the
 
 import argparse
 import os
-import secrets
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))  # DEBUG=0 needs a real one
-os.environ.setdefault("ZHENGXIE_TESTING", "1")
+from environment import setup_django
 
-import django  # noqa: E402
-
-django.setup()
+setup_django(ZHENGXIE_TESTING=os.environ.get("ZHENGXIE_TESTING", "1"))
 
 from django.db import connection  # noqa: E402
 

@@ -10,11 +10,11 @@ file), which must hold the province demo (``manage.py seed_demo``). Read-only.
 """
 
 import argparse
-import os
 import statistics
-import sys
 import time
 from pathlib import Path
+
+from environment import setup_django
 
 ROOT = Path(__file__).resolve().parent.parent
 GOAL_MS = 50
@@ -25,13 +25,7 @@ def main():
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--org", default="ts", help="the committee's account prefix (ts = 天水市政协)")
     args = parser.parse_args()
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    os.environ.setdefault("STATIC_MANIFEST", "0")
-    os.environ.setdefault("ALLOWED_HOSTS", "testserver")
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
+    setup_django()
     from django.db import connection
     from django.test import Client
 
@@ -69,7 +63,7 @@ def main():
         ("office", "duty ranking", "/duties/ranking/"),
         ("leader", "statistics dashboard", "/stats/"),
         ("leader", "search 养老", "/search/?q=养老"),
-        ("admin", "audit log", "/manage/audit/"),
+        ("auditadmin", "audit log", "/manage/audit/"),
     ]
     clients = {}
     queries = []

@@ -6,18 +6,12 @@ Prints the median CPU time (``time.process_time``, so that a busy machine does n
 ``hasher.verify`` for PBKDF2, scrypt and Argon2id at the parameters compared when the platform's hasher was chosen.
 """
 
-import os
 import statistics
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+from environment import setup_django
 
-import django  # noqa: E402
-
-django.setup()
+setup_django()
 from django.contrib.auth.hashers import Argon2PasswordHasher, PBKDF2PasswordHasher, ScryptPasswordHasher  # noqa: E402
 
 PASSWORD = "correct horse battery staple"

@@ -15,7 +15,6 @@
 import argparse
 import multiprocessing
 import os
-import secrets
 import statistics
 import subprocess
 import sys
@@ -23,31 +22,10 @@ import time
 from pathlib import Path
 from urllib.parse import urlparse
 
+from environment import ensure_database, request_times, setup_django
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/zhengxie_bench_proposals"
-
-
-def setup_django(url: str):
-    os.environ["DATABASE_URL"] = url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))  # DEBUG=0 needs a real one
-    os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
-    os.environ.setdefault("STATIC_MANIFEST", "0")  # no collectstatic for a benchmark
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-
-
-def ensure_database(url: str):
-    import psycopg
-
-    parts = urlparse(url)
-    name = parts.path.lstrip("/")
-    admin = parts._replace(path="/postgres").geturl()
-    with psycopg.connect(admin, autocommit=True) as conn:
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-            conn.execute(f'CREATE DATABASE "{name}"')
 
 
 # --- the data ------------------------------------------------------------------------------------------------------
@@ -176,7 +154,6 @@ def insert_organisation(cursor, org, count: int):
 
 def server_times(log, repeat: int) -> dict:
     """Median in-process time of the pages, as each user, over ``repeat`` requests after a warm-up."""
-    from django.test import Client
 
     from zhengxie.core.models import HandlingUnit, Organisation, Session, User
     from zhengxie.proposals.models import HandlingTask, Proposal
@@ -197,15 +174,7 @@ def server_times(log, repeat: int) -> dict:
     }
     results = {}
     for label, (username, path) in cases.items():
-        client = Client()
-        client.force_login(User.objects.get(username=username))
-        for _ in range(3):
-            assert client.get(path).status_code == 200, path
-        times = []
-        for _ in range(repeat):
-            started = time.perf_counter()
-            client.get(path)
-            times.append((time.perf_counter() - started) * 1000)
+        times, _cpu = request_times(username, path, repeat)
         results[label] = statistics.median(times)
         log(f"  {label:<36} median {results[label]:6.1f} ms   (p90 {sorted(times)[int(len(times) * 0.9)]:.1f} ms)")
     return results
@@ -298,7 +267,7 @@ def main():
     args = parser.parse_args()
     url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
     ensure_database(url)
-    setup_django(url)
+    setup_django(DATABASE_URL=url)
 
     def log(message):
         print(message, flush=True)

@@ -80,6 +80,10 @@ INSTALLED_APPS = [
     "zhengxie.opinions",
     "zhengxie.activities",
     "zhengxie.outreach",
+    "zhengxie.liaison",
+    "zhengxie.cooperation",
+    "zhengxie.worklists",
+    "zhengxie.channels",
     "zhengxie.stats",
     "zhengxie.search",
     "zhengxie.api",
@@ -290,6 +294,8 @@ if EMAIL_URL:
 else:
     MAILERS = {"default": {"BACKEND": os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")}}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "zhengxie@localhost")
+# Notice channels (zhengxie.channels): seconds to wait for an SMS gateway, WeCom or DingTalk before trying later.
+CHANNELS_HTTP_TIMEOUT = float(os.environ.get("CHANNELS_HTTP_TIMEOUT", "5"))
 
 # --- security -------------------------------------------------------------------------------------------------
 SECURE_HTTPS = env_bool("SECURE_HTTPS", False)

@@ -19,8 +19,12 @@ urlpatterns = [
     path("duties/", include("zhengxie.duties.urls")),
     path("activities/", include("zhengxie.activities.urls")),
     path("outreach/", include("zhengxie.outreach.urls")),
+    path("liaison/", include("zhengxie.liaison.urls")),
+    path("cooperation/", include("zhengxie.cooperation.urls")),
+    path("worklists/", include("zhengxie.worklists.urls")),
     path("stats/", include("zhengxie.stats.urls")),
     path("search/", include("zhengxie.search.urls")),
+    path("", include("zhengxie.channels.urls")),  # /channels/… and the short links /s/<code>
     path("", include("zhengxie.core.urls")),
 ]
 

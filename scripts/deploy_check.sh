@@ -9,7 +9,8 @@
 #
 #   bash scripts/deploy_check.sh        (needs PostgreSQL on 127.0.0.1:5432 and Redis on 127.0.0.1:6379)
 #
-# Uses Redis database 13 (flushed before and after) and a PostgreSQL database of its own (dropped after).
+# Uses Redis database 13 (DEPLOY_CHECK_REDIS_DB; flushed before and after), port 18431 and the next one
+# (DEPLOY_CHECK_PORT) and a PostgreSQL database of its own (dropped after).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 PY="${PYTHON:-$ROOT/.venv/bin/python}"
@@ -17,7 +18,7 @@ BASE_PY="$("$PY" -c 'import sys; print(sys._base_executable)')"
 WORK="$(mktemp -d -t zhengxie-deploy.XXXXXX)"
 PORT="${DEPLOY_CHECK_PORT:-18431}"
 DB_NAME="zhengxie_deploy_check_$$"
-REDIS_DB=13
+REDIS_DB="${DEPLOY_CHECK_REDIS_DB:-13}"
 PIDS=()
 START=$(date +%s)
 

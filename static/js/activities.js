@@ -45,3 +45,12 @@
   }
   document.addEventListener("DOMContentLoaded", function () { syncType(); syncReason(); countdown(); });
 })();
+
+// The seating plan's print button prints the page (the link keeps working without scripts).
+document.addEventListener("click", function (event) {
+  var el = event.target.closest("[data-print]");
+  if (el) {
+    event.preventDefault();
+    window.print();
+  }
+});

@@ -48,3 +48,11 @@
   document.querySelectorAll("textarea[data-count-limit]").forEach(setupCounter);
   document.querySelectorAll("[data-chart=opinion-instructions]").forEach(setupChart);
 })();
+
+// The bulletin template's preview takes the colours the office chose (no inline styles under the CSP).
+document.querySelectorAll(".zx-redhead-masthead[data-colour]").forEach(function (el) {
+  el.style.color = el.getAttribute("data-colour");
+});
+document.querySelectorAll(".zx-redhead-rule[data-colour]").forEach(function (el) {
+  el.style.borderBottom = "3px solid " + el.getAttribute("data-colour");
+});

@@ -34,8 +34,12 @@ ROUTERS = [
     ("duties", "/duties"),
     ("activities", "/activities"),
     ("outreach", "/outreach"),
+    ("liaison", "/liaison"),
+    ("cooperation", "/cooperation"),
+    ("worklists", "/worklists"),
     ("stats", "/stats"),
     ("search", "/search"),
+    ("channels", "/channels"),
 ]
 for _app, _prefix in ROUTERS:
     api.add_router(_prefix, import_module(f"zhengxie.{_app}.api").router)

@@ -1,15 +1,17 @@
 """What every app's API router uses: the active organisation, role checks, pagination, the error schema and
 the errors to declare, bounded ids and years."""
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any
 
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.utils.translation import gettext
 from ninja import Schema
 from ninja.pagination import PaginationBase
-from pydantic import Field
+from pydantic import BaseModel, Field, TypeAdapter, create_model
 
 from zhengxie.core import permissions
 from zhengxie.core.exceptions import DomainError, NotAllowed
@@ -86,24 +88,35 @@ class PageNumbers(PaginationBase):
         return {"count": paginator.count, "page": current.number, "pages": paginator.num_pages, "items": items}
 
 
+def written_by_pydantic(item: type[BaseModel]):
+    """Above ``@paginate``: the page is validated against its schema and written to JSON by pydantic's core in one
+    step, instead of ninja's three (validate into models, dump them back to dicts, encode those with Python's json
+    and its hook for dates) — a fifth of a list request's CPU (bench/api_profile.py). The answer is the same page,
+    ``{count, page, pages, items}``, and the OpenAPI description is ninja's, unchanged. For lists of plain rows
+    (``item`` a pydantic model the rows' dicts validate into); an error still goes through ninja's handlers."""
+    adapter = TypeAdapter(create_model(f"{item.__name__}Page", count=int, page=int, pages=int, items=list[item]))
+
+    def decorate(view):
+        @functools.wraps(view)  # keeps what @paginate noted on the view for ninja (its arguments, its answer)
+        def written(request, **kwargs):
+            page = view(request, **kwargs)
+            return HttpResponse(adapter.dump_json(adapter.validate_python(page)), content_type="application/json; charset=utf-8")
+
+        return written
+
+    return decorate
+
+
 def active_organisation(request):
-    """The organisation an API call works in: the ``X-Organisation`` header (an id), else the one active in the
-    session, else the user's default. The user must hold a role or seat in it."""
-    user = request.user
-    access = permissions.access_of(user)  # the same per-request read as the web's middleware: no extra query
+    """The organisation an API call works in: the ``X-Organisation`` header (an id; one the user has no role or
+    seat in is refused), else the one active in the session, else the user's default, else the highest of theirs
+    (``core.permissions.active_organisation_of``, the rule the web's middleware follows)."""
     wanted = request.headers.get("X-Organisation")
-    if wanted:
-        if not str(wanted).isdigit():
-            message = gettext("X-Organisation must be the id of an organisation.")
-            raise DomainError(message, errors={"X-Organisation": [message]})
-        org = access.organisation(int(wanted))
-        if org is None:
-            raise NotAllowed()
-        return org
-    org = getattr(request, "organisation", None)
-    if org is not None:
-        return org
-    org = access.organisation(user.default_organisation_id) or access.first_organisation()
+    if wanted and not str(wanted).isdigit():
+        message = gettext("X-Organisation must be the id of an organisation.")
+        raise DomainError(message, errors={"X-Organisation": [message]})
+    chosen = int(wanted) if wanted else getattr(request, "organisation", None)
+    org = permissions.active_organisation_of(request.user, chosen, insist=bool(wanted))
     if org is None:
         raise NotAllowed()
     return org

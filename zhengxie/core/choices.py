@@ -31,6 +31,8 @@ class Role(models.TextChoices):
     LEADER = "leader", _("Leader")
     BODY_CONTACT = "body_contact", _("Contact of a party, organisation or sector")
     INFORMANT = "informant", _("Invited informant")
+    # A think-tank expert (智库专家), not a member: takes part in what they are invited to, nothing more.
+    EXPERT = "expert", _("Think-tank expert")
     # The office's own administrator (业务管理员): reference data, members; not accounts, roles or the audit log.
     ADMINISTRATOR = "administrator", _("Office administrator")
     # The three administrators (三员) of graded protection: none of them sees the committee's business data.

@@ -198,3 +198,83 @@ class LookupDigestField(models.CharField):
             digest = None
         setattr(model_instance, self.attname, digest)
         return digest
+
+
+def with_digests(model, update_fields):
+    """``update_fields`` plus the look-up hash of every encrypted field it names (a save of ``phone`` alone saves
+    ``phone_digest`` too); None stays None (every field is saved)."""
+    if update_fields is None:
+        return None
+    update_fields = set(update_fields)
+    return update_fields | {f.name for f in model._meta.concrete_fields
+                            if isinstance(f, LookupDigestField) and f.source in update_fields}
+
+
+class KeepsDigests(models.Model):
+    """A model with encrypted fields and their look-up hashes: a partial save keeps the hashes in step."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, update_fields=None, **kwargs):
+        super().save(*args, update_fields=with_digests(type(self), update_fields), **kwargs)
+
+
+def encrypted_models():
+    """Every model with encrypted fields: (model, its encrypted field names, their hash field names). What
+    ``manage.py personal_data_rotate`` goes through, so a new encrypted field is rotated without being listed."""
+    from django.apps import apps
+
+    found = []
+    for model in apps.get_models():
+        fields = [f.name for f in model._meta.concrete_fields if isinstance(f, EncryptedCharField)]
+        if fields:
+            digests = [f.name for f in model._meta.concrete_fields
+                       if isinstance(f, LookupDigestField) and f.source in fields]
+            found.append((model, fields, digests))
+    return found
+
+
+# --- migrations ------------------------------------------------------------------------------------------------
+
+
+def _rows(schema_editor, table, columns):
+    quote = schema_editor.connection.ops.quote_name
+    with schema_editor.connection.cursor() as cursor:
+        cursor.execute(f"SELECT id, {', '.join(quote(c) for c in columns)} FROM {quote(table)}")  # noqa: S608
+        return cursor.fetchall()
+
+
+def _update(schema_editor, table, row_id, sets, params):
+    quote = schema_editor.connection.ops.quote_name
+    with schema_editor.connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {quote(table)} SET {', '.join(sets)} WHERE id = %s", [*params, row_id])  # noqa: S608
+
+
+def encrypt_existing_rows(schema_editor, table: str, label: str, columns: dict[str, str]) -> None:
+    """For a migration that makes columns encrypted: every plain value of ``table`` (the model ``label``,
+    "outreach.concern") encrypted, and its hash written to ``<column>_digest``; ``columns``: {column: kind}."""
+    quote = schema_editor.connection.ops.quote_name
+    names = list(columns)
+    for row_id, *values in _rows(schema_editor, table, names):
+        sets, params = [], []
+        for column, value in zip(names, values, strict=True):
+            if value and not is_encrypted(value):
+                sets += [f"{quote(column)} = %s", f"{quote(column + '_digest')} = %s"]
+                params += [encrypt(value, column=f"{label}.{column}"), lookup_digest(columns[column], value)]
+        if sets:
+            _update(schema_editor, table, row_id, sets, params)
+
+
+def decrypt_existing_rows(schema_editor, table: str, label: str, columns) -> None:
+    """The reverse of ``encrypt_existing_rows`` (a migration undone)."""
+    quote = schema_editor.connection.ops.quote_name
+    names = list(columns)
+    for row_id, *values in _rows(schema_editor, table, names):
+        sets, params = [], []
+        for column, value in zip(names, values, strict=True):
+            if value and is_encrypted(value):
+                sets.append(f"{quote(column)} = %s")
+                params.append(decrypt(value, column=f"{label}.{column}"))
+        if sets:
+            _update(schema_editor, table, row_id, sets, params)

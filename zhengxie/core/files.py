@@ -15,7 +15,7 @@ from django.db import transaction
 from django.http import FileResponse
 from django.utils.translation import gettext as _
 
-from .exceptions import DomainError
+from .exceptions import DomainError, NotFound
 from .models import Attachment
 
 
@@ -133,6 +133,15 @@ def attachment_add(*, actor, organisation, owner, upload, role: str = "", allowe
 def attachments_of(owner, role: str | None = None):
     qs = Attachment.objects.filter(content_type=ContentType.objects.get_for_model(owner), object_id=str(owner.pk))
     return qs.filter(role=role) if role is not None else qs
+
+
+def owned_attachment_response(owner, attachment_id, *, role: str | None = None) -> FileResponse:
+    """Serve one file of ``owner``, which the caller fetched through its visibility rule (``<entity>_get_for_user``);
+    a file of anything else is not found (``NotFound``: 404 on a page and in the API)."""
+    attachment = attachments_of(owner, role).filter(pk=attachment_id).first()
+    if attachment is None:
+        raise NotFound()
+    return attachment_response(attachment)
 
 
 def attachment_response(attachment: Attachment, *, inline: bool | None = None) -> FileResponse:

@@ -65,3 +65,22 @@ def refuse_rows(errors: dict, *, kind: str, organisation, actor) -> None:
     raise DomainError(
         gettext("Nothing was imported: %(n)d rows have errors. Correct them and import the file again.") % {"n": len(errors)},
         code="import_rows", errors=errors)
+
+
+def read_rows(upload, columns, *, empty_message, max_rows: int = 5000) -> list[tuple[int, dict]]:
+    """The rows of a sheet whose columns are ``(key, label, width, required)``, each as (row number, {key: value});
+    a header may be in either language. Raises DomainError when the file has no rows (``empty_message``) or lacks a
+    required column."""
+    from .documents import read_excel
+
+    lookup = {text: key for key, label, _w, _r in columns for text in labels_of(label)}
+    rows = read_excel(upload, list(lookup), max_rows=max_rows)
+    if not rows:
+        raise DomainError(empty_message)
+    present = {lookup[h] for h in rows[0].values}
+    missing = [str(label) for key, label, _w, required in columns if required and key not in present]
+    if missing:
+        raise DomainError(
+            gettext("The first row must hold the column names; missing: %(columns)s. Download the template and use it.")
+            % {"columns": "、".join(missing)})
+    return [(row.number, {lookup[h]: value for h, value in row.values.items()}) for row in rows]

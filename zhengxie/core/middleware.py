@@ -17,21 +17,18 @@ from django.utils.translation import gettext
 from .context import ip_of, request_ip
 from .models import Organisation
 from .passwords import password_change_reason
-from .permissions import access_of
+from .permissions import active_organisation_of
 
 SESSION_KEY = "zx_active_org"
 LOGIN_AT_KEY = "zx_login_at"
 
 
 def choose_organisation(request) -> Organisation | None:
-    """The organisation the user works in now: the one chosen in the header, else their default, else the
-    highest of theirs. Never one the user has no role or seat in."""
-    user = request.user
-    if not user.is_authenticated:
+    """The organisation the user works in now: the one chosen in the header's switcher (kept in the session), by
+    the one rule of ``core.permissions.active_organisation_of``."""
+    if not request.user.is_authenticated:
         return None
-    access = access_of(user)  # read once for the request: roles and seats with their organisations
-    wanted = request.session.get(SESSION_KEY) or user.default_organisation_id
-    return access.organisation(wanted) or access.first_organisation()
+    return active_organisation_of(request.user, request.session.get(SESSION_KEY))
 
 
 class ActiveOrganisationMiddleware:

@@ -23,6 +23,15 @@ from .models import OutboxTask
 
 logger = logging.getLogger("zhengxie.outbox")
 
+# The RQ backend (django-tasks-rq) raises the django-tasks package's own exception, a different class from Django's:
+# a result Redis no longer has (restarted without its data) must be recognised from both.
+try:
+    from django_tasks.exceptions import TaskResultDoesNotExist as _PackageResultDoesNotExist
+except ImportError:  # pragma: no cover - the package is a dependency of the RQ backend only
+    NO_RESULT = (TaskResultDoesNotExist,)
+else:
+    NO_RESULT = (TaskResultDoesNotExist, _PackageResultDoesNotExist)
+
 MAX_ATTEMPTS = 6
 BACKOFF_SECONDS = 10
 STALE_CLAIM = timedelta(minutes=2)  # a claim not followed by an answer from the backend (the process died)
@@ -113,9 +122,12 @@ def relay(batch: int = 200) -> dict[str, int]:
     for row in OutboxTask.objects.filter(status=Status.ENQUEUED).exclude(result_id="").order_by("pk")[:batch]:
         try:
             result = import_string(row.task_path).get_result(row.result_id)
-        except TaskResultDoesNotExist:
+        except NO_RESULT:
             _again(row, "the backend has no record of the run")  # e.g. Redis lost its data
             counts["again"] += 1
+            continue
+        except Exception:  # one row the backend cannot answer for must not stop the round for the others
+            logger.warning("outbox: the outcome of %s could not be read", row, exc_info=True)
             continue
         if result.status in (TaskResultStatus.SUCCESSFUL, TaskResultStatus.FAILED):
             _settle(row, result.status, result.errors)

@@ -10,7 +10,8 @@ access."""
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .choices import STAFF_ROLES, Role
+from .choices import ADMIN_ROLES, STAFF_ROLES, Role
+from .exceptions import NotAllowed
 from .models import Member, Organisation, RoleAssignment
 
 _CACHE = "_zx_request_cache"
@@ -77,6 +78,23 @@ def _read_access(user) -> Access:
     return access
 
 
+def active_organisation_of(user, chosen=None, *, insist: bool = False) -> Organisation | None:
+    """The organisation the user works in: ``chosen`` (an id or an organisation: the one picked in the header's
+    switcher, kept in the session, or the one an API call names in ``X-Organisation``) if the user holds a role or
+    a seat in it, else their default organisation, else the highest of theirs; None without any (or anonymous).
+    Never one the user has no role or seat in. With ``insist``, a chosen organisation outside the user's is refused
+    (``NotAllowed``) rather than passed over: an API client that names one gets it or an error. The web's
+    middleware and the API both call this."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    access = access_of(user)  # read once for the request: roles and seats with their organisations
+    chosen_id = getattr(chosen, "pk", chosen)
+    org = access.organisation(chosen_id)
+    if org is None and insist and chosen_id is not None:
+        raise NotAllowed()
+    return org or access.organisation(user.default_organisation_id) or access.first_organisation()
+
+
 def roles_in(user, organisation) -> frozenset[str]:
     if not getattr(user, "is_authenticated", False) or organisation is None:
         return frozenset()
@@ -137,6 +155,13 @@ def can_unlock_accounts(user, organisation) -> bool:
 def can_reset_factors(user, organisation) -> bool:
     """Removing a user's second factor (a lost phone): the security administrator's duty."""
     return is_security_admin_of(user, organisation)
+
+
+def only_administers(user, organisation) -> bool:
+    """The user holds only administrators' roles (三员) there: accounts, roles and the audit log, never the
+    business (proposals, activities …), whose menus they are not shown."""
+    roles = roles_in(user, organisation)
+    return bool(roles) and roles <= ADMIN_ROLES
 
 
 def is_any_admin_of(user, organisation) -> bool:

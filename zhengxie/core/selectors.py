@@ -61,15 +61,36 @@ def member_get_for_user(user, organisation, pk) -> Member:
                        organisation=organisation)
 
 
-def users_with_role(organisation, *roles, unit=None, body_ids=None) -> list[User]:
+_ANY = object()
+
+
+def users_with_role(organisation, *roles, unit=None, body_ids=None, committee=_ANY) -> list[User]:
     """The active accounts holding one of ``roles`` in the organisation (``unit``: for that handling unit;
-    ``body_ids``: contacts of those bodies) — whom a notice goes to."""
+    ``body_ids``: contacts of those bodies; ``committee``: staff of that special committee or of none, i.e. of
+    all) — whom a notice goes to. The one place that reads "users with a role"."""
     qs = RoleAssignment.objects.filter(organisation=organisation, role__in=roles, is_active=True)
     if unit is not None:
         qs = qs.filter(handling_unit=unit)
     if body_ids is not None:
         qs = qs.filter(body_id__in=body_ids)
+    if committee is not _ANY:
+        qs = qs.filter(Q(committee__isnull=True) | Q(committee=committee)) if committee else qs.filter(
+            committee__isnull=True)
     return list(User.objects.filter(pk__in=qs.values("user_id"), is_active=True))
+
+
+def users_of_members(members) -> list[User]:
+    """The active accounts of some members (``Member`` rows or their ids; a member without an account is
+    skipped) — whom a notice to members goes to."""
+    members = [m for m in members if m is not None]
+    person_ids = {m.person_id for m in members if isinstance(m, Member)}
+    member_ids = [m for m in members if not isinstance(m, Member)]
+    if not person_ids and not member_ids:
+        return []
+    people = Q(person_id__in=person_ids)
+    if member_ids:
+        people |= Q(person_id__in=Member.objects.filter(pk__in=member_ids).values("person_id"))
+    return list(User.objects.filter(people, is_active=True))
 
 
 def audit_entries_visible_to(user, organisation):
@@ -101,4 +122,17 @@ def accounts_of(user, organisation):
         .select_related("person")
         .distinct()
         .order_by("username")
+    )
+
+
+def organisations_overview():
+    """Every organisation of the platform, in tree order, with its members in office and the accounts holding a
+    role there (the platform superuser's landing)."""
+    from django.db.models import Count
+
+    return (
+        Organisation.objects.select_related("parent")
+        .annotate(member_count=Count("members", filter=Q(members__status="active"), distinct=True),
+                  account_count=Count("role_assignments__user", distinct=True))
+        .order_by("path", "sort_order", "pk")
     )

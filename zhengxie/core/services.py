@@ -104,7 +104,8 @@ def changes_between(obj, fields: Iterable[str], before: dict) -> dict:
 
 def notify(*, recipients: Iterable[User], organisation, code: str, title, body="", url: str = "", obj=None,
            params: dict | None = None, email: bool = True) -> list[Notification]:
-    """Put a notification in each recipient's inbox, in the recipient's language, and e-mail it after commit.
+    """Put a notification in each recipient's inbox, in the recipient's language, and send it on by the channels
+    its kind and the recipient's choices allow (``core.notices``; ``email=False``: the inbox only).
 
     ``title`` and ``body`` are lazy translations with %(name)s placeholders filled from ``params``."""
     params = params or {}
@@ -129,13 +130,9 @@ def notify(*, recipients: Iterable[User], organisation, code: str, title, body="
                 )
             )
     created = Notification.objects.bulk_create(notifications)
-    if email:
-        ids = [n.pk for n in created if n.recipient.email]
-        if ids:
-            from .outbox import enqueue_on_commit
-            from .tasks import send_notification_emails
+    from .notices import dispatch
 
-            enqueue_on_commit(send_notification_emails, ids)
+    dispatch(created, email=email)  # e-mail, SMS, WeCom, DingTalk as the kind and each person's choices allow
     return created
 
 

@@ -28,14 +28,18 @@ from .services import audit_log
 from .workflow import Workflow, lock_for_update
 
 
-def lock(model_or_queryset, obj_or_pk, *, version: int | None = None, message=None):
+def lock(model_or_queryset, obj_or_pk, *, version: int | None = None, message=None, allowed=None, refused=None):
     """The row, locked for the caller's transaction (alone: no join, so its neighbours stay free).
 
-    ``version``: what the user saw; a row changed since is refused (``ConcurrentChange``, with ``message`` if
-    the app words it its own way)."""
+    ``allowed``: the actor's right over the locked row (``lambda row: permissions.can_x(actor, row)``), checked
+    before the version, so that someone who may not act is refused (``NotAllowed``, ``refused`` its message) and
+    never told the row changed. ``version``: what the user saw; a row changed since is refused
+    (``ConcurrentChange``, with ``message`` if the app words it its own way). The order is always: the right,
+    the version, then the state (``transition``)."""
     queryset = model_or_queryset.objects.all() if isinstance(model_or_queryset, type) else model_or_queryset
     try:
-        return lock_for_update(queryset, getattr(obj_or_pk, "pk", obj_or_pk), version=version)
+        return lock_for_update(queryset, getattr(obj_or_pk, "pk", obj_or_pk), version=version, allowed=allowed,
+                               refused=refused)
     except ConcurrentChange:
         if message is None:
             raise

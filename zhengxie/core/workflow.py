@@ -18,7 +18,7 @@ from django.db import models
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from .exceptions import ConcurrentChange, InvalidTransition
+from .exceptions import ConcurrentChange, InvalidTransition, NotAllowed
 
 
 @dataclass(frozen=True)
@@ -80,12 +80,16 @@ class Workflow:
         return found
 
 
-def lock_for_update(queryset: models.QuerySet, pk, *, version: int | None = None):
+def lock_for_update(queryset: models.QuerySet, pk, *, version: int | None = None, allowed=None, refused=None):
     """Fetch one row with a row lock, inside the caller's transaction.
 
-    ``version``: the version the user saw (from the form or the API call). If the row changed since, the
-    caller's action was decided on stale data, so it is refused with a clear message."""
+    ``allowed``: the actor's right over the locked row (``lambda row: permissions.can_x(actor, row)``), checked
+    first: someone who may not act at all is told so (403), never that the row changed (409). ``version``: the
+    version the user saw (from the form or the API call). If the row changed since, the caller's action was
+    decided on stale data, so it is refused with a clear message."""
     obj = queryset.select_for_update().get(pk=pk)
+    if allowed is not None and not allowed(obj):
+        raise NotAllowed(refused) if refused else NotAllowed()
     if version is not None and getattr(obj, "version", None) is not None and obj.version != version:
         raise ConcurrentChange()
     return obj

@@ -124,7 +124,7 @@ def test_the_api_keeps_its_contract(world):
         for operation in operations:
             for who, secret in secrets.items():
                 _exercise(operation, ids, who, secret, failures, answered)
-    assert dict(failures) == {}
+    assert dict(failures) == {}, "\n".join(f"{k}: {sorted(v)}" for k, v in failures.items())
     # Not only refusals: a good part of the operations did their work for each user.
     assert len(answered["city_member"]) >= 20 and len(answered["city_proposal"]) >= 30, answered
 

@@ -5,11 +5,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ..choices import Affiliation, Gender, MemberPosition, MemberStatus
-from ..crypto import EncryptedCharField, LookupDigestField
+from ..crypto import EncryptedCharField, KeepsDigests, LookupDigestField
 from .organisations import Organisation, Sector, SpecialCommittee, Term
 
 
-class Person(models.Model):
+class Person(KeepsDigests):
     name = models.CharField(_("name"), max_length=40, db_index=True)
     gender = models.CharField(_("gender"), max_length=1, choices=Gender.choices)
     ethnicity = models.CharField(_("ethnicity"), max_length=12, default="汉族")
@@ -42,11 +42,6 @@ class Person(models.Model):
     def __str__(self):
         return self.name
 
-    def save(self, *args, update_fields=None, **kwargs):
-        if update_fields is not None:
-            update_fields = set(update_fields)
-            update_fields |= {f"{name}_digest" for name in ("phone", "id_number") if name in update_fields}
-        super().save(*args, update_fields=update_fields, **kwargs)
 
 
 class MemberQuerySet(models.QuerySet):

@@ -7,7 +7,7 @@ from django import template
 from django.utils import timezone
 from django.utils.html import format_html
 
-from .. import masking, permissions
+from .. import masking, permissions, tones
 
 register = template.Library()
 
@@ -54,8 +54,27 @@ def may(context, predicate: str, obj=None):
 
 
 @register.simple_tag
-def badge(label, tone="secondary"):
-    return format_html('<span class="badge text-bg-{}">{}</span>', tone, label)
+def badge(label, tone="secondary", classes="", icon=""):
+    """A badge in one of Bootstrap's colours (a light one gets a border, or it vanishes on white), with an optional
+    Bootstrap icon before the label."""
+    extra = " border" if tone == "light" else ""
+    if classes:
+        extra += f" {classes}"
+    if icon:
+        return format_html('<span class="badge text-bg-{}{}"><i class="bi bi-{}" aria-hidden="true"></i> {}</span>',
+                           tone, extra, icon, label)
+    return format_html('<span class="badge text-bg-{}{}">{}</span>', tone, extra, label)
+
+
+@register.simple_tag
+def status_badge(obj, field="status", classes="", icon=""):
+    """The badge of a model field whose choices are ``@toned`` (core/tones.py): its label in its colour.
+    Nothing for an empty value (an outcome not yet recorded). ``classes="fs-6"`` adds classes to the badge,
+    ``icon="lock"`` an icon before the label."""
+    if getattr(obj, field) in ("", None):
+        return ""
+    label = getattr(obj, f"get_{field}_display")()
+    return badge(label, tones.tone_of_field(obj, field), classes, icon)
 
 
 @register.filter
@@ -63,3 +82,17 @@ def localtime_short(value):
     if not value:
         return ""
     return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+
+
+@register.simple_tag(takes_context=True)
+def hook_panels(context, slot: str, obj):
+    """The fragments other apps give for ``obj`` on this page (``core.hooks.register_panel``), already escaped by
+    the templates that drew them."""
+    from django.utils.safestring import mark_safe
+
+    from .. import hooks
+
+    request = context.get("request")
+    if request is None:
+        return ""
+    return mark_safe("".join(hooks.panels(slot, request, obj)))  # noqa: S308 (rendered by templates, escaped there)

@@ -49,6 +49,8 @@ def _page(browser, live_server, viewport, *, mobile: bool):
         device_scale_factor=2 if mobile else 1,
     )
     context.set_default_timeout(15000)
+    # A page load on a loaded machine (the first of a session, a PDF) can take longer than an action's wait.
+    context.set_default_navigation_timeout(60000)
     page = context.new_page()
     return context, page
 
@@ -105,12 +107,23 @@ def login(page, username: str, password: str = PASSWORD):
     page.goto("/accounts/login/")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", password)
-    page.click("main button[type=submit]")
-    page.wait_for_load_state("networkidle")
+    _submit_and_leave(page, "/accounts/login/", username)
     if device is not None and "/accounts/login/verify/" in page.url:
         page.fill("input[name=code]", totp_code(device))
-        page.click("main button[type=submit]")
-        page.wait_for_load_state("networkidle")
+        _submit_and_leave(page, "/accounts/login/verify/", username)
+
+
+def _submit_and_leave(page, form_path: str, username: str):
+    """Submit the form and wait until the browser has left it. Waiting for "network idle" alone could return
+    before the POST had even started on a loaded machine; the test's next ``goto`` then cancelled the login."""
+    from urllib.parse import urlsplit
+
+    page.click("main button[type=submit]")
+    try:
+        page.wait_for_url(lambda url: urlsplit(url).path != form_path, timeout=60_000)
+    except Exception as error:
+        raise AssertionError(f"{username} was not let past {form_path}: {page.url}") from error
+    page.wait_for_load_state("load")
 
 
 def logout(page):

@@ -141,3 +141,15 @@ def test_audit_api_for_the_audit_administrator_only(world, client_as):
         client = client_as(world.users[who])
         assert client.get("/api/v1/audit").status_code == 403, who
         assert client.get("/api/v1/audit/chain").status_code == 403, who
+
+
+def test_the_three_administrators_see_no_business_menu(world, client_as):
+    """三员 open accounts, roles and the audit log: the proposals and activities menus, empty for them, are not
+    shown (and the proposal list refuses them); a member keeps both."""
+    for user in (world.city_sysadmin, world.city_secadmin, world.city_auditadmin):
+        client = client_as(user)
+        keys = {item.key for item in client.get("/").context["nav"]}
+        assert not {"proposals", "activities"} & keys, user.username
+        assert client.get("/proposals/").status_code == 403
+    keys = {item.key for item in client_as(world.city_member).get("/").context["nav"]}
+    assert {"proposals", "activities"} <= keys

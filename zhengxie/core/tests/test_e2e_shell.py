@@ -77,8 +77,11 @@ def test_audit_administrator_sees_the_log_and_the_chain_state(live_world, deskto
 
 
 def test_wrong_password_message_on_a_phone(live_world, phone, shot):
-    login(phone, "city_member", "wrong-password")
-    assert "不匹配" in phone.content()
+    phone.goto("/accounts/login/")
+    phone.fill("input[name=username]", "city_member")
+    phone.fill("input[name=password]", "wrong-password")
+    phone.click("main button[type=submit]")
+    expect(phone.locator("main")).to_contain_text("不匹配", timeout=30_000)
     shot(phone, "core", "00-login-error-phone")
 
 

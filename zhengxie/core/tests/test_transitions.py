@@ -59,3 +59,12 @@ def test_an_anonymous_actor_is_stored_as_nobody_and_data_as_json(world, bulletin
     row = BulletinTransition.objects.get(bulletin=bulletin, action="submit")
     assert row.actor is None
     assert row.data == {"on": "2026-03-01", "points": "1.5"}
+
+
+def test_the_right_is_checked_before_the_version(world, bulletin):
+    """Someone who may not act at all is refused (403), never told the row changed (409)."""
+    stale = bulletin.version + 5
+    with pytest.raises(NotAllowed, match="编辑"):
+        transitions.lock(BulletinIssue, bulletin, version=stale, allowed=lambda row: False, refused="只有编辑可以操作")
+    with pytest.raises(ConcurrentChange):
+        transitions.lock(BulletinIssue, bulletin, version=stale, allowed=lambda row: row.pk == bulletin.pk)

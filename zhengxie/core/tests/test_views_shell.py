@@ -66,3 +66,16 @@ def test_health_endpoints(client):
     ready = client.get("/readyz")
     assert ready.status_code == 200
     assert ready.json()["checks"]["database"] == "ok"
+
+
+def test_the_platform_superuser_lands_on_its_own_page_not_a_refusal(db, client):
+    from zhengxie.core.models import User
+    from zhengxie.core.tests.factories import OrganisationFactory
+
+    org = OrganisationFactory(name="甘肃省政协测试")
+    admin = User.objects.create(username="platform", is_staff=True, is_superuser=True)
+    client.force_login(admin)
+    response = client.get("/")
+    body = response.content.decode()
+    assert response.status_code == 200 and "尚未分配角色" not in body
+    assert org.name in body and 'href="/admin/"' in body and "/admin/core/user/" in body

@@ -8,8 +8,11 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
+from django.utils import timezone
 
+from ..documents import excel_response
 from ..exceptions import DomainError, NotAllowed, NotFound
+from ..services import audit_log
 
 
 def organisation_required(view):
@@ -60,6 +63,23 @@ def is_htmx(request) -> bool:
 def paginate(request, queryset, per_page: int = 25):
     paginator = Paginator(queryset, per_page)
     return paginator.get_page(request.GET.get("page"))
+
+
+def list_page(request, queryset, *, template: str, partial: str, per_page: int = 30, **context):
+    """A filtered list: its page (``page``) and the number of rows (``total``), in the whole page or, for htmx's
+    filter requests, in the partial that holds the table."""
+    page = paginate(request, queryset, per_page)
+    context = {"page": page, "total": page.paginator.count, **context}
+    return render(request, partial if is_htmx(request) else template, context)
+
+
+def list_export(request, rows, *, columns, name, action: str, title=None):
+    """A list's Excel file: the audit entry names the filters, the file the organisation, the list and the day
+    (天水市政协提案20261202.xlsx)."""
+    audit_log(actor=request.user, organisation=request.organisation, action=action,
+              changes={"filters": request.GET.dict()})
+    filename = f"{request.organisation.short_name}{name}{timezone.localdate():%Y%m%d}.xlsx"
+    return excel_response(filename, columns, rows, title=title or name)
 
 
 def run_service(request, call, *, success: str | None = None, form=None):

@@ -13,7 +13,7 @@ from ..files import guess_type
 from ..forms import ImportForm, MemberFilterForm, MemberForm, MemberStatusForm, PersonForm
 from ..member_export import members_export_sheet
 from ..member_import import member_import, template_bytes
-from .common import is_htmx, organisation_required, paginate, require, run_service
+from .common import list_page, organisation_required, require, run_service
 
 
 def _filtered(request):
@@ -33,10 +33,8 @@ def _filtered(request):
 @require(permissions.can_view_members)
 def member_list(request):
     form, qs = _filtered(request)
-    context = {"form": form, "page": paginate(request, qs, 30), "total": qs.count(),
-               "can_manage": permissions.can_manage_members(request.user, request.organisation)}
-    template = "core/partials/member_table.html" if is_htmx(request) else "core/member_list.html"
-    return render(request, template, context)
+    return list_page(request, qs, template="core/member_list.html", partial="core/partials/member_table.html",
+                     form=form, can_manage=permissions.can_manage_members(request.user, request.organisation))
 
 
 @require(permissions.can_view_members)

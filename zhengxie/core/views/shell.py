@@ -18,10 +18,22 @@ from . import errors
 from .common import is_htmx, organisation_required, paginate
 
 
-@organisation_required
 def workbench(request):
+    if request.user.is_authenticated and request.user.is_superuser and request.organisation is None:
+        return platform_home(request)
+    return _workbench(request)
+
+
+@organisation_required
+def _workbench(request):
     seat = permissions.current_member(request.user, request.organisation)
     return render(request, "core/workbench.html", {"todos": todos(request), "seat": seat})
+
+
+def platform_home(request):
+    """The platform superuser's landing (no role in any committee): the organisations with their members and
+    accounts, and the way to the admin where organisations, accounts and roles are set up."""
+    return render(request, "core/platform_home.html", {"organisations": selectors.organisations_overview()})
 
 
 def _safe_next(request, fallback="/"):

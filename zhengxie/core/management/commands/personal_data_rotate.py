@@ -1,16 +1,13 @@
-"""manage.py personal_data_rotate: re-encrypt every phone number and ID card number with the current key (the first
+"""manage.py personal_data_rotate: re-encrypt every encrypted field of every app (members' phone and ID card
+numbers, accounts' phones, the phones of constituents' concerns and of places' contacts) with the current key (the first
 of PERSONAL_DATA_KEYS) and recompute the look-up hashes. Run it after putting a new key first; once it reports
 nothing left under an old key, the old key can be removed."""
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from zhengxie.core.crypto import needs_rotation
-from zhengxie.core.models import Person, User
+from zhengxie.core.crypto import encrypted_models, needs_rotation
 from zhengxie.core.services import audit_log
-
-#: model, its encrypted fields
-ENCRYPTED = [(Person, ["phone", "id_number"]), (User, ["phone"])]
 
 
 class Command(BaseCommand):
@@ -21,8 +18,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, batch=500, **options):
         totals = {}
-        for model, fields in ENCRYPTED:
-            digests = [f"{name}_digest" for name in fields]
+        for model, fields, digests in encrypted_models():  # every EncryptedCharField of every app
             done = 0
             last_pk = 0
             while True:
