@@ -41,6 +41,7 @@ TOPIC_WORKFLOW = Workflow("topic", [
     Transition("decline", sources=[T.SUGGESTED], target=T.DECLINED, label=pgettext_lazy("topic", "Decline")),
     Transition("close", sources=[T.LISTED], target=T.CLOSED, label=pgettext_lazy("topic", "Take off the list")),
     Transition("reopen", sources=[T.CLOSED], target=T.LISTED, label=pgettext_lazy("topic", "Put back on the list")),
+    Transition("follow", sources=[T.LISTED], target=None, label=_("Followed by a member")),
     Transition("claim", sources=[T.LISTED], target=None, label=_("Claimed by a member")),
     Transition("answer", sources=[T.LISTED, T.CLOSED], target=None, label=_("Answered by a proposal")),
 ], states=TopicStatus)

@@ -229,10 +229,16 @@ def topic_follow(*, actor, topic: Topic, follow: bool = True) -> TopicFollow | N
     """A member follows a listed topic, or stops following it (a claim goes with it)."""
     seat = _seat(actor, topic)
     with transaction.atomic():
+        topic = transitions.lock(Topic, topic)
         if not follow:
-            TopicFollow.objects.filter(topic=topic, member=seat).delete()
+            removed, _kinds = TopicFollow.objects.filter(topic=topic, member=seat).delete()
+            if removed:
+                _record(topic, "follow", actor, audit="liaison.topic.unfollowed",
+                        data={"member": seat.pk, "following": False})
             return None
-        row, _created = TopicFollow.objects.get_or_create(topic=topic, member=seat)
+        row, created = TopicFollow.objects.get_or_create(topic=topic, member=seat)
+        if created:
+            _record(topic, "follow", actor, audit="liaison.topic.followed", data={"member": seat.pk, "following": True})
     return row
 
 

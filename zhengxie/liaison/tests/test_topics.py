@@ -91,6 +91,15 @@ def test_members_follow_claim_and_a_proposal_answers_the_topic(world):
     with pytest.raises(NotAllowed):
         services.topic_claim(actor=world.city2_member, topic=topic)
     services.topic_follow(actor=world.city_member2, topic=topic)
+    services.topic_follow(actor=world.city_member2, topic=topic)  # again: nothing new
+    services.topic_follow(actor=world.city_member3, topic=topic)
+    services.topic_follow(actor=world.city_member3, topic=topic, follow=False)
+    services.topic_follow(actor=world.city_member3, topic=topic, follow=False)  # again: nothing new
+    follows = topic.transitions.filter(action="follow").order_by("pk")
+    assert [t.data["following"] for t in follows] == [True, True, False]
+    assert list(AuditEntry.objects.filter(action__startswith="liaison.topic.").filter(
+        action__contains="follow").values_list("action", flat=True).order_by("pk")) == [
+        "liaison.topic.followed", "liaison.topic.followed", "liaison.topic.unfollowed"]
     claim = services.topic_claim(actor=world.city_member, topic=topic)
     assert claim.claimed and services.topic_claim(actor=world.city_member, topic=topic).claimed  # idempotent
     assert list(selectors.claimed_unanswered(world.city_member, world.city)) == [topic]
