@@ -12,6 +12,8 @@ PG_DEFAULT_URL := postgres://postgres@127.0.0.1:5432/postgres
 PYTEST_ARGS ?=
 # The suite runs in two processes (pytest-xdist), one a core: `make test PYTEST_WORKERS=0` runs it in one.
 PYTEST_WORKERS ?= 2
+# The demo tests share one seeded database and go to one process together (conftest.py: pytest_xdist_make_scheduler).
+XDIST := -n $(PYTEST_WORKERS) $(if $(filter-out 0,$(PYTEST_WORKERS)),--dist loadgroup)
 # A developer's machine: DEBUG=1 unless the environment says otherwise (with DEBUG=0 a real SECRET_KEY is required).
 DEV := DEBUG=$${DEBUG:-1}
 
@@ -69,11 +71,14 @@ test: catalogues
 
 test-sqlite: catalogues
 	@echo "=== tests on SQLite ==="
-	env -u DATABASE_URL $(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS) $(if $(COVERAGE),--cov=zhengxie --cov-report=term:skip-covered)
+	env -u DATABASE_URL $(PY) -m pytest $(XDIST) $(PYTEST_ARGS) $(if $(COVERAGE),--cov=zhengxie --cov-report=term:skip-covered)
 
+# The browser journeys run once, on SQLite (they test the pages and their scripts); the PostgreSQL run is everything
+# else. `make test-postgres PG_MARKS=` runs them there too.
+PG_MARKS ?= not e2e
 test-postgres: catalogues
 	@echo "=== tests on PostgreSQL ==="
-	DATABASE_URL=$${TEST_DATABASE_URL:-$(PG_DEFAULT_URL)} $(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+	DATABASE_URL=$${TEST_DATABASE_URL:-$(PG_DEFAULT_URL)} $(PY) -m pytest $(XDIST) $(if $(PG_MARKS),-m "$(PG_MARKS)") $(PYTEST_ARGS)
 
 e2e: catalogues
 	env -u DATABASE_URL $(PY) -m pytest -m e2e $(PYTEST_ARGS)

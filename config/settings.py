@@ -167,6 +167,10 @@ if _db["ENGINE"] != "django.db.backends.sqlite3":
         os.environ.get("TEST_DATABASE_NAME")
         or f"test_zhengxie_{hashlib.sha1(str(BASE_DIR).encode()).hexdigest()[:8]}"
     )
+    if TESTING:
+        # A test's commit need not wait for the disk (the test database is thrown away): the transactional tests'
+        # flushes and commits go faster. Never in production.
+        _db["OPTIONS"].setdefault("options", "-c synchronous_commit=off")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- cache, sessions, tasks -------------------------------------------------------------------------------

@@ -9,9 +9,12 @@ against the live test server.
 
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
+from django.core.servers.basehttp import ThreadedWSGIServer
+from django.test.testcases import LiveServerThread
 
 from .factories import PASSWORD
 
@@ -20,6 +23,33 @@ PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 900}
 CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+class SerialisedWSGIServer(ThreadedWSGIServer):
+    """The live server, answering one request at a time when its threads share the test's in-memory SQLite
+    connection (pytest-django hands every request thread that one connection). Served side by side, a page's
+    concurrent requests (its htmx fragments) interleaved their queries and transactions on it: now and then one of
+    them read no session and was sent to the login page, or failed with a database error (503)."""
+
+    _lock = threading.Lock()
+
+    def set_app(self, application):
+        if not self.connections_override:
+            return super().set_app(application)
+
+        def one_at_a_time(environ, start_response):
+            with self._lock:
+                result = application(environ, start_response)
+                try:
+                    return [b"".join(result)]  # a streamed body is read while the lock is held too
+                finally:
+                    if hasattr(result, "close"):
+                        result.close()
+
+        return super().set_app(one_at_a_time)
+
+
+LiveServerThread.server_class = SerialisedWSGIServer
 
 
 @pytest.fixture(scope="session")
