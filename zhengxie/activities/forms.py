@@ -6,6 +6,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from zhengxie.core.models import HandlingUnit, Member, Sector, Session, SpecialCommittee
+from zhengxie.core.promises import PromiseRowsMixin
 
 from .choices import (
     ActivityStatus,
@@ -195,7 +196,12 @@ class ReportSendForm(forms.Form):
             "names": "、".join(default_recipients(organisation))}
 
 
-class FeedbackForm(forms.Form):
+class FeedbackForm(PromiseRowsMixin, forms.Form):
+    """What a recipient answered; on adopting, the measures it promised with their dates (each tracked)."""
+
+    promise_help = _("What the recipient promised to do on adopting the suggestions, with its date: each measure is "
+                     "followed in the work lists.")
+
     feedback = forms.CharField(label=_("Feedback"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     adopted = forms.BooleanField(label=_("The suggestions were adopted"), required=False)
     instruction_leader = forms.CharField(label=_("Instructing leader"), required=False, max_length=60)
@@ -203,6 +209,13 @@ class FeedbackForm(forms.Form):
                                           choices=[("", "—"), *InstructionLevel.choices])
     instruction_text = forms.CharField(label=_("Leader's instruction"), required=False,
                                        widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_promise_rows()
+
+    def clean(self):
+        return self.clean_promise_rows(super().clean())
 
 
 class PlanForm(forms.ModelForm):

@@ -6,8 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from zhengxie.core.exceptions import DomainError
 from zhengxie.core.models import HandlingUnit, Session
+from zhengxie.core.promises import PromiseRowsMixin
 
 from .choices import (
     RATING_PARTS,
@@ -156,7 +156,7 @@ class InputForm(VersionForm):
     file = forms.FileField(label=_("Attachment"), required=False)
 
 
-class ReplyForm(forms.Form):
+class ReplyForm(PromiseRowsMixin, forms.Form):
     text = forms.CharField(label=_("Reply to the proposal"), widget=forms.Textarea(attrs={"rows": 12}))
     category = forms.ChoiceField(label=_("Result category"))
     contact_name = forms.CharField(label=_("Contact person"), max_length=40, required=False)
@@ -174,26 +174,10 @@ class ReplyForm(forms.Form):
     def __init__(self, *args, categories, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["category"].choices = categories
-        # The measures promised with their dates: the rows already written and two more (three at least).
-        written = sum(1 for key in self.initial if key.startswith("measure_"))
-        self.promise_rows = max(3, written + 2)
-        for n in range(1, self.promise_rows + 1):
-            self.fields[f"measure_{n}"] = forms.CharField(
-                label=_("Promised measure %(n)s") % {"n": n}, max_length=200, required=False,
-                help_text=_("What your unit promises to do (e.g. 完成城区 12 所学校改造), with its date.") if n == 1 else "")
-            self.fields[f"due_{n}"] = forms.DateField(label=_("To be done by"), required=False, widget=DATE)
+        self.add_promise_rows()  # the measures promised with their dates
 
     def clean(self):
-        data = super().clean()
-        from .services.handling import clean_promises
-
-        try:
-            data["promises"] = clean_promises(
-                [(data.get(f"measure_{n}"), data.get(f"due_{n}")) for n in range(1, self.promise_rows + 1)])
-        except DomainError as error:
-            for field, message in error.errors.items():
-                self.add_error(field if field in self.fields else None, message)
-        return data
+        return self.clean_promise_rows(super().clean())
 
 
 class AcceptForm(CommentForm):

@@ -8,6 +8,7 @@ from django.utils.translation import pgettext_lazy
 
 from zhengxie.core.choices import Role
 from zhengxie.core.models import HandlingUnit, Member, SpecialCommittee, User
+from zhengxie.core.promises import PromiseRowsMixin
 from zhengxie.core.selectors import users_with_role
 
 from .choices import Cadence, GroupDuty, IssueStatus, ItemStatus
@@ -174,11 +175,9 @@ class RecommendationForm(forms.Form):
         self.fields["activity"].queryset = consultations_for_recommendations(user, organisation)
 
 
-#: How many measures of a reply the page takes at once (the API takes more).
-MEASURE_ROWS = 3
+class RecommendationMoveForm(PromiseRowsMixin, VersionForm):
+    promise_help = ""
 
-
-class RecommendationMoveForm(VersionForm):
     on = forms.DateField(label=_("Date"), widget=DATE, initial=timezone.localdate)
     sent_to = forms.CharField(label=_("Sent to"), max_length=200, required=False)
     reply = forms.CharField(label=_("Reply"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
@@ -188,17 +187,12 @@ class RecommendationMoveForm(VersionForm):
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = HandlingUnit.objects.filter(organisation=organisation, is_active=True)
-        for n in range(1, MEASURE_ROWS + 1):
-            self.fields[f"measure_{n}"] = forms.CharField(label=_("Promised measure %(n)s") % {"n": n}, max_length=200,
-                                                          required=False)
-            self.fields[f"due_{n}"] = forms.DateField(label=_("To be done by"), required=False, widget=DATE)
+        self.add_promise_rows()
 
     def measures(self) -> list[tuple]:
+        """The rows as typed, (measure, date) pairs: the service checks them (core.promises)."""
         d = self.cleaned_data
-        return [(d.get(f"measure_{n}", ""), d.get(f"due_{n}")) for n in range(1, MEASURE_ROWS + 1)]
-
-    def measure_rows(self) -> list[tuple]:
-        return [(self[f"measure_{n}"], self[f"due_{n}"]) for n in range(1, MEASURE_ROWS + 1)]
+        return [(d.get(f"measure_{n}", ""), d.get(f"due_{n}")) for n in range(1, self.promise_rows + 1)]
 
 
 class IssueForm(forms.Form):

@@ -55,6 +55,9 @@ class ReportRecipient(models.Model):
     instruction_leader = models.CharField(_("instructing leader"), max_length=60, blank=True)
     instruction_level = models.CharField(_("leader's level"), max_length=10, choices=InstructionLevel.choices, blank=True)
     instruction_text = models.TextField(_("leader's instruction"), blank=True)
+    #: The measures the recipient promised on adopting the suggestions, each ``{"measure", "due_on"}``
+    #: (core.promises): each becomes a tracked item of the work lists.
+    promises = models.JSONField(_("promised measures"), default=list, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="+")
 

@@ -1,5 +1,7 @@
 """Writes on the outcomes of an activity: speeches, outcome reports, their recipients and feedback."""
 
+import datetime as dt
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -10,6 +12,7 @@ from zhengxie.core.choices import MemberPosition
 from zhengxie.core.exceptions import DomainError, NotAllowed
 from zhengxie.core.files import DOCUMENT_KINDS, attachment_add
 from zhengxie.core.models import Member
+from zhengxie.core.promises import clean_promises
 from zhengxie.core.selectors import users_of_members
 from zhengxie.core.services import audit_log, notify
 from zhengxie.core.workflow import lock_for_update
@@ -162,15 +165,24 @@ def report_send(*, actor, report: OutcomeReport, names=(), units=()) -> OutcomeR
 
 
 def recipient_feedback(*, actor, recipient: ReportRecipient, feedback: str, adopted: bool,
-                       instruction_leader: str = "", instruction_level: str = "", instruction_text: str = "") -> ReportRecipient:
+                       instruction_leader: str = "", instruction_level: str = "", instruction_text: str = "",
+                       promises=None) -> ReportRecipient:
     """Record what a recipient answered, and any leader's instruction (批示). A report whose suggestions are
-    adopted counts for its credited members (SUGGESTION_ADOPTED)."""
+    adopted counts for its credited members (SUGGESTION_ADOPTED). ``promises``: the measures the recipient
+    promised on adopting them, with their dates (core.promises; ``None`` keeps those recorded): each is followed as
+    its own item of the work lists, owned by the recipient's unit; an adoption without measures is followed as one
+    item with the default deadline."""
     report = recipient.report
     if not permissions.can_manage_activity(actor, report.activity):
         raise NotAllowed()
     if instruction_text and not (instruction_leader and instruction_level):
         raise DomainError(_("Name the instructing leader and their level."),
                           errors={"instruction_leader": gettext("This field is required.")})
+    if promises is not None:
+        promises = clean_promises(promises)
+        if promises and not adopted:
+            raise DomainError(_("Measures are promised on adopting the suggestions: tick “adopted” or leave them out."),
+                              errors={"adopted": gettext("This field is required.")})
     with transaction.atomic():
         report = lock_for_update(OutcomeReport.objects.select_related("activity"), report.pk)
         REPORT_WORKFLOW.target("feedback", report.status)
@@ -180,6 +192,8 @@ def recipient_feedback(*, actor, recipient: ReportRecipient, feedback: str, adop
         recipient.instruction_level = instruction_level if instruction_text else ""
         recipient.instruction_text = (instruction_text or "").strip()
         recipient.feedback_at, recipient.recorded_by = timezone.now(), actor
+        if promises is not None:
+            recipient.promises = promises
         recipient.save()
         newly_adopted = adopted and report.status == ReportStatus.SENT
         if newly_adopted:
@@ -187,17 +201,29 @@ def recipient_feedback(*, actor, recipient: ReportRecipient, feedback: str, adop
             report.adopted_at = timezone.now()
             report.version += 1
             report.save(update_fields=["status", "adopted_at", "version"])
-            # An adopted outcome (建议案, consultation report) becomes a tracked commitment of whoever adopted it.
-            hooks.emit_on_commit("commitment.made", organisation=report.organisation, source=report,
-                                 unit=recipient.handling_unit, title=report.title, text=recipient.feedback,
-                                 due_on=None, actor=actor, origin=report.activity,
-                                 kind="recommendation" if report.kind == ReportKind.SUGGESTION else "consultation",
-                                 origin_url=activity_url(report.activity), source_label=report.title)
+        if adopted:
+            _track_promises(report, recipient, actor=actor, newly_adopted=newly_adopted)
         if report.status == ReportStatus.ADOPTED:
             _credit_authors(report, actor=actor, announce=newly_adopted)
         audit_log(actor=actor, organisation=report.organisation, action="activities.report.feedback", obj=report,
-                  changes={"recipient": recipient.name, "adopted": adopted, "instruction_level": instruction_level})
+                  changes={"recipient": recipient.name, "adopted": adopted, "instruction_level": instruction_level,
+                           "promises": len(recipient.promises)})
     return recipient
+
+
+def _track_promises(report, recipient, *, actor, newly_adopted: bool) -> None:
+    """An adopted outcome (建议案, consultation report) becomes tracked commitments of whoever adopted it: one item
+    per measure the recipient promised, with its date (heard after the commit, once each: the work lists keep the
+    source unique); without measures, the report itself once, when it is first adopted."""
+    common = {"organisation": report.organisation, "unit": recipient.handling_unit, "text": recipient.feedback,
+              "actor": actor, "origin": report.activity, "origin_url": activity_url(report.activity),
+              "source_label": report.title,
+              "kind": "recommendation" if report.kind == ReportKind.SUGGESTION else "consultation"}
+    for n, promise in enumerate(recipient.promises, start=1):
+        hooks.emit_on_commit("commitment.made", source=recipient, part=n, title=promise["measure"],
+                             due_on=dt.date.fromisoformat(promise["due_on"]), **common)
+    if newly_adopted and not recipient.promises:
+        hooks.emit_on_commit("commitment.made", source=report, title=report.title, due_on=None, **common)
 
 
 def _credit_authors(report, *, actor, announce: bool) -> None:

@@ -96,14 +96,22 @@ def report_edit(request, pk):
 
 @organisation_required
 def report_detail(request, pk):
+    return _detail_page(request, pk)
+
+
+def _detail_page(request, pk, *, feedback_form=None, feedback_for=None):
+    """The report's page; ``feedback_form``: the feedback refused for recipient ``feedback_for``, shown again open."""
     report = _report(request, pk)
     manage = permissions.can_manage_activity(request.user, report.activity)
+    recipients = list(report.recipients.select_related("handling_unit"))
+    if manage:  # a form per recipient, with ids of its own
+        for r in recipients:
+            r.feedback_form = feedback_form if r.pk == feedback_for else FeedbackForm(auto_id=f"id_r{r.pk}_%s")
     return render(request, "activities/report_detail.html", {
-        "report": report, "activity": report.activity, "can_manage": manage,
-        "recipients": report.recipients.select_related("handling_unit"),
+        "report": report, "activity": report.activity, "can_manage": manage, "recipients": recipients,
         "authors": report.authors.select_related("person"), "files": attachments_of(report),
         "send_form": ReportSendForm(organisation=request.organisation) if manage else None,
-        "feedback_form": FeedbackForm(),
+        "feedback_for": feedback_for,
     })
 
 
@@ -136,14 +144,17 @@ def report_upload(request, pk):
 def recipient_feedback(request, pk, recipient_pk):
     report = _report(request, pk, manage=True)
     recipient = get_object_or_404(ReportRecipient, pk=recipient_pk, report=report)
-    form = FeedbackForm(request.POST)
+    form = FeedbackForm(request.POST, auto_id=f"id_r{recipient.pk}_%s")
     if form.is_valid():
         d = form.cleaned_data
-        run_service(request, lambda: services.recipient_feedback(
-            actor=request.user, recipient=recipient, feedback=d["feedback"], adopted=d["adopted"],
-            instruction_leader=d["instruction_leader"], instruction_level=d["instruction_level"],
-            instruction_text=d["instruction_text"]), success=_("The feedback was recorded."))
-    return redirect("activities:report_detail", pk=pk)
+        if run_service(request, lambda: services.recipient_feedback(
+                actor=request.user, recipient=recipient, feedback=d["feedback"], adopted=d["adopted"],
+                instruction_leader=d["instruction_leader"], instruction_level=d["instruction_level"],
+                instruction_text=d["instruction_text"], promises=d["promises"]),
+                success=_("The feedback was recorded."), form=form):
+            return redirect("activities:report_detail", pk=pk)
+    # Refused: the page again with what was typed and the fields at fault marked.
+    return _detail_page(request, pk, feedback_form=form, feedback_for=recipient.pk)
 
 
 @organisation_required

@@ -15,6 +15,7 @@ from zhengxie.core.choices import Role
 from zhengxie.core.dates import add_months, add_working_days
 from zhengxie.core.exceptions import DomainError, NotAllowed
 from zhengxie.core.files import DOCUMENT_KINDS, attachment_add, check_upload
+from zhengxie.core.promises import clean_promises
 from zhengxie.core.services import audit_log
 
 from .. import permissions
@@ -342,38 +343,6 @@ def reply_categories(organisation) -> list[tuple[str, str]]:
 def _check_category(organisation, category: str) -> None:
     if category not in [c for c, _label in reply_categories(organisation)]:
         raise DomainError(gettext("Choose a result category from the list."), errors={"category": gettext("Not in the list.")})
-
-
-MAX_PROMISES = 10
-
-
-def clean_promises(promises) -> list[dict]:
-    """The promised measures of a reply, each a measure and the date it is to be done by (pairs or dicts with
-    ``measure`` and ``due_on``); empty pairs are left out, a measure without its date (or the reverse) is refused."""
-    cleaned, errors = [], {}
-    for n, promise in enumerate(promises or (), start=1):
-        measure, due_on = (promise.get("measure"), promise.get("due_on")) if isinstance(promise, dict) else promise
-        measure = " ".join((measure or "").split())
-        if isinstance(due_on, str):
-            try:
-                due_on = dt.date.fromisoformat(due_on) if due_on.strip() else None
-            except ValueError:
-                due_on = "bad"
-        if not measure and due_on is None:
-            continue
-        if not measure:
-            errors[f"measure_{n}"] = gettext("Say what is promised by that date.")
-        elif not isinstance(due_on, dt.date):
-            errors[f"due_{n}"] = gettext("Give the date the measure is to be done by.")
-        elif due_on < timezone.localdate():
-            errors[f"due_{n}"] = gettext("The date of a promise cannot be in the past.")
-        else:
-            cleaned.append({"measure": measure[:200], "due_on": due_on.isoformat()})
-    if len(cleaned) > MAX_PROMISES:
-        errors["promises"] = gettext("At most %(n)s promises in one reply.") % {"n": MAX_PROMISES}
-    if errors:
-        raise DomainError(gettext("Please correct the promised measures."), errors=errors)
-    return cleaned
 
 
 def reply_save(*, actor, task, text: str, category: str, contact_name: str = "", contact_phone: str = "",

@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 
 from zhengxie.core import transitions
 from zhengxie.core.exceptions import DomainError, NotAllowed
+from zhengxie.core.promises import clean_promises
 from zhengxie.duties.choices import DutyEventKind
 from zhengxie.duties.services import record_duty_event
 
@@ -60,23 +61,9 @@ def recommendation_create(*, actor, organisation, title: str, text: str, consult
 
 
 def _measures(measures) -> list[tuple[str, dt.date]]:
-    """The reply's measures, each with its date (a date in the past or a measure without one is refused)."""
-    cleaned, errors, today = [], {}, timezone.localdate()
-    for index, (text, due_on) in enumerate(measures, start=1):
-        text = (text or "").strip()
-        if not text and not due_on:
-            continue
-        if not text:
-            errors[f"measure_{index}"] = gettext("Say what is promised by that date.")
-        elif due_on is None:
-            errors[f"due_{index}"] = gettext("Give the date the measure is to be done by.")
-        elif due_on < today:
-            errors[f"due_{index}"] = gettext("The date of a promise cannot be in the past.")
-        else:
-            cleaned.append((text[:200], due_on))
-    if errors:
-        raise DomainError(gettext("Please correct the promised measures."), errors=errors)
-    return cleaned
+    """The reply's measures, each with its date (core.promises: a date in the past or a measure without one is
+    refused)."""
+    return [(p["measure"], dt.date.fromisoformat(p["due_on"])) for p in clean_promises(measures)]
 
 
 def recommendation_move(*, actor, recommendation: Recommendation, action: str, version: int | None = None,

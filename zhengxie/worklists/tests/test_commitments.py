@@ -225,3 +225,70 @@ def test_recommendation_from_a_consultation_its_measures_tracked_and_shown(world
     assert "文旅融合专题协商会" in body
     assert client_as(world.city2_office).get(reverse("worklists:recommendation", args=[rec.pk])).status_code in (
         403, 404)
+
+
+def test_an_adopted_consultation_outcome_tracks_each_promised_measure(world, client_as,
+                                                                       django_capture_on_commit_callbacks):
+    """A consultation's outcome report adopted by a department with measures: each measure is an item of that unit
+    with its own date; a measure refused (a date in the past, no 'adopted') changes nothing and keeps what was
+    typed; recording the same feedback again adds nothing."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from zhengxie.activities.choices import ActivityType
+    from zhengxie.activities.services import outcomes
+    from zhengxie.activities.tests.factories import make_activity
+    from zhengxie.core.exceptions import DomainError
+
+    office, today = world.city_office, timezone.localdate()
+    consultation = make_activity(world.city, title="优化营商环境专题协商会", type=ActivityType.CONSULTATION,
+                                 starts_in=-dt.timedelta(days=10))
+    report = outcomes.report_create(actor=office, activity=consultation, kind="consultation",
+                                    title="关于优化营商环境的协商报告", body="建议如下……")
+    outcomes.report_send(actor=office, report=report, units=[world.city_unit0])
+    recipient = report.recipients.get()
+    url = reverse("activities:recipient_feedback", args=[report.pk, recipient.pk])
+    first, second = today + dt.timedelta(days=60), today + dt.timedelta(days=180)
+    typed = {"feedback": "采纳，分两步落实", "adopted": "on", "measure_1": "出台涉企检查清单",
+             "due_1": (today - dt.timedelta(days=3)).isoformat()}
+    page = client_as(office).post(url, typed)
+    body = page.content.decode()
+    assert page.status_code == 200 and "出台涉企检查清单" in body and "采纳，分两步落实" in body
+    assert "不能早于今天" in body or "cannot be in the past" in body
+    with pytest.raises(DomainError):  # measures only with an adoption
+        outcomes.recipient_feedback(actor=office, recipient=recipient, feedback="", adopted=False,
+                                    promises=[("出台涉企检查清单", first)])
+    assert not Item.objects.exists()
+    good = {**typed, "due_1": first.isoformat(), "measure_2": "建成企业服务专线", "due_2": second.isoformat()}
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client_as(office).post(url, good).status_code == 302
+    items = list(Item.objects.order_by("due_on"))
+    assert [(i.title, i.due_on, i.unit, i.source_kind, i.is_commitment) for i in items] == [
+        ("出台涉企检查清单", first, world.city_unit0, "consultation", True),
+        ("建成企业服务专线", second, world.city_unit0, "consultation", True)]
+    with django_capture_on_commit_callbacks(execute=True):  # the same feedback again: nothing new
+        client_as(office).post(url, good)
+    assert Item.objects.count() == 2
+    shown = client_as(office).get(reverse("activities:report_detail", args=[report.pk])).content.decode()
+    assert "建成企业服务专线" in shown
+    assert client_as(world.city2_office).post(url, good).status_code in (403, 404)
+
+
+def test_an_adoption_without_measures_is_one_item_with_the_default_deadline(world, django_capture_on_commit_callbacks):
+    import datetime as dt
+
+    from zhengxie.activities.choices import ActivityType
+    from zhengxie.activities.services import outcomes
+    from zhengxie.activities.tests.factories import make_activity
+
+    office = world.city_office
+    consultation = make_activity(world.city, title="乡村振兴专题协商会", type=ActivityType.CONSULTATION,
+                                 starts_in=-dt.timedelta(days=10))
+    report = outcomes.report_create(actor=office, activity=consultation, kind="consultation",
+                                    title="关于乡村振兴的协商报告", body="建议如下……")
+    outcomes.report_send(actor=office, report=report, units=[world.city_unit1])
+    with django_capture_on_commit_callbacks(execute=True):
+        outcomes.recipient_feedback(actor=office, recipient=report.recipients.get(), feedback="采纳", adopted=True)
+    item = Item.objects.get()
+    assert (item.title, item.unit, item.source_kind) == ("关于乡村振兴的协商报告", world.city_unit1, "consultation")
