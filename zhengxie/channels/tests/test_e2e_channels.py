@@ -6,8 +6,8 @@ import pytest
 from django.conf import settings as django_settings
 from playwright.sync_api import expect
 
-from zhengxie.channels.org_settings import QUIET_END, QUIET_START
 from zhengxie.channels.models import PersonChannels
+from zhengxie.channels.org_settings import QUIET_END, QUIET_START
 from zhengxie.core import services
 from zhengxie.core.tests.browser import PHONE, login
 
