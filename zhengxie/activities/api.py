@@ -6,7 +6,7 @@ from typing import Literal
 
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from zhengxie.api.common import Id, PageNumbers, Rows, active_organisation, errors
@@ -14,8 +14,8 @@ from zhengxie.core import permissions as core_permissions
 from zhengxie.core.exceptions import NotAllowed
 
 from . import permissions, selectors
-from .models import Participant, Post
-from .services import deliberation, participation
+from .models import Participant, Post, ReportRecipient
+from .services import deliberation, outcomes, participation
 
 router = Router(tags=["activities"])
 
@@ -168,6 +168,61 @@ def decide_leave(request, activity_id: Id, participant_id: Id, payload: LeaveDec
                                     activity=activity)
     return participation.participant_decide_leave(actor=request.user, participant=participant, approve=payload.approve,
                                                   comment=payload.comment, version=payload.version)
+
+
+# --- outcome reports: what their recipients answered --------------------------------------------------------------
+
+
+class PromiseIn(Schema):
+    measure: str = Field(max_length=200)
+    due_on: dt.date
+
+
+class RecipientFeedbackIn(Schema):
+    feedback: str = Field("", max_length=4000)
+    adopted: bool = False
+    instruction_leader: str = Field("", max_length=60)
+    instruction_level: Literal["", "county", "city", "province", "central"] = ""
+    instruction_text: str = Field("", max_length=4000)
+    promises: list[PromiseIn] | None = Field(
+        None, max_length=10, description="The measures promised on adopting the suggestions, each with its date; "
+                                         "each becomes a tracked item of the work lists. Omitted: those recorded stay.")
+
+
+class PromiseOut(Schema):
+    measure: str
+    due_on: dt.date
+
+
+class RecipientOut(Schema):
+    id: int
+    name: str
+    handling_unit_id: int | None
+    sent_at: dt.datetime
+    feedback: str
+    feedback_at: dt.datetime | None
+    adopted: bool
+    instruction_leader: str
+    instruction_level: str
+    instruction_text: str
+    promises: list[PromiseOut]
+
+
+@router.post("/reports/{int:report_id}/recipients/{int:recipient_id}/feedback",
+             response={200: RecipientOut, **errors(404, 409)}, summary="Record a recipient's feedback on an outcome report",
+             description="Staff of the activity's organisation: what the recipient answered, whether the suggestions "
+                         "were adopted (the report's credited members then get their duty event), a leader's "
+                         "instruction (with the leader and level), and on adopting, the measures promised with their "
+                         "dates (a date in the past or measures without `adopted` are refused, 400).")
+def recipient_feedback(request, report_id: Id, recipient_id: Id, payload: RecipientFeedbackIn):
+    org = active_organisation(request)
+    report = selectors.report_get_for_user(request.user, org, report_id)
+    recipient = get_object_or_404(ReportRecipient, pk=recipient_id, report=report)
+    promises = None if payload.promises is None else [p.model_dump() for p in payload.promises]
+    return outcomes.recipient_feedback(
+        actor=request.user, recipient=recipient, feedback=payload.feedback, adopted=payload.adopted,
+        instruction_leader=payload.instruction_leader, instruction_level=payload.instruction_level,
+        instruction_text=payload.instruction_text, promises=promises)
 
 
 # --- online deliberation ---------------------------------------------------------------------------------------

@@ -101,5 +101,36 @@ def test_deliberation_through_the_api(world, api):
 
 def test_openapi_lists_the_endpoints(client):
     paths = client.get("/api/v1/openapi.json").json()["paths"]
-    for path in ("/mine", "/sign-in", "/{activity_id}/respond", "/topics/{topic_id}/posts"):
+    for path in ("/mine", "/sign-in", "/{activity_id}/respond", "/topics/{topic_id}/posts",
+                 "/reports/{report_id}/recipients/{recipient_id}/feedback"):
         assert f"/api/v1/activities{path}" in paths
+
+
+def test_an_outcomes_feedback_with_its_measures_through_the_api(world, api, django_capture_on_commit_callbacks):
+    from zhengxie.activities.choices import ActivityType
+    from zhengxie.activities.services import outcomes
+    from zhengxie.worklists.models import Item
+
+    research = make_activity(world.city, title="关于养老服务的调研", type=ActivityType.RESEARCH,
+                             starts_in=-dt.timedelta(days=10))
+    report = outcomes.report_create(actor=world.city_office, activity=research, kind="research",
+                                    title="关于完善养老服务体系的调研报告", body="建议如下……",
+                                    authors=[world.members["city_member"]])
+    outcomes.report_send(actor=world.city_office, report=report, units=[world.units["city_unit2"]])
+    recipient = report.recipients.get()
+    path = f"/reports/{report.pk}/recipients/{recipient.pk}/feedback"
+    due = (timezone.localdate() + dt.timedelta(days=120)).isoformat()
+    body = {"feedback": "采纳", "adopted": True, "promises": [{"measure": "新建社区养老服务站 10 个", "due_on": due}]}
+    for refused in ("city_member", "city_unit", "city2_office"):
+        assert api(getattr(world, refused), "post", path, body).status_code in (403, 404), refused
+    past = {**body, "promises": [{"measure": "新建社区养老服务站 10 个", "due_on": "2020-01-01"}]}
+    assert api(world.city_office, "post", path, past).status_code == 400
+    unadopted = {**body, "adopted": False}
+    assert api(world.city_office, "post", path, unadopted).status_code == 400
+    assert not Item.objects.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        answer = api(world.city_office, "post", path, body)
+    assert answer.status_code == 200, answer.content
+    assert answer.json()["adopted"] and answer.json()["promises"] == [{"measure": "新建社区养老服务站 10 个", "due_on": due}]
+    item = Item.objects.get()
+    assert (item.title, item.due_on.isoformat(), item.unit) == ("新建社区养老服务站 10 个", due, world.units["city_unit2"])
