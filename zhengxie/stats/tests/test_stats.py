@@ -138,3 +138,22 @@ def test_the_word_and_pdf_reports_come_from_one_description(world):
     assert [c.text for c in word.rows[1].cells] == ["立案提案", "12 件", "9", "+3"]
     [pdf] = [f for f in documents.report_pdf_flow(report) if isinstance(f, Table)]
     assert (pdf._nrows, pdf._ncols) == (len(word.rows), len(report.columns)) == (2, 4)
+
+
+def test_no_card_carries_the_seed_report_s_figure_of_another_committee(world, client_as):
+    # The seed's figures (another city's, another year's) are for the reader of the code, never shown as a note on
+    # Tianshui's or Gansu's cards.
+    from django.utils import translation
+
+    from zhengxie.stats.registry import figures
+
+    client = client_as(world.city_leader)
+    pages = [client.get(address).content.decode() for address in ("/stats/", "/stats/summary/", "/stats/screen/data.json")]
+    seeds = set()
+    for language in ("zh-hans", "en"):
+        with translation.override(language):
+            seeds |= {str(f.seed) for f in figures() if f.seed}
+    assert len(seeds) > 10
+    for page in pages:
+        assert not [seed for seed in seeds if seed in page]
+        assert "Jiuquan)" not in page and "酒泉）" not in page
