@@ -5,6 +5,7 @@ instead of the username gives no fresh tries. A string that matches no account i
 failures with unknown names are counted per network address as well (one address trying many names)."""
 
 import datetime as dt
+import logging
 
 from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
@@ -13,6 +14,8 @@ from django.utils import timezone
 
 from .crypto import lookup_digest
 from .models import LoginAttempt, User
+
+logger = logging.getLogger(__name__)
 
 
 def find_account(typed: str) -> User | None:
@@ -74,6 +77,16 @@ def record_attempt(typed: str, ip: str | None, succeeded: bool, *, user: User | 
     if user is None:
         user = find_account(typed)
     return LoginAttempt.objects.create(username=lockout_key(typed), user=user, ip=ip, succeeded=succeeded)
+
+
+def record_lockout(user: User) -> None:
+    """The account has just reached the failure limit: the audit entry and a warning in the log (the account's id,
+    no name), for the password and the second-factor steps alike."""
+    from .services import audit_log
+
+    logger.warning("account %s locked for %s minutes after %s failed logins", user.pk,
+                   settings.LOGIN_LOCKOUT_MINUTES, settings.LOGIN_FAILURE_LIMIT)
+    audit_log(actor=None, organisation=user.default_organisation, action="core.user.locked_out", obj=user)
 
 
 def on_logged_in(sender, request, user, **kwargs):

@@ -224,11 +224,13 @@ def task_get_for_user(user, organisation, pk) -> HandlingTask:
 
 
 def is_insider(user, proposal) -> bool:
-    """Office staff and leaders, or a unit handling the proposal: they see replies before they are accepted."""
+    """Office staff and leaders, or a unit handling the proposal (its task confirmed: the lists' rule, never a
+    pending or cancelled one): they see replies before they are accepted."""
     if permissions.sees_all(user, proposal.organisation):
         return True
     units = permissions.unit_ids(user, proposal.organisation)
-    return bool(units) and proposal.tasks.filter(unit_id__in=units).exclude(status=TaskStatus.CANCELLED).exists()
+    return bool(units) and proposal.tasks.filter(unit_id__in=units).exclude(
+        status__in=[TaskStatus.CANCELLED, TaskStatus.PENDING]).exists()
 
 
 def may_see_reply(user, reply, *, insider=None) -> bool:

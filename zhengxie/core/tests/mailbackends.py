@@ -9,10 +9,6 @@ FAILING = set()
 IN_TRANSACTION = []
 
 
-FAILING = set()
-IN_TRANSACTION = []
-
-
 class FlakyBackend(EmailBackend):
     """The local-memory backend, refusing the addresses in FAILING (as an SMTP server would) and noting whether a
     transaction was open while it was called."""

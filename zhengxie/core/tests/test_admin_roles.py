@@ -153,3 +153,14 @@ def test_the_three_administrators_see_no_business_menu(world, client_as):
         assert client.get("/proposals/").status_code == 403
     keys = {item.key for item in client_as(world.city_member).get("/").context["nav"]}
     assert {"proposals", "activities"} <= keys
+
+
+@pytest.mark.parametrize("who, page", [("city_sysadmin", "/manage/accounts/"), ("city_secadmin", "/manage/settings/"),
+                                       ("city_auditadmin", "/manage/audit/"), ("city_admin", "/manage/units/")])
+def test_the_administration_tabs_are_the_pages_each_may_open(world, client_as, who, page):
+    # The tabs ask the same predicates as the pages ({% may %}): a tab is shown exactly when its page opens.
+    client = client_as(world.users[who])
+    html = client.get(page).content.decode()
+    for address in ("/manage/accounts/", "/manage/units/", "/manage/settings/", "/manage/audit/"):
+        opens = client.get(address).status_code == 200
+        assert (f'href="{address}"' in html) == opens, (who, address)

@@ -85,13 +85,17 @@ def test_the_admin_site_login_is_ours_with_its_lockout(org, client):
     assert admin.pk
 
 
-def test_login_failure_lockout_and_logout_are_audited(member_account, client, settings):
+def test_login_failure_lockout_and_logout_are_audited(member_account, client, settings, caplog):
     settings.LOGIN_FAILURE_LIMIT = 2
     _login(client, "mts0042", "wrong")
+    assert not [r for r in caplog.records if r.name == "zhengxie.core.auth"]
     _login(client, "13900001111", "wrong")
     actions = list(AuditEntry.objects.filter(object_id=str(member_account.pk)).values_list("action", flat=True))
     assert actions.count("core.user.login_failed") == 2
     assert "core.user.locked_out" in actions
+    locked = [r.getMessage() for r in caplog.records if r.name == "zhengxie.core.auth"]
+    assert locked == [f"account {member_account.pk} locked for {settings.LOGIN_LOCKOUT_MINUTES} minutes after 2 failed logins"]
+    assert "13900001111" not in locked[0] and "mts0042" not in locked[0]
     settings.LOGIN_FAILURE_LIMIT = 5
     from zhengxie.core.services import account_unlock
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import permissions, selectors, services, two_factor
-from ..auth import account_locked, find_account, is_locked_out, record_attempt
+from ..auth import account_locked, find_account, is_locked_out, record_attempt, record_lockout
 from ..context import ip_of
 from ..crypto import lookup_digest
 from ..forms import LoginForm, RoleGrantForm, TokenForm, UserCreateForm
@@ -63,7 +63,7 @@ class LoginView(auth_views.LoginView):
         services.audit_log(actor=None, organisation=org, action="core.user.login_failed", obj=account,
                            changes={**shown, "reason": "password"})
         if account is not None and account_locked(account):
-            services.audit_log(actor=None, organisation=org, action="core.user.locked_out", obj=account)
+            record_lockout(account)
         return super().form_invalid(form)
 
 

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 
 from .. import permissions, selectors, two_factor
-from ..auth import account_locked, record_attempt
+from ..auth import account_locked, record_attempt, record_lockout
 from ..context import ip_of
 from ..models import User
 from ..services import audit_log
@@ -84,7 +84,7 @@ def _failed(request, user, form):
     audit_log(actor=None, organisation=user.default_organisation, action="core.user.login_failed", obj=user,
               changes={"reason": "second_factor"})
     if account_locked(user):
-        audit_log(actor=None, organisation=user.default_organisation, action="core.user.locked_out", obj=user)
+        record_lockout(user)
         return _locked(request, user)
     form.add_error("code", _("The code is not right."))
     return None

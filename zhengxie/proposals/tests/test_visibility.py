@@ -39,12 +39,14 @@ def test_a_unit_whose_assignment_awaits_confirmation_cannot_open_the_proposal(wo
     with pytest.raises(NotAllowed):
         selectors.task_get_for_user(unit, world.city, proposal.tasks.get().pk)
     assert client_as(unit).get(reverse("proposals:detail", args=[proposal.pk])).status_code == 403
+    assert not selectors.is_insider(unit, proposal)  # nor sees its replies before they are accepted
     # Once the Party/government office confirms, the unit sees it on its lists and at its address.
     from zhengxie.proposals import services
 
     services.proposal_confirm_assignment(actor=world.city_partygov, proposal=proposal)
     assert selectors.proposals_visible_to(unit, world.city).filter(pk=proposal.pk).exists()
     assert client_as(unit).get(reverse("proposals:detail", args=[proposal.pk])).status_code == 200
+    assert selectors.is_insider(unit, proposal)
 
 
 def test_every_proposal_address_refuses_what_the_lists_hide(world, client_as):
