@@ -2,8 +2,11 @@
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext as _
 
+from . import services
+from .exceptions import DomainError
 from .models import (
     AuditEntry,
     Body,
@@ -101,24 +104,65 @@ class HandlingUnitAdmin(admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(ReadOnlyAdmin):
+    """People change on the members' pages (with their history); here shown without the phone and ID number."""
+
+    exclude = ["phone", "phone_digest", "id_number", "id_number_digest"]
     list_display = ["name", "gender", "affiliation", "work_unit"]
     search_fields = ["name"]  # phone and ID number are encrypted: no search by them
     list_filter = ["affiliation", "gender"]
 
 
 @admin.register(Member)
-class MemberAdmin(admin.ModelAdmin):
+class MemberAdmin(ReadOnlyAdmin):
+    """Seats change on the members' pages and by import, with their history and audit entries."""
+
     list_display = ["person", "organisation", "term", "sector", "committee", "status"]
     list_filter = ["organisation", "status", "is_standing_committee"]
     search_fields = ["person__name"]
     raw_id_fields = ["person"]
 
 
+class RoleFormSet(BaseInlineFormSet):
+    """New role rows are checked by the service's own rule (the superuser installs the three administrators only,
+    separation of duties) and saved through it (audit entry, caches forgotten): see UserAdmin.save_formset."""
+
+    request = None
+
+    def clean(self):
+        super().clean()
+        for form in self.extra_forms:
+            if not form.has_changed() or not form.is_valid() or form.cleaned_data.get("DELETE"):
+                continue
+            data = form.cleaned_data
+            try:
+                services.role_grant_check(actor=self.request.user, organisation=data["organisation"],
+                                          user=self.instance, role=data["role"])
+            except DomainError as exc:
+                form.add_error("role", exc.message)
+
+
 class RoleInline(admin.TabularInline):
+    """Roles: shown, and granted through the service; never edited or deleted here (the security administrator
+    revokes a role on the account's page, with its audit entry)."""
+
     model = RoleAssignment
+    formset = RoleFormSet
     extra = 0
+    fields = ["organisation", "role", "handling_unit", "body", "committee", "is_active"]
+    readonly_fields = ["is_active"]
     raw_id_fields = ["handling_unit", "body", "committee"]
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.request = request
+        return formset
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(User)
@@ -128,6 +172,18 @@ class UserAdmin(BaseUserAdmin):
     fieldsets = BaseUserAdmin.fieldsets + (("Zhengxie", {"fields": ("phone", "person", "display_name", "language", "default_organisation")}),)
     raw_id_fields = ["person"]
     inlines = [RoleInline]
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not RoleAssignment:
+            return super().save_formset(request, form, formset, change)
+        for row in formset.extra_forms:
+            if row.has_changed() and not row.cleaned_data.get("DELETE"):
+                data = row.cleaned_data
+                services.role_grant(actor=request.user, organisation=data["organisation"], user=formset.instance,
+                                    role=data["role"], handling_unit=data.get("handling_unit"),
+                                    body=data.get("body"), committee=data.get("committee"))
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+        return None
 
 
 @admin.register(AuditEntry)

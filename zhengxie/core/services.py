@@ -176,12 +176,7 @@ def user_create(*, actor, organisation, username: str, password: str | None = No
 def role_grant(*, actor, organisation: Organisation, user: User, role: str, handling_unit=None, body=None,
                committee=None) -> RoleAssignment:
     """The security administrator grants roles; the platform superuser only the three administrators' (installing)."""
-    installing = getattr(actor, "is_superuser", False) and role in ADMIN_ROLES
-    if not (installing or permissions.can_manage_roles(actor, organisation)):
-        raise NotAllowed()
-    if role == Role.MEMBER:
-        raise DomainError(_("A member's role comes from a seat; add the person as a member instead."))
-    _check_separation_of_duties(actor=actor, organisation=organisation, user=user, role=role)
+    role_grant_check(actor=actor, organisation=organisation, user=user, role=role)
     assignment = RoleAssignment(
         user=user, organisation=organisation, role=role, handling_unit=handling_unit, body=body, committee=committee
     )
@@ -204,6 +199,20 @@ def role_grant(*, actor, organisation: Organisation, user: User, role: str, hand
                   changes={"role": role, "handling_unit": handling_unit, "body": body, "committee": committee})
     permissions.forget(user)
     return assignment
+
+
+def role_grant_check(*, actor, organisation: Organisation, user: User, role: str) -> None:
+    """Whether the actor may grant the role (NotAllowed, DomainError if not): the rule the pages, the API and the
+    admin site's role rows share."""
+    installing = getattr(actor, "is_superuser", False) and role in ADMIN_ROLES
+    if not (installing or permissions.can_manage_roles(actor, organisation)):
+        if getattr(actor, "is_superuser", False):
+            raise NotAllowed(_("The platform administrator grants only the system, security and audit "
+                               "administrators' roles; the organisation's security administrator grants the others."))
+        raise NotAllowed()
+    if role == Role.MEMBER:
+        raise DomainError(_("A member's role comes from a seat; add the person as a member instead."))
+    _check_separation_of_duties(actor=actor, organisation=organisation, user=user, role=role)
 
 
 def _check_separation_of_duties(*, actor, organisation, user: User, role: str) -> None:

@@ -8,7 +8,9 @@ from .models import Concern, OutreachActivity, Place
 
 
 @admin.register(Place)
-class PlaceAdmin(admin.ModelAdmin):
+class PlaceAdmin(ReadOnlyAdmin):
+    """Places change on their pages and by import, with their history."""
+
     list_display = ["name", "kind", "level", "organisation", "county", "township", "is_active"]
     list_filter = ["kind", "level", "is_active"]
     search_fields = ["name", "township", "village"]

@@ -7,6 +7,7 @@ from django.urls import reverse
 from zhengxie.core import services
 from zhengxie.core.exceptions import DomainError, NotAllowed
 from zhengxie.core.models import AuditEntry, RoleAssignment
+from zhengxie.core.tests.forms import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -164,3 +165,36 @@ def test_the_administration_tabs_are_the_pages_each_may_open(world, client_as, w
     for address in ("/manage/accounts/", "/manage/units/", "/manage/settings/", "/manage/audit/"):
         opens = client.get(address).status_code == 200
         assert (f'href="{address}"' in html) == opens, (who, address)
+
+
+def test_the_admin_site_grants_roles_only_through_the_service(world, client):
+    # The superuser installs the three administrators in the admin site; a business role is refused there as by the
+    # service, and a role granted there has its audit entry. Existing rows are shown, never edited or deleted.
+    from zhengxie.core.tests.factories import UserFactory
+
+    root = UserFactory(username="root", is_superuser=True, is_staff=True)
+    newcomer = UserFactory(username="new_auditor")
+    client.force_login(root)
+    address = f"/admin/core/user/{newcomer.pk}/change/"
+    page = client.get(address)
+    assert page.status_code == 200
+    data = form_data(page.content.decode())
+    prefix = next(k for k in data if k.endswith("-TOTAL_FORMS")).removesuffix("-TOTAL_FORMS")
+    row = {f"{prefix}-TOTAL_FORMS": "1", f"{prefix}-0-organisation": str(world.city.pk), f"{prefix}-0-role": "leader",
+           f"{prefix}-0-user": str(newcomer.pk)}
+    refused = client.post(address, {**data, **row})
+    assert refused.status_code == 200 and "只授予系统管理员、安全管理员和审计管理员" in refused.content.decode()
+    assert not RoleAssignment.objects.filter(user=newcomer).exists()
+    granted = client.post(address, {**data, **row, f"{prefix}-0-role": "audit_admin"})
+    assert granted.status_code == 302, granted.content.decode()[:3000]
+    assignment = RoleAssignment.objects.get(user=newcomer)
+    assert (assignment.organisation, assignment.role) == (world.city, "audit_admin")
+    assert AuditEntry.objects.filter(action="core.role.granted", object_id=str(newcomer.pk), actor=root).exists()
+    again = client.get(address).content.decode()
+    assert f'name="{prefix}-0-role"' not in again  # the granted row is read-only now
+    for model in ("member", "person"):
+        assert client.get(f"/admin/core/{model}/add/").status_code == 403
+    assert client.get("/admin/outreach/place/add/").status_code == 403
+    person = world.members["city_member"].person
+    shown = client.get(f"/admin/core/person/{person.pk}/change/").content.decode()
+    assert person.name in shown and (not person.id_number or person.id_number not in shown)
