@@ -146,3 +146,21 @@ def test_a_short_link_opens_the_page_after_login(world, client, client_as):
     assert client.get(reverse("channels:short", args=["nothing"])).status_code == 404
     ShortLink.objects.create(code="evil", path="//evil.example/")
     assert client.get(reverse("channels:short", args=["evil"])).status_code == 404
+
+
+def test_a_change_to_a_meeting_far_off_waits_for_the_morning_one_for_today_goes_at_night(world, configure, providers):
+    from zhengxie.activities.tests.factories import make_activity
+
+    configure(world.city, "gateway")
+    far = make_activity(world.city, starts_in=dt.timedelta(days=10), title="下月常委会议")
+    soon = make_activity(world.city, starts_in=dt.timedelta(hours=10), title="今晚改期的会议")
+    deliveries = {}
+    for activity in (far, soon):
+        [notice] = _notify(world, [world.city_member], code="activities.activity.changed", title=activity.title,
+                           obj=activity)
+        deliveries[activity.pk] = Delivery.objects.get(notification=notice, channel=Channel.SMS)
+    held, urgent = deliveries[far.pk], deliveries[soon.pk]
+    assert not held.urgent and urgent.urgent
+    assert tasks.deliver_one(held.pk, now=NIGHT) == DeliveryStatus.HELD
+    assert tasks.deliver_one(urgent.pk, now=NIGHT) == DeliveryStatus.SENT
+    assert len(providers.of("gateway")) == 1  # only the urgent one went out at night
