@@ -12,6 +12,11 @@ def client_ip() -> str | None:
     return _client_ip.get()
 
 
+def actor_or_none(actor):
+    """The user to store as who acted: an anonymous actor (a public form, a task) is stored as nobody."""
+    return actor if getattr(actor, "is_authenticated", False) else None
+
+
 @contextmanager
 def request_ip(ip: str | None):
     token = _client_ip.set(ip)

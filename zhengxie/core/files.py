@@ -15,6 +15,7 @@ from django.db import transaction
 from django.http import FileResponse
 from django.utils.translation import gettext as _
 
+from .context import actor_or_none
 from .exceptions import DomainError, NotFound
 from .models import Attachment
 
@@ -123,7 +124,7 @@ def attachment_add(*, actor, organisation, owner, upload, role: str = "", allowe
             original_name=original,
             media_type=kind.media_type,
             size=upload.size,
-            uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
+            uploaded_by=actor_or_none(actor),
         )
         audit_log(actor=actor, organisation=organisation, action="core.attachment.added", obj=owner,
                   changes={"file": original, "size": upload.size, "role": role})

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import permissions
 from .choices import ADMIN_ROLES, MemberStatus, Role
-from .context import client_ip
+from .context import actor_or_none, client_ip
 from .crypto import lookup_digest
 from .exceptions import DomainError, NotAllowed
 from .models import (
@@ -41,7 +41,7 @@ def audit_log(*, actor, organisation, action: str, obj=None, changes: dict | Non
     The actor's id and username are kept in the entry itself: they outlive the account."""
     from .audit_chain import append
 
-    actor = actor if getattr(actor, "is_authenticated", False) else None
+    actor = actor_or_none(actor)
     entry = AuditEntry(
         actor=actor,
         actor_name=(actor.get_username() if actor is not None else "")[:150],

@@ -23,6 +23,7 @@ import json
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 
+from .context import actor_or_none
 from .exceptions import ConcurrentChange, NotAllowed
 from .services import audit_log
 from .workflow import Workflow, lock_for_update
@@ -50,11 +51,6 @@ def bump(obj, *fields) -> None:
     """Save ``fields`` of a locked row with a new version (a change that forms and the API check against)."""
     obj.version += 1
     obj.save(update_fields=[*fields, "version"])
-
-
-def actor_or_none(actor):
-    """The user to store in a history row: an anonymous actor (a public form, a task) is stored as nobody."""
-    return actor if getattr(actor, "is_authenticated", False) else None
 
 
 def record(obj, action: str, *, actor, history: type[models.Model], history_for: dict, from_state: str,

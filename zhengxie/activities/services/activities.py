@@ -11,6 +11,7 @@ from zhengxie.core.exceptions import DomainError, NotAllowed
 from zhengxie.core.org_settings import get_setting
 from zhengxie.core.selectors import users_of_members
 from zhengxie.core.services import audit_log, notify
+from zhengxie.core.transitions import bump
 from zhengxie.core.workflow import lock_for_update
 from zhengxie.duties.services import record_duty_events_bulk, retract_duty_events
 
@@ -135,8 +136,7 @@ def activity_publish(*, actor, activity: Activity, version: int | None = None) -
         now = timezone.now()
         before = activity.status
         activity.status, activity.published_at = target, now
-        activity.version += 1
-        activity.save(update_fields=["status", "published_at", "version"])
+        bump(activity, "status", "published_at")
         send_notices(activity, activity.participants.all(), actor=actor)
         activity_history(activity, action="publish", actor=actor, from_state=before, to_state=target)
         audit_log(actor=actor, organisation=activity.organisation, action="activities.activity.published",
@@ -181,8 +181,7 @@ def activity_close(*, actor, activity: Activity, version: int | None = None) -> 
         record_duty_events_bulk(rows)
         before = activity.status
         activity.status, activity.closed_at = target, timezone.now()
-        activity.version += 1
-        activity.save(update_fields=["status", "closed_at", "version"])
+        bump(activity, "status", "closed_at")
         counts = {}
         for p in participants:
             counts[p.outcome] = counts.get(p.outcome, 0) + 1
@@ -204,8 +203,7 @@ def activity_cancel(*, actor, activity: Activity, reason: str, version: int | No
         before = activity.status
         target = ACTIVITY_WORKFLOW.target("cancel", before)
         activity.status, activity.cancelled_at, activity.cancel_reason = target, timezone.now(), reason[:200]
-        activity.version += 1
-        activity.save(update_fields=["status", "cancelled_at", "cancel_reason", "version"])
+        bump(activity, "status", "cancelled_at", "cancel_reason")
         retracted = retract_duty_events(source=activity, reason="activity cancelled")
         for speech in activity.speeches.all():
             retracted += retract_duty_events(source=speech, reason="activity cancelled")

@@ -12,6 +12,7 @@ from zhengxie.core.files import DOCUMENT_KINDS, attachment_add
 from zhengxie.core.models import Member, Organisation
 from zhengxie.core.selectors import users_of_members
 from zhengxie.core.services import audit_log, notify
+from zhengxie.core.transitions import bump
 from zhengxie.core.workflow import lock_for_update
 from zhengxie.duties.choices import DutyEventKind
 from zhengxie.duties.services import record_duty_event, retract_duty_events
@@ -115,8 +116,7 @@ def topic_publish(*, actor, topic: Topic, version: int | None = None) -> Topic:
     with transaction.atomic():
         topic = lock_for_update(Topic.objects.select_related("organisation"), topic.pk, version=version)
         topic.status = TOPIC_WORKFLOW.target("publish", topic.status)
-        topic.version += 1
-        topic.save(update_fields=["status", "version"])
+        bump(topic, "status")
         members = topic_members(topic)
         for organisation_id in sorted(set(members.values_list("organisation_id", flat=True))):
             # each committee's members in their own organisation (a shared topic is opened from there)
@@ -136,8 +136,7 @@ def topic_close(*, actor, topic: Topic) -> Topic:
         topic = lock_for_update(Topic.objects.all(), topic.pk)
         topic.status = TOPIC_WORKFLOW.target("close", topic.status)
         topic.closes_at = min(topic.closes_at, timezone.now()) if topic.opens_at < timezone.now() else topic.closes_at
-        topic.version += 1
-        topic.save(update_fields=["status", "closes_at", "version"])
+        bump(topic, "status", "closes_at")
         audit_log(actor=actor, organisation=topic.organisation, action="activities.topic.closed", obj=topic)
     return topic
 
@@ -279,8 +278,7 @@ def topic_summary_save(*, actor, topic: Topic, summary: str, post_ids=()) -> Top
         topic = lock_for_update(Topic.objects.all(), topic.pk)
         TOPIC_WORKFLOW.target("summarise", topic.status)
         topic.summary, topic.summary_at = (summary or "").strip(), timezone.now()
-        topic.version += 1
-        topic.save(update_fields=["summary", "summary_at", "version"])
+        bump(topic, "summary", "summary_at")
         ids = [int(i) for i in post_ids]
         topic.posts.exclude(pk__in=ids).update(in_summary=False)
         topic.posts.filter(pk__in=ids, hidden_at__isnull=True).update(in_summary=True)

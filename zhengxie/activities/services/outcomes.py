@@ -15,6 +15,7 @@ from zhengxie.core.models import Member
 from zhengxie.core.promises import clean_promises
 from zhengxie.core.selectors import users_of_members
 from zhengxie.core.services import audit_log, notify
+from zhengxie.core.transitions import bump
 from zhengxie.core.workflow import lock_for_update
 from zhengxie.duties.choices import DutyEventKind
 from zhengxie.duties.services import record_duty_event, retract_duty_events
@@ -153,8 +154,7 @@ def report_send(*, actor, report: OutcomeReport, names=(), units=()) -> OutcomeR
             [ReportRecipient(report=report, name=n[:100], sent_at=now) for n in names]
             + [ReportRecipient(report=report, name=u.name[:100], handling_unit=u, sent_at=now) for u in units])
         report.status, report.sent_at = target, report.sent_at or now
-        report.version += 1
-        report.save(update_fields=["status", "sent_at", "version"])
+        bump(report, "status", "sent_at")
         if report.lead_id:  # the chair's-council member who led the research is credited with the report
             record_duty_event(member=report.lead, kind=DutyEventKind.RESEARCH_ATTENDED, source=report,
                               occurred_at=report.sent_at, title=report.title, actor=actor,
@@ -199,8 +199,7 @@ def recipient_feedback(*, actor, recipient: ReportRecipient, feedback: str, adop
         if newly_adopted:
             report.status = REPORT_WORKFLOW.target("adopt", report.status)
             report.adopted_at = timezone.now()
-            report.version += 1
-            report.save(update_fields=["status", "adopted_at", "version"])
+            bump(report, "status", "adopted_at")
         if adopted:
             _track_promises(report, recipient, actor=actor, newly_adopted=newly_adopted)
         if report.status == ReportStatus.ADOPTED:

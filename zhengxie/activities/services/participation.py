@@ -17,6 +17,7 @@ from zhengxie.core.exceptions import DomainError, NotAllowed
 from zhengxie.core.models import Member, User
 from zhengxie.core.selectors import users_of_members, users_with_role
 from zhengxie.core.services import audit_log, notify
+from zhengxie.core.transitions import bump
 from zhengxie.core.workflow import lock_for_update
 from zhengxie.duties.services import record_duty_event, retract_duty_events
 
@@ -137,9 +138,7 @@ def participant_respond(*, actor, participant: Participant, answer: str, reason:
         participant.leave_reason = reason[:300] if action == "request_leave" else participant.leave_reason
         if action == "request_leave":
             participant.leave_decided_by, participant.leave_decided_at, participant.leave_comment = None, None, ""
-        participant.version += 1
-        participant.save(update_fields=["response", "responded_at", "leave_reason", "leave_decided_by",
-                                        "leave_decided_at", "leave_comment", "version"])
+        bump(participant, "response", "responded_at", "leave_reason", "leave_decided_by", "leave_decided_at", "leave_comment")
         participant_history(participant, action=action, actor=actor, from_state=before, to_state=target,
                             comment=reason)
         audit_log(actor=actor, organisation=activity.organisation, action=f"activities.participant.{action}",
@@ -173,8 +172,7 @@ def participant_decide_leave(*, actor, participant: Participant, approve: bool, 
         participant.response = target
         participant.leave_decided_by, participant.leave_decided_at = actor, timezone.now()
         participant.leave_comment = comment[:300]
-        participant.version += 1
-        participant.save(update_fields=["response", "leave_decided_by", "leave_decided_at", "leave_comment", "version"])
+        bump(participant, "response", "leave_decided_by", "leave_decided_at", "leave_comment")
         participant_history(participant, action=action, actor=actor, from_state=before, to_state=target,
                             comment=comment)
         audit_log(actor=actor, organisation=activity.organisation, action=f"activities.participant.{action}",
@@ -214,8 +212,7 @@ def _sign_in(participant, *, actor, method: str, at: dt.datetime, by=None) -> Pa
     if participant.response == Response.INVITED:  # coming is the answer
         participant.response = RESPONSE_WORKFLOW.target("attend", participant.response)
         participant.responded_at = at
-    participant.version += 1
-    participant.save(update_fields=["signed_in_at", "signin_method", "signed_in_by", "response", "responded_at", "version"])
+    bump(participant, "signed_in_at", "signin_method", "signed_in_by", "response", "responded_at")
     participant_history(participant, action="sign_in", actor=actor, from_state=participant.response,
                         data={"method": method, "at": at.isoformat()})
     return participant
@@ -338,8 +335,7 @@ def participant_mark_left(*, actor, participant: Participant, at: dt.datetime | 
             raise DomainError(_("The time must lie between the sign-in and the end of the activity."),
                               errors={"at": gettext("Out of range.")})
         participant.left_at = at
-        participant.version += 1
-        participant.save(update_fields=["left_at", "version"])
+        bump(participant, "left_at")
         participant_history(participant, action="left_early", actor=actor, from_state=participant.response,
                             data={"at": at.isoformat()})
         if activity.status == ActivityStatus.CLOSED:

@@ -17,6 +17,8 @@ from django.db import IntegrityError, transaction
 from django.dispatch import Signal
 from django.utils import timezone
 
+from zhengxie.core.context import actor_or_none
+
 from ..choices import KIND_CATEGORY, DutyCategory
 from ..models import DutyEvent
 
@@ -45,7 +47,7 @@ def record_duty_event(*, member, kind: str, source, occurred_at: dt.datetime | N
         occurred_at=occurred_at,
         attributes=attributes or {},
         title=(title or str(source))[:200],
-        recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
+        recorded_by=actor_or_none(actor),
     )
     with transaction.atomic():
         event = DutyEvent.objects.select_for_update().filter(**lookup).first()

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from zhengxie.core.context import actor_or_none
 from zhengxie.core.dates import add_working_days
 from zhengxie.core.exceptions import DomainError, NotAllowed
 from zhengxie.core.files import IMAGE_KINDS, attachment_add, check_upload
@@ -16,6 +17,7 @@ from zhengxie.core.models import HandlingUnit, Member
 from zhengxie.core.org_settings import get_setting
 from zhengxie.core.selectors import users_of_members
 from zhengxie.core.services import audit_log, notify
+from zhengxie.core.transitions import bump
 from zhengxie.core.workflow import lock_for_update
 from zhengxie.duties.choices import DutyEventKind
 from zhengxie.duties.services import record_duty_event, retract_duty_events
@@ -72,7 +74,7 @@ def clean_concern(organisation, data: dict) -> dict:
 def _event(concern, action, from_state, actor, comment="", data=None, public=False) -> ConcernEvent:
     return ConcernEvent.objects.create(
         concern=concern, action=action, from_state=from_state, to_state=concern.status,
-        actor=actor if getattr(actor, "is_authenticated", False) else None, comment=comment, data=data or {},
+        actor=actor_or_none(actor), comment=comment, data=data or {},
         is_public=public,
     )
 
@@ -111,7 +113,7 @@ def _create(*, organisation, cleaned, source, actor, upload, status=ConcernStatu
         check_upload(upload, allowed=IMAGE_KINDS, max_bytes=PHOTO_MAX_BYTES)
     with transaction.atomic():
         concern = Concern(organisation=organisation, source=source, status=status, assigned_member=member,
-                          registered_by=actor if getattr(actor, "is_authenticated", False) else None,
+                          registered_by=actor_or_none(actor),
                           activity=activity, **cleaned)
         code = _new_code(concern)
         concern.save()
@@ -160,8 +162,7 @@ def _lock(concern, action, version, allowed=None):
 
 
 def _save(concern, fields):
-    concern.version += 1
-    concern.save(update_fields=[*fields, "version"])
+    bump(concern, *fields)
 
 
 def concern_route(*, actor, concern: Concern, place: Place, comment: str = "", version: int | None = None) -> Concern:

@@ -9,6 +9,7 @@ from zhengxie.core.exceptions import DomainError, NotAllowed, NotFound
 from zhengxie.core.files import IMAGE_KINDS, attachment_add, attachments_of
 from zhengxie.core.selectors import users_of_members
 from zhengxie.core.services import audit_log, changes_between, notify
+from zhengxie.core.transitions import bump
 from zhengxie.core.workflow import lock_for_update
 
 from .. import permissions
@@ -124,8 +125,7 @@ def place_set_team(*, actor, place: Place, members) -> Place:
         PlaceMember.objects.bulk_create([PlaceMember(place=place, member=m) for m in members if m.pk not in current])
         keep = wanted | ({place.lead_member_id} if place.lead_member_id else set())
         DutySlot.objects.filter(place=place).exclude(member_id__in=keep).delete()
-        place.version += 1
-        place.save(update_fields=["version"])
+        bump(place)
         audit_log(actor=actor, organisation=place.organisation, action="outreach.place.team_set", obj=place,
                   changes={"added": sorted(wanted - current), "removed": sorted(current - wanted)})
         newcomers = [m for m in members if m.pk not in current]
@@ -154,8 +154,7 @@ def place_set_roster(*, actor, place: Place, slots) -> Place:
         DutySlot.objects.filter(place=place).delete()
         DutySlot.objects.bulk_create([DutySlot(place=place, member=m, weekday=w, period=p)
                                       for (_id, w, p), m in unique.items()])
-        place.version += 1
-        place.save(update_fields=["version"])
+        bump(place)
         audit_log(actor=actor, organisation=place.organisation, action="outreach.place.roster_set", obj=place,
                   changes={"slots": [[m, w, p] for (m, w, p) in unique]})
     return place

@@ -12,6 +12,7 @@ from zhengxie.core.exceptions import DomainError, NotAllowed
 from zhengxie.core.files import DOCUMENT_KINDS, attachment_add, attachments_of, check_upload
 from zhengxie.core.models import Member
 from zhengxie.core.services import audit_log
+from zhengxie.core.transitions import bump
 from zhengxie.duties.choices import DutyEventKind
 from zhengxie.duties.services import retract_duty_events
 
@@ -159,8 +160,7 @@ def proposal_signer_add(*, actor, proposal, member: Member) -> ProposalSigner:
             status=SignerStatus.CONFIRMED if collective else SignerStatus.SELECTED,
             position=proposal.signers.count(),
         )
-        proposal.version += 1
-        proposal.save(update_fields=["version"])
+        bump(proposal)
         audit_log(actor=actor, organisation=proposal.organisation, action="proposals.signer.added", obj=proposal,
                   changes={"member": member.person.name, "role": signer.role})
     return signer
@@ -176,8 +176,7 @@ def proposal_signer_remove(*, actor, proposal, signer: ProposalSigner) -> None:
         audit_log(actor=actor, organisation=proposal.organisation, action="proposals.signer.removed", obj=proposal,
                   changes={"member": signer.name})
         signer.delete()
-        proposal.version += 1
-        proposal.save(update_fields=["version"])
+        bump(proposal)
 
 
 # --- attachments -----------------------------------------------------------------------------------------------
@@ -276,8 +275,7 @@ def proposal_cosign(*, actor, proposal, agree: bool, comment: str = "") -> Propo
         signer.status = SignerStatus.CONFIRMED if agree else SignerStatus.DECLINED
         signer.responded_at = now
         signer.save(update_fields=["status", "responded_at"])
-        proposal.version += 1
-        proposal.save(update_fields=["version"])
+        bump(proposal)
         record(proposal, "cosign", actor=actor, from_state=proposal.status, to_state=proposal.status, comment=comment,
                data={"member": signer.name, "agree": agree})
         author_users = signer_users(proposal, signers=[s for s in signers if s.role in (SignerRole.FIRST, SignerRole.BODY)])

@@ -11,6 +11,7 @@ from zhengxie.core.dates import add_months
 from zhengxie.core.exceptions import DomainError, NotAllowed
 from zhengxie.core.permissions import has_role
 from zhengxie.core.services import audit_log
+from zhengxie.core.transitions import bump
 from zhengxie.duties.choices import DutyEventKind
 from zhengxie.duties.services import record_duty_event, retract_duty_events
 
@@ -92,8 +93,7 @@ def _save_rating(*, actor, proposal, task, signer, value, comment, on_paper, par
         defaults={"value": value, **parts, "comment": (comment or "").strip(), "on_paper": on_paper, "recorded_by": actor,
                   "rated_at": timezone.now()},
     )
-    proposal.version += 1
-    proposal.save(update_fields=["version"])
+    bump(proposal)
     record(proposal, "rate_on_paper" if on_paper else "rate", actor=actor, from_state=proposal.status,
            to_state=proposal.status, comment=comment, task=task,
            data={"unit": task.unit.name, "signer": signer.name, "value": value, "round": task.round,
@@ -244,8 +244,7 @@ KEY_PROPOSAL_STATES = REGISTERED_STATES - {ProposalStatus.CLOSED}
 def _key_move(proposal, action, *, actor, comment="", data=None, fields=()):
     from_state = proposal.key_state
     proposal.key_state = KEY_WORKFLOW.target(action, from_state)
-    proposal.version += 1
-    proposal.save(update_fields=["key_state", "version", *fields])
+    bump(proposal, "key_state", *fields)
     record(proposal, f"key_{action}", actor=actor, from_state=from_state, to_state=proposal.key_state,
            comment=comment, data=data)
 
@@ -323,8 +322,7 @@ def proposal_set_publication(*, actor, proposal, publication: str, version: int 
         check("publish", proposal.status)
         old = proposal.publication
         proposal.publication = publication
-        proposal.version += 1
-        proposal.save(update_fields=["publication", "version"])
+        bump(proposal, "publication")
         record(proposal, "publish", actor=actor, from_state=proposal.status, to_state=proposal.status,
                data={"publication": [old, publication]})
     return proposal

@@ -17,6 +17,7 @@ from zhengxie.core.exceptions import DomainError, NotAllowed
 from zhengxie.core.files import DOCUMENT_KINDS, attachment_add, check_upload
 from zhengxie.core.promises import clean_promises
 from zhengxie.core.services import audit_log
+from zhengxie.core.transitions import bump
 
 from .. import permissions
 from ..choices import (
@@ -225,8 +226,7 @@ def task_reassign(*, actor, task, unit, comment: str = "", version: int | None =
         new = HandlingTask(proposal=proposal, organisation=org, unit=unit, role=task.role, status=TaskStatus.HANDLING)
         _start(new, today=timezone.localdate(), organisation=org)
         new.save()
-        proposal.version += 1
-        proposal.save(update_fields=["version"])
+        bump(proposal)
         record(proposal, "reassign", actor=actor, from_state=proposal.status, to_state=proposal.status, comment=comment,
                data={"from": old_unit.name, "to": unit.name}, task=new)
         _update_proposal_due(proposal)
@@ -271,8 +271,7 @@ def task_extension_request(*, actor, task, months: int, reason: str, version: in
         if months < 1 or months > allowed:
             raise DomainError(gettext("At most %(n)d more month(s) can be asked for.") % {"n": max(allowed, 0)})
         task.extension_requested, task.extension_reason = months, reason
-        task.version += 1
-        task.save(update_fields=["extension_requested", "extension_reason", "version"])
+        bump(task, "extension_requested", "extension_reason")
         record(task.proposal, "request_extension", actor=actor, from_state=task.status, to_state=task.status,
                comment=reason, data={"unit": task.unit.name, "months": months}, task=task)
         tell(office_users(task.organisation), task.proposal, "extension_requested",
@@ -429,8 +428,7 @@ def task_countersign(*, actor, task, agree: bool, comment: str = "", version: in
             comment = require_text(comment, gettext("Say what the lead unit should change."))
             record(proposal, "refuse_countersign", actor=actor, from_state=task.status, to_state=task.status,
                    comment=comment, data={"unit": task.unit.name}, task=task)
-            task.version += 1
-            task.save(update_fields=["version"])
+            bump(task)
             move_task(lead, "countersign_refused", actor=actor, proposal=proposal, comment=comment)
             _reset_countersignatures(proposal, actor)
             tell(unit_users(lead), proposal, "countersign_refused",

@@ -12,6 +12,7 @@ from zhengxie.core.exceptions import DomainError
 from zhengxie.core.files import JPEG, PNG, attachment_add, attachments_of, check_upload
 from zhengxie.core.permissions import roles_in
 from zhengxie.core.services import audit_log, notify
+from zhengxie.core.transitions import bump
 
 from .. import permissions
 from ..choices import OPEN_TASK_STATES, KeyState, ReminderKind, TaskStatus
@@ -31,8 +32,7 @@ def task_receipt_confirm(*, actor, task, version: int | None = None) -> Handling
         if task.receipt_confirmed_at is not None:
             raise DomainError(gettext("The receipt was confirmed already."))
         task.receipt_confirmed_at, task.receipt_confirmed_by = timezone.now(), actor
-        task.version += 1
-        task.save(update_fields=["receipt_confirmed_at", "receipt_confirmed_by", "version"])
+        bump(task, "receipt_confirmed_at", "receipt_confirmed_by")
         record(task.proposal, "receipt", actor=actor, from_state=task.status, to_state=task.status, task=task,
                data={"unit": task.unit.name})
     return task
@@ -183,8 +183,7 @@ def proposal_key_leaders_set(*, actor, proposal, leaders) -> list:
         before = set(proposal.key_leaders.values_list("pk", flat=True))
         proposal.key_leaders.set(leaders)
         proposal.key_leader = leaders[0] if leaders else None
-        proposal.version += 1
-        proposal.save(update_fields=["key_leader", "version"])
+        bump(proposal, "key_leader")
         names = [u.label for u in leaders]
         record(proposal, "leaders_set", actor=actor, from_state=proposal.status, to_state=proposal.status,
                data={"leaders": names})

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from zhengxie.core.exceptions import ConcurrentChange, DomainError, NotAllowed
 from zhengxie.core.services import audit_log, notify
+from zhengxie.core.transitions import bump
 from zhengxie.duties.choices import DutyEventKind
 from zhengxie.opinions.services import report_create_from_proposal
 
@@ -194,8 +195,7 @@ def proposal_merge(*, actor, proposal, target, comment: str = "", version: int |
                            position=base + i, merged_from=proposal)
             for i, s in enumerate(joining)
         ])
-        target.version += 1
-        target.save(update_fields=["version"])
+        bump(target)
         record(target, "absorb", actor=actor, from_state=target.status, to_state=target.status, comment=comment,
                data={"from": proposal.pk, "from_title": proposal.title})
         if target.status in REGISTERED_STATES:
@@ -277,8 +277,7 @@ def letter_forward(*, actor, letter, unit, note: str = "", version: int | None =
             raise DomainError(gettext("The letter has been answered already."))
         letter.unit, letter.forward_note, letter.forwarded_at = unit, note.strip(), timezone.now()
         letter.status = LetterStatus.FORWARDED
-        letter.version += 1
-        letter.save(update_fields=["unit", "forward_note", "forwarded_at", "status", "version"])
+        bump(letter, "unit", "forward_note", "forwarded_at", "status")
         audit_log(actor=actor, organisation=letter.organisation, action="proposals.letter.forwarded", obj=letter,
                   changes={"unit": unit.name})
         notify(recipients=unit_users(unit), organisation=letter.organisation, code="proposals.letter_forwarded",
@@ -302,8 +301,7 @@ def letter_answer(*, actor, letter, answer: str, version: int | None = None) -> 
             raise DomainError(gettext("Only a letter forwarded to a unit can be answered."))
         letter.answer, letter.answered_at, letter.answered_by = answer, timezone.now(), actor
         letter.status = LetterStatus.ANSWERED
-        letter.version += 1
-        letter.save(update_fields=["answer", "answered_at", "answered_by", "status", "version"])
+        bump(letter, "answer", "answered_at", "answered_by", "status")
         audit_log(actor=actor, organisation=org, action="proposals.letter.answered", obj=letter)
         notify(recipients=signer_users(letter.proposal) + office_users(org), organisation=org,
                code="proposals.letter_answered", title=_("Your letter “%(title)s” was answered"),
