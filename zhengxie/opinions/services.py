@@ -38,10 +38,8 @@ def report_url(report) -> str:
 
 def record_history(report, action: str, from_state: str, actor, *, comment: str = "", data: dict | None = None):
     """A history row alone (an event with no audit entry of its own, e.g. a file added)."""
-    return ReportTransition.objects.create(
-        report=report, action=action, from_state=from_state, to_state=report.status, comment=comment,
-        data=data or {}, actor=transitions.actor_or_none(actor),
-    )
+    return transitions.record(report, action, actor=actor, history=ReportTransition, history_for={"report": report},
+                              from_state=from_state, to_state=report.status, audit=None, comment=comment, data=data)
 
 
 def move(report, action: str, actor, *, audit: str | None, fields=(), comment: str = "", data: dict | None = None,

@@ -2,23 +2,23 @@
 
 from django.urls import reverse
 
-from zhengxie.core.context import actor_or_none
+from zhengxie.core.transitions import record
 
 from ..models import ActivityEvent, ParticipantEvent
 
 
 def activity_history(activity, *, action, actor, from_state="", to_state="", comment="", data=None):
-    return ActivityEvent.objects.create(
-        activity=activity, action=action, actor=actor_or_none(actor),
-        from_state=from_state, to_state=to_state or from_state, comment=comment[:2000], data=data or {},
-    )
+    """A history row of the activity, through the one mechanism (the caller writes the audit entry)."""
+    return record(activity, action, actor=actor, history=ActivityEvent, history_for={"activity": activity},
+                  from_state=from_state, to_state=to_state or from_state, audit=None, comment=comment[:2000],
+                  data=data)
 
 
 def participant_history(participant, *, action, actor, from_state="", to_state="", comment="", data=None):
-    return ParticipantEvent.objects.create(
-        participant=participant, action=action, actor=actor_or_none(actor),
-        from_state=from_state, to_state=to_state or from_state, comment=comment[:2000], data=data or {},
-    )
+    """A history row of one participant's answer, sign-in or leave, through the one mechanism."""
+    return record(participant, action, actor=actor, history=ParticipantEvent,
+                  history_for={"participant": participant}, from_state=from_state, to_state=to_state or from_state,
+                  audit=None, comment=comment[:2000], data=data)
 
 
 def activity_url(activity) -> str:

@@ -84,8 +84,8 @@ def _set_participants(activity: OutreachActivity, members: list[Member]) -> set[
 
 def _history(activity, action, from_state, actor, comment="", data=None):
     """A history row alone: the creation, whose audit entry names the participants."""
-    ActivityEvent.objects.create(activity=activity, action=action, from_state=from_state, to_state=activity.status,
-                                 actor=transitions.actor_or_none(actor), comment=comment, data=data or {})
+    transitions.record(activity, action, actor=actor, history=ActivityEvent, history_for={"activity": activity},
+                       from_state=from_state, to_state=activity.status, audit=None, comment=comment, data=data)
 
 
 def _move(activity, action, actor, *, audit, changes, fields=(), comment=""):

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from zhengxie.core import transitions
 from zhengxie.core.context import actor_or_none
 from zhengxie.core.dates import add_working_days
 from zhengxie.core.exceptions import DomainError, NotAllowed
@@ -72,11 +73,11 @@ def clean_concern(organisation, data: dict) -> dict:
 
 
 def _event(concern, action, from_state, actor, comment="", data=None, public=False) -> ConcernEvent:
-    return ConcernEvent.objects.create(
-        concern=concern, action=action, from_state=from_state, to_state=concern.status,
-        actor=actor_or_none(actor), comment=comment, data=data or {},
-        is_public=public,
-    )
+    """The concern's history row (``public``: shown to the person on the tracking page), through the one
+    mechanism; the caller writes the audit entry."""
+    return transitions.record(concern, action, actor=actor, history=ConcernEvent,
+                              history_for={"concern": concern, "is_public": public}, from_state=from_state,
+                              to_state=concern.status, audit=None, comment=comment, data=data)
 
 
 def _new_code(concern) -> str:
