@@ -9,9 +9,10 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
-from zhengxie.api.common import Id, PageNumbers, Rows, active_organisation, errors
+from zhengxie.api.common import Id, PageNumbers, PromiseIn, Rows, active_organisation, errors
 from zhengxie.core import permissions as core_permissions
 from zhengxie.core.exceptions import NotAllowed
+from zhengxie.core.promises import MAX_PROMISES
 
 from . import permissions, selectors
 from .models import Participant, Post, ReportRecipient
@@ -173,11 +174,6 @@ def decide_leave(request, activity_id: Id, participant_id: Id, payload: LeaveDec
 # --- outcome reports: what their recipients answered --------------------------------------------------------------
 
 
-class PromiseIn(Schema):
-    measure: str = Field(max_length=200)
-    due_on: dt.date
-
-
 class RecipientFeedbackIn(Schema):
     feedback: str = Field("", max_length=4000)
     adopted: bool = False
@@ -185,7 +181,7 @@ class RecipientFeedbackIn(Schema):
     instruction_level: Literal["", "county", "city", "province", "central"] = ""
     instruction_text: str = Field("", max_length=4000)
     promises: list[PromiseIn] | None = Field(
-        None, max_length=10, description="The measures promised on adopting the suggestions, each with its date; "
+        None, max_length=MAX_PROMISES, description="The measures promised on adopting the suggestions, each with its date; "
                                          "each becomes a tracked item of the work lists. Omitted: those recorded stay.")
 
 

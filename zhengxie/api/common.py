@@ -1,6 +1,7 @@
 """What every app's API router uses: the active organisation, role checks, pagination, the error schema and
 the errors to declare, bounded ids and years."""
 
+import datetime as dt
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,6 +16,14 @@ from pydantic import BaseModel, Field, TypeAdapter, create_model
 
 from zhengxie.core import permissions
 from zhengxie.core.exceptions import DomainError, NotAllowed
+from zhengxie.core.promises import MEASURE_MAX_LENGTH
+
+
+class PromiseIn(Schema):
+    """A measure promised with its date (a reply's, a 建议案's, an adopted outcome's): ``core.promises`` checks it."""
+
+    measure: str = Field(max_length=MEASURE_MAX_LENGTH)
+    due_on: dt.date
 
 
 class ErrorOut(Schema):

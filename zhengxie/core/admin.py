@@ -158,6 +158,9 @@ class RoleInline(admin.TabularInline):
         formset.request = request
         return formset
 
+    def has_add_permission(self, request, obj=None):
+        return obj is not None  # on the account's page once it exists (the rule reads the user's other roles)
+
     def has_change_permission(self, request, obj=None):
         return False
 

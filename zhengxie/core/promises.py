@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from .exceptions import DomainError
 
 MAX_PROMISES = 10
+MEASURE_MAX_LENGTH = 200
 
 
 def clean_promises(promises) -> list[dict]:
@@ -39,7 +40,7 @@ def clean_promises(promises) -> list[dict]:
         elif due_on < timezone.localdate():
             errors[f"due_{n}"] = gettext("The date of a promise cannot be in the past.")
         else:
-            cleaned.append({"measure": measure[:200], "due_on": due_on.isoformat()})
+            cleaned.append({"measure": measure[:MEASURE_MAX_LENGTH], "due_on": due_on.isoformat()})
     if len(cleaned) > MAX_PROMISES:
         errors["promises"] = gettext("At most %(n)s promises at once.") % {"n": MAX_PROMISES}
     if errors:
@@ -56,7 +57,7 @@ class PromiseRowsMixin:
         self.promise_rows = max(3, written + 2)
         for n in range(1, self.promise_rows + 1):
             self.fields[f"measure_{n}"] = forms.CharField(
-                label=_("Promised measure %(n)s") % {"n": n}, max_length=200, required=False,
+                label=_("Promised measure %(n)s") % {"n": n}, max_length=MEASURE_MAX_LENGTH, required=False,
                 help_text=self.promise_help if n == 1 else "")
             self.fields[f"due_{n}"] = forms.DateField(label=_("To be done by"), required=False,
                                                       widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))

@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from zhengxie.api.common import (
     Id,
     PageNumbers,
+    PromiseIn,
     Rows,
     Year,
     active_organisation,
@@ -28,6 +29,7 @@ from zhengxie.api.common import (
 from zhengxie.core.documents import DOCX_TYPE, docx_bytes, file_response
 from zhengxie.core.exceptions import DomainError, NotAllowed, NotFound
 from zhengxie.core.models import Body, HandlingUnit
+from zhengxie.core.promises import MAX_PROMISES
 from zhengxie.core.selectors import get_visible
 from zhengxie.core.services import audit_log
 
@@ -169,18 +171,13 @@ class ContactIn(Schema):
     notes: str
 
 
-class ProposalReplyPromiseIn(Schema):
-    measure: str = Field(max_length=200)
-    due_on: dt.date
-
-
 class ReplyIn(Schema):
     text: str
     category: str
     contact_name: str = ""
     contact_phone: str = ""
-    promises: list[ProposalReplyPromiseIn] | None = Field(
-        None, max_length=10, description="The measures promised, each with its date (left out: those already written)")
+    promises: list[PromiseIn] | None = Field(
+        None, max_length=MAX_PROMISES, description="The measures promised, each with its date (left out: those already written)")
 
 
 class Choice(Schema):

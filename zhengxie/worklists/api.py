@@ -10,7 +10,7 @@ from ninja import Query, Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import Field
 
-from zhengxie.api.common import Id, PageNumbers, Rows, Year, active_organisation, errors, require
+from zhengxie.api.common import Id, PageNumbers, PromiseIn, Rows, Year, active_organisation, errors, require
 from zhengxie.core.exceptions import DomainError
 from zhengxie.core.models import HandlingUnit, Member, SpecialCommittee, User
 
@@ -460,11 +460,6 @@ def recommendation_create(request, payload: WorklistRecommendationIn):
                                                       activity=activity))
 
 
-class WorklistMeasureIn(Schema):
-    measure: str = Field(max_length=200)
-    due_on: dt.date
-
-
 class WorklistRecommendationMoveIn(WorklistVersionIn):
     action: str = Field(description="adopt, send, record_reply or track")
     on: dt.date | None = None
@@ -472,7 +467,7 @@ class WorklistRecommendationMoveIn(WorklistVersionIn):
     reply: str = Field("", max_length=20000)
     unit_id: Id | None = None
     due_on: dt.date | None = None
-    measures: list[WorklistMeasureIn] = Field(default_factory=list, max_length=20,
+    measures: list[PromiseIn] = Field(default_factory=list, max_length=20,
                                               description="track: the reply's measures, each an item with its date")
 
 

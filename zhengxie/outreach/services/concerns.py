@@ -18,7 +18,6 @@ from zhengxie.core.models import HandlingUnit, Member
 from zhengxie.core.org_settings import get_setting
 from zhengxie.core.selectors import users_of_members
 from zhengxie.core.services import audit_log, notify
-from zhengxie.core.transitions import bump
 from zhengxie.core.workflow import lock_for_update
 from zhengxie.duties.choices import DutyEventKind
 from zhengxie.duties.services import record_duty_event, retract_duty_events
@@ -163,7 +162,7 @@ def _lock(concern, action, version, allowed=None):
 
 
 def _save(concern, fields):
-    bump(concern, *fields)
+    transitions.bump(concern, *fields)
 
 
 def concern_route(*, actor, concern: Concern, place: Place, comment: str = "", version: int | None = None) -> Concern:
