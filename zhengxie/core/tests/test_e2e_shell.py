@@ -1,5 +1,7 @@
 """Browser journeys through the shell: a member on a phone, office staff on a desktop."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -14,7 +16,9 @@ def test_member_on_a_phone_switches_language_and_organisation(live_world, phone,
     shot(phone, "core", "01-member-workbench-phone")
 
     # The menu is collapsed on a phone: open it, then switch to the city committee.
+    phone.wait_for_load_state("load")
     phone.click("button.navbar-toggler")
+    expect(phone.locator("#zx-nav")).to_have_class(re.compile(r"\bshow\b"))
     phone.click("#org-switcher")
     phone.click("text=天水市政协")
     phone.wait_for_load_state("networkidle")
@@ -27,8 +31,12 @@ def test_member_on_a_phone_switches_language_and_organisation(live_world, phone,
     phone.click("button[name=language][value=en]")
     expect(phone.locator("h1")).to_contain_text("Hello")
     shot(phone, "core", "03-member-workbench-english-phone")
+    # The menu opens with a transition once the page's scripts have run: click the button when it is fully open.
+    phone.wait_for_load_state("load")
     phone.click("button.navbar-toggler")
-    phone.click("button[name=language][value=zh-hans]")
+    expect(phone.locator("#zx-nav")).to_have_class(re.compile(r"\bshow\b"))
+    with phone.expect_navigation():
+        phone.click("#zx-nav button[name=language][value=zh-hans]")
     expect(phone.locator("h1")).to_contain_text("您好")
 
 
