@@ -181,8 +181,9 @@ class RecipientFeedbackIn(Schema):
     instruction_level: Literal["", "county", "city", "province", "central"] = ""
     instruction_text: str = Field("", max_length=4000)
     promises: list[PromiseIn] | None = Field(
-        None, max_length=MAX_PROMISES, description="The measures promised on adopting the suggestions, each with its date; "
-                                         "each becomes a tracked item of the work lists. Omitted: those recorded stay.")
+        None, max_length=MAX_PROMISES,
+        description="The measures promised on adopting the suggestions, each with its date; "
+                    "each becomes a tracked item of the work lists. Omitted: those recorded stay.")
 
 
 class PromiseOut(Schema):

@@ -13,6 +13,7 @@ from pydantic import Field
 from zhengxie.api.common import Id, PageNumbers, PromiseIn, Rows, Year, active_organisation, errors, require
 from zhengxie.core.exceptions import DomainError
 from zhengxie.core.models import HandlingUnit, Member, SpecialCommittee, User
+from zhengxie.core.promises import MAX_PROMISES
 
 from . import permissions, selectors, services
 from .api_groups import groups_router
@@ -467,8 +468,8 @@ class WorklistRecommendationMoveIn(WorklistVersionIn):
     reply: str = Field("", max_length=20000)
     unit_id: Id | None = None
     due_on: dt.date | None = None
-    measures: list[PromiseIn] = Field(default_factory=list, max_length=20,
-                                              description="track: the reply's measures, each an item with its date")
+    measures: list[PromiseIn] = Field(default_factory=list, max_length=MAX_PROMISES,
+                                      description="track: the reply's measures, each an item with its date")
 
 
 @router.post("/recommendations/{recommendation_id}/move", response={200: WorklistRecommendationOut, **errors(404, 409)},
