@@ -1,13 +1,10 @@
 """Searching: full-text matching in the database's engine, then each app's own visibility rules."""
 
-import math
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
-from django.db.models import F, Func
+from django.db import connection, transaction
 from django.utils.html import escape
 
 from .models import SearchEntry, SimilarityPosting, SimilaritySignature, SimilarityTermCount
@@ -30,30 +27,73 @@ class Hit:
     status: str = ""
 
 
-def _match_ids(organisation_id: int, words: list[str], *, any_word: bool = False, content_type_id: int | None = None,
+# PostgreSQL: the entries' ids in blocks of BUCKET (migration 0005), the newest blocks searched first: the newest
+# two, then four times as many older ones each round, then all the rest.
+BUCKET = 4096
+ROUNDS = (2, 8, 32, 128)
+
+
+def _match_ids(organisation_id: int, words: list[str], *, content_type_id: int | None = None,
                limit: int = CANDIDATES) -> list[tuple[int, float]]:
-    """(entry id, score) of the entries of one organisation matching the words, best first."""
+    """(entry id, score) of the entries of one organisation matching every word, best first.
+
+    PostgreSQL: the newest ``limit`` matches are ranked by ``ts_rank`` on the stored vector, so that a common word
+    does not rank a hundred thousand rows (a search with more matches says "at least": ``capped``). They are found
+    block by block of ids, newest first, until there are enough (``ROUNDS``).
+    SQLite: FTS5 ranks every match by BM25 (a county's size)."""
+    words = _without_parts(words)
     if not words:
         return []
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
-
-        vector = Func(F("words"), function="to_tsvector", template="to_tsvector('simple'::regconfig, %(expressions)s)",
-                      output_field=SearchVectorField())
-        query = SearchQuery((" | " if any_word else " & ").join(words), config="simple", search_type="raw")
-        qs = SearchEntry.objects.filter(organisation_id=organisation_id)
-        if content_type_id:
-            qs = qs.filter(content_type_id=content_type_id)
-        qs = (qs.annotate(document=vector).filter(document=query)
-              .annotate(score=SearchRank(vector, query)).order_by("-score", "-id"))
-        return list(qs.values_list("id", "score")[:limit])
-    match = (" OR " if any_word else " AND ").join(f'"{w}"' for w in words)
-    sql = ("SELECT e.id, -bm25(search_fts) FROM search_fts JOIN search_searchentry e ON e.id = search_fts.rowid "
-           "WHERE search_fts MATCH %s AND e.organisation_id = %s AND (%s IS NULL OR e.content_type_id = %s) "
-           "ORDER BY bm25(search_fts) LIMIT %s")
+        return _match_ids_postgresql(organisation_id, " & ".join(words), content_type_id, limit)
+    sql = (f"SELECT e.id, -bm25(search_fts) FROM search_fts JOIN {SearchEntry._meta.db_table} e "  # noqa: S608
+           "ON e.id = search_fts.rowid WHERE search_fts MATCH %s AND e.organisation_id = %s "
+           "AND (%s IS NULL OR e.content_type_id = %s) ORDER BY bm25(search_fts) LIMIT %s")
     with connection.cursor() as cursor:
-        cursor.execute(sql, [match, organisation_id, content_type_id, content_type_id, limit])
+        cursor.execute(sql, [" AND ".join(f'"{w}"' for w in words), organisation_id, content_type_id,
+                             content_type_id, limit])
         return [(row[0], float(row[1])) for row in cursor.fetchall()]
+
+
+def _without_parts(words: list[str]) -> list[str]:
+    """The query's words without those that are part of another of its words (the index holds 电动车 with its parts
+    电动 and 动车, as ``tokens`` gives them: a match of the whole word is a match of its parts)."""
+    unique = list(dict.fromkeys(words))
+    return [w for w in unique if not any(w != other and w in other for other in unique)]
+
+
+def _match_ids_postgresql(organisation_id: int, query: str, content_type_id: int | None, limit: int):
+    # The words have no punctuation (``segment.tokens``): ``query`` is plain lexemes joined by &. Only the table's
+    # name and fixed conditions are put into the text; every value is a parameter.
+    table = SearchEntry._meta.db_table
+    scope, scope_params = "organisation_id = %s", [organisation_id]
+    if content_type_id:
+        scope, scope_params = scope + " AND content_type_id = %s", [*scope_params, content_type_id]
+    found = []
+    with transaction.atomic(), connection.cursor() as cursor:
+        # Compiling these short statements (their costs are estimated high) took longer than running them.
+        cursor.execute("SET LOCAL jit = off")
+        cursor.execute(f"SELECT max(id) FROM {table} WHERE organisation_id = %s", [organisation_id])  # noqa: S608
+        newest = cursor.fetchone()[0]
+        if newest is None:
+            return []
+        top = newest // BUCKET + 1  # blocks below ``top`` not yet searched
+        for blocks in (*ROUNDS, None):
+            low = None if blocks is None else max(0, newest // BUCKET + 1 - blocks)
+            # One round: the matches in blocks [low, top), newest first. The index holds the organisation, the
+            # block and the words, so a round reads from the table only the matches of blocks from ``low`` on; the
+            # upper end is said by the id, since the index would read every block below ``top`` to apply it.
+            cursor.execute(f"SELECT id, ts_rank(vector, to_tsquery('simple', %s)) FROM {table} "  # noqa: S608
+                           f"WHERE {scope} AND id < %s {'' if low is None else 'AND bucket >= %s'} "
+                           f"AND vector @@ to_tsquery('simple', %s) ORDER BY id DESC LIMIT %s",
+                           [query, *scope_params, top * BUCKET, *([] if low is None else [low]), query,
+                            limit - len(found)])
+            found += cursor.fetchall()
+            if len(found) >= limit or not low:
+                break
+            top = low
+    found.sort(key=lambda row: (-row[1], -row[0]))
+    return [(pk, float(score)) for pk, score in found]
 
 
 def search(user, organisation, query: str, *, kind: str | None = None, limit: int = 100) -> list[Hit]:
@@ -172,30 +212,6 @@ def _hit(obj, searchable, score: float, moment, words: list[str]) -> Hit:
     status = obj.get_status_display() if hasattr(obj, "get_status_display") else ""
     return Hit(obj=obj, title=str(searchable.title(obj)), url=searchable.url(obj), kind=str(searchable.label),
                score=score, excerpt=_excerpt(str(searchable.text(obj) or ""), words), moment=moment, status=str(status))
-
-
-def _cosine(a: Counter, b: Counter) -> float:
-    common = set(a) & set(b)
-    dot = sum(a[w] * b[w] for w in common)
-    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
-    return dot / norm if norm else 0.0
-
-
-def similar(obj, *, text: str | None = None, limit: int = 5, threshold: float = 0.25) -> list[tuple[SearchEntry, float]]:
-    """Entries of the same kind and organisation whose words resemble ``obj``'s (for merging similar proposals).
-    Returns (entry, similarity between 0 and 1), most similar first; the caller checks visibility."""
-    searchable = searchable_for(type(obj))
-    if searchable is None:
-        return []
-    own = Counter(tokens(text if text is not None else f"{searchable.title(obj)}\n{searchable.text(obj)}"))
-    if not own:
-        return []
-    key_words = [w for w, _n in own.most_common(12)]
-    content_type = ContentType.objects.get_for_model(obj)
-    candidates = _match_ids(searchable.organisation_id(obj), key_words, any_word=True, content_type_id=content_type.pk, limit=50)
-    entries = SearchEntry.objects.filter(pk__in=[i for i, _s in candidates]).exclude(object_id=str(obj.pk))
-    scored = [(e, _cosine(own, Counter(e.words.split()))) for e in entries]
-    return sorted([s for s in scored if s[1] >= threshold], key=lambda s: -s[1])[:limit]
 
 
 # -- similar items (the similarity engine over stored signatures) -------------------------------------------------------

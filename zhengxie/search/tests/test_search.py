@@ -3,7 +3,7 @@ import pytest
 from zhengxie.core.models import Member, Person
 from zhengxie.search import segment
 from zhengxie.search.models import SearchEntry
-from zhengxie.search.selectors import search, similar
+from zhengxie.search.selectors import search
 from zhengxie.search.services import reindex
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -46,11 +46,6 @@ def test_index_follows_saves_and_deletes(world):
     assert not SearchEntry.objects.filter(object_id=str(seat_id)).exists()
 
 
-def test_similar_entries(indexed, world):
-    result = similar(world.members["city_member"], text="天水市第一中学 教师")
-    assert result and result[0][1] > 0.25
-
-
 def test_search_page_and_api(indexed, world, client_as):
     client = client_as(world.city_office)
     page = client.get("/search/", {"q": "中医医院"})
@@ -61,3 +56,42 @@ def test_search_page_and_api(indexed, world, client_as):
 
 def test_query_made_of_punctuation_only(indexed, world):
     assert search(world.city_office, world.city, "！！？？ ' \" OR AND") == []
+
+
+def test_words_that_are_parts_of_another_query_word_are_left_out():
+    from zhengxie.search.selectors import _without_parts
+
+    assert _without_parts(["电动", "动车", "电动车", "电动", "停放"]) == ["电动车", "停放"]
+
+
+def test_matches_are_the_newest_across_the_id_blocks_and_ranked(world):
+    """Entries spread over many blocks of ids: a search returns the newest ``limit`` matches of its organisation
+    (whichever round finds them), ranked, and an organisation's single old match is found by the last round."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+
+    from zhengxie.proposals.models import Proposal
+    from zhengxie.search.selectors import BUCKET, _match_ids
+
+    SearchEntry.objects.all().delete()  # the world's own entries: only these rows below
+    content_type = ContentType.objects.get_for_model(Proposal)
+    ids = [7, BUCKET * 3 + 1, BUCKET * 40 + 5, BUCKET * 200 + 9, BUCKET * 700 + 2, BUCKET * 700 + 3]
+    rows = [SearchEntry(id=pk, organisation=world.city, content_type=content_type, object_id=f"b{pk}",
+                        title=f"t{pk}", words="停车 停车 停车位" if pk == ids[2] else "停车 路段 收费 标准 调整 公示 意见")
+            for pk in ids]
+    rows += [SearchEntry(id=BUCKET * 701 + n, organisation=world.city, content_type=content_type,
+                         object_id=f"other{n}", title="other", words="电动车") for n in range(3)]
+    rows.append(SearchEntry(id=11, organisation=world.county, content_type=content_type, object_id="county",
+                            title="county", words="停车"))
+    SearchEntry.objects.bulk_create(rows)
+    three = [pk for pk, _s in _match_ids(world.city.pk, ["停车"], limit=3)]
+    if connection.vendor == "postgresql":  # the newest three, found in the first rounds, ranked
+        assert sorted(three) == sorted(ids[-3:])
+    else:  # FTS5 ranks every match: the best three
+        assert len(three) == 3 and three[0] == ids[2]
+    everything = _match_ids(world.city.pk, ["停车"])
+    assert sorted(pk for pk, _s in everything) == sorted(ids)
+    assert everything[0][0] == ids[2]  # two words of the query in it: ranked first
+    assert [pk for pk, _s in _match_ids(world.county.pk, ["停车"])] == [11]
+    assert [pk for pk, _s in _match_ids(world.city.pk, ["停车位", "停车"])] == [ids[2]]
+    assert _match_ids(world.city.pk, ["停车"], content_type_id=content_type.pk + 999) == []
