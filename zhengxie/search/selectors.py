@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection, transaction
+from django.db import connection
 from django.utils.html import escape
 
 from .models import SearchEntry, SimilarityPosting, SimilaritySignature, SimilarityTermCount
@@ -70,9 +70,7 @@ def _match_ids_postgresql(organisation_id: int, query: str, content_type_id: int
     if content_type_id:
         scope, scope_params = scope + " AND content_type_id = %s", [*scope_params, content_type_id]
     found = []
-    with transaction.atomic(), connection.cursor() as cursor:
-        # Compiling these short statements (their costs are estimated high) took longer than running them.
-        cursor.execute("SET LOCAL jit = off")
+    with connection.cursor() as cursor:  # (JIT compilation, which cost more than these statements, is off: DB_JIT)
         cursor.execute(f"SELECT max(id) FROM {table} WHERE organisation_id = %s", [organisation_id])  # noqa: S608
         newest = cursor.fetchone()[0]
         if newest is None:
