@@ -117,8 +117,13 @@ class Proposal(models.Model):
             models.Index(fields=["organisation", "session", "status"], name="proposal_org_session"),
             # Counting a filtered list (status and category) from the index alone.
             models.Index(fields=["organisation", "status", "category"], name="proposal_org_status_cat"),
-            # The statistics: proposals registered in a period (figures, their lists newest first, the months).
-            models.Index(fields=["organisation", "-registered_at"], name="proposal_org_registered"),
+            # The statistics: proposals registered in a period (figures, the months, the breakdown), counted from
+            # the index alone (the states the rates and the key proposals read are in it).
+            models.Index(fields=["organisation", "-registered_at"], include=["status", "key_state"],
+                         name="proposal_org_reg_states"),
+            # A figure's list across many organisations, newest first: read in the index's order, not sorted.
+            models.Index(fields=["-registered_at", "-id"], name="proposal_registered_newest"),
+            models.Index(fields=["-submitted_at", "-id"], name="proposal_submitted_newest"),
         ]
 
     def __str__(self):
@@ -249,6 +254,8 @@ class HandlingTask(models.Model):
             models.Index(fields=["unit", "status", "due_on"], name="task_unit_status_due"),
             models.Index(fields=["unit", "due_on", "id"], name="task_unit_due"),  # the workbench's "all" tab
             models.Index(fields=["organisation", "status", "due_on"], name="task_org_status_due"),
+            # The statistics: units given proposals in a period.
+            models.Index(fields=["organisation", "assigned_at"], include=["unit", "status"], name="task_org_assigned"),
         ]
 
     def __str__(self):
@@ -300,6 +307,8 @@ class Reply(models.Model):
         verbose_name_plural = _("replies")
         ordering = ["task", "round"]
         constraints = [models.UniqueConstraint(fields=["task", "round"], name="reply_one_per_round")]
+        # The statistics: replies accepted in a period, by category.
+        indexes = [models.Index(fields=["accepted_at"], include=["category", "task"], name="reply_accepted")]
 
     def __str__(self):
         return f"{self.task} · {self.round}"
@@ -352,6 +361,8 @@ class Rating(models.Model):
         verbose_name_plural = _("ratings")
         ordering = ["task", "round", "id"]
         constraints = [models.UniqueConstraint(fields=["task", "signer", "round"], name="rating_once_per_round")]
+        # The statistics: ratings given in a period (satisfaction).
+        indexes = [models.Index(fields=["rated_at"], include=["value", "task"], name="rating_rated")]
 
     def __str__(self):
         return f"{self.signer} · {self.get_value_display()}"

@@ -3,8 +3,7 @@ kind of reader), each with its months and the same months a year before, and the
 
 import datetime as dt
 
-from django.db.models import Count, Q
-from django.db.models.functions import TruncMonth
+from django.db.models import Count, DateTimeField, Q, Value
 from django.utils import timezone
 
 from zhengxie.core import permissions
@@ -48,26 +47,35 @@ def months_of(start: dt.date, end: dt.date) -> list[dt.date]:
 
 
 def monthly(figure: Figure, scope) -> dict[dt.date, float | None] | None:
-    """The figure month by month over the scope's period, in one grouped query; None for a figure that has no month
-    (a stock, a sum or an average, or no date)."""
+    """The figure month by month over the scope's period, in one query (a count per month, from the date's bounds:
+    no date is converted row by row); None for a figure that has no month (a stock, a sum or an average, or no date)."""
     if not figure.listable or figure.stock or not figure.date_field or figure.measure not in (COUNT, RATE):
         return None
     if figure.measure == RATE and not isinstance(figure.part, Q):
         return None
-    qs = figure.records(scope).order_by().annotate(zx_month=TruncMonth(figure.date_field)).values("zx_month")
+    qs = figure.records(scope).order_by()
+    months = months_of(scope.start, scope.end)
+    edge = _edge_of(qs, figure.date_field)
+    aggregates = {}
+    for i, month in enumerate(months):
+        within = Q(**{f"{figure.date_field}__gte": edge(month)})
+        if i + 1 < len(months):
+            within &= Q(**{f"{figure.date_field}__lt": edge(months[i + 1])})
+        aggregates[f"n{i}"] = Count(Value(1), filter=within)
+        if figure.measure == RATE:
+            aggregates[f"p{i}"] = Count(Value(1), filter=within & figure.part)
+    row = qs.aggregate(**aggregates)
     if figure.measure == COUNT:
-        rows = qs.annotate(n=Count("pk"))
-        found = {_month(r["zx_month"]): r["n"] for r in rows}
-        return {m: found.get(m, 0) for m in months_of(scope.start, scope.end)}
-    rows = qs.annotate(n=Count("pk"), part=Count("pk", filter=figure.part))
-    found = {_month(r["zx_month"]): ratio(r["part"], r["n"]) for r in rows}
-    return {m: found.get(m) for m in months_of(scope.start, scope.end)}
+        return {m: row[f"n{i}"] for i, m in enumerate(months)}
+    return {m: ratio(row[f"p{i}"], row[f"n{i}"]) for i, m in enumerate(months)}
 
 
-def _month(value) -> dt.date:
-    if isinstance(value, dt.datetime):
-        value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
-    return value.replace(day=1)
+def _edge_of(qs, path: str):
+    """The first moment of a day as ``path`` (a date or a date and time, in the current time zone; a field or an
+    annotation of ``qs``) compares it."""
+    if isinstance(qs.query.chain().resolve_ref(path).output_field, DateTimeField):
+        return lambda day: timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+    return lambda day: day
 
 
 def key_cards(user, organisation, start, end, descendants, values, previous=None) -> list[dict]:

@@ -10,7 +10,7 @@ whole (reports received from outside it, chains with a record in it) is computed
 import datetime as dt
 
 from django.core.exceptions import EmptyResultSet, FullResultSet
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, F, Q, Sum, Value
 from django.db.models.expressions import Col
 from django.db.models.lookups import In
 from django.db.models.sql.where import AND
@@ -95,9 +95,11 @@ def organisation_path(figure: Figure) -> str | None:
 def _aggregates(figure: Figure, distinct: bool) -> dict:
     how, _sep, column = figure.measure.partition(":")
     if figure.measure == COUNT:
-        return {"zx_n": Count("pk", distinct=distinct)}
+        # COUNT(*) rather than COUNT(id): the rows are counted from an index that holds the organisation and the
+        # date (and the columns of a rate's part) without reading the table.
+        return {"zx_n": Count("pk", distinct=True) if distinct else Count("*")}
     if figure.measure == RATE:
-        return {"zx_n": Count("pk"), "zx_part": Count("pk", filter=figure.part)}
+        return {"zx_n": Count("*"), "zx_part": Count(Value(1), filter=figure.part)}  # (no filter on COUNT(*))
     if how == "sum":
         return {"zx_total": Sum(column)}
     return {"zx_total": Sum(column), "zx_n": Count(column)}  # an average: the sum and the number of values

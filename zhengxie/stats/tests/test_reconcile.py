@@ -175,3 +175,30 @@ def test_the_grouped_breakdown_equals_each_organisations_own_figure(generated, l
     grouped = {f.key for f in figures() if organisation_path(f)}
     assert {"proposals.registered", "proposals.reply_rate", "activities.meetings"} <= grouped
     assert "opinions.submitted" not in grouped  # reads the scope as a whole (received from outside it)
+
+
+def test_each_month_of_a_trend_is_its_lists_rows_of_that_month(generated):
+    """The dashboard's months of a figure (``dashboard.monthly``) reconcile with its list: a month's count is the
+    number of rows dated in that month; a rate's month is the share of that month's rows in the numerator."""
+    from collections import Counter
+
+    from zhengxie.stats.dashboard import monthly
+
+    scopes = _scopes(generated)
+    checked = 0
+    for name in ("city and below", "county", "one day", "empty period"):
+        scope = scopes[name]
+        for f in figures():
+            months = monthly(f, scope)
+            if months is None:
+                continue
+            rows = [row_of(f, obj) for obj in list_queryset(f, scope)]
+            total = Counter(r.date.replace(day=1) for r in rows)
+            if f.measure == COUNT:
+                expected = {m: total.get(m, 0) for m in months}
+            else:
+                part = Counter(r.date.replace(day=1) for r in rows if r.in_part)
+                expected = {m: ratio(part.get(m, 0), total.get(m, 0)) for m in months}
+            assert months == expected, (f.key, name)
+            checked += bool(rows)
+    assert checked >= 10  # figures with rows in their months, not only empty ones
