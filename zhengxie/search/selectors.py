@@ -75,9 +75,9 @@ def _match_ids_postgresql(organisation_id: int, query: str, content_type_id: int
         newest = cursor.fetchone()[0]
         if newest is None:
             return []
-        top = newest // BUCKET + 1  # blocks below ``top`` not yet searched
+        last = top = newest // BUCKET + 1  # blocks below ``top`` not yet searched
         for blocks in (*ROUNDS, None):
-            low = None if blocks is None else max(0, newest // BUCKET + 1 - blocks)
+            low = None if blocks is None else max(0, last - blocks)
             # One round: the matches in blocks [low, top), newest first. The index holds the organisation, the
             # block and the words, so a round reads from the table only the matches of blocks from ``low`` on; the
             # upper end is said by the id, since the index would read every block below ``top`` to apply it.

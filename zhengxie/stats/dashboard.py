@@ -2,9 +2,9 @@
 kind of reader), each with its months and the same months a year before, and the breakdown by organisation."""
 
 import datetime as dt
+from dataclasses import replace
 
 from django.db.models import Count, DateTimeField, Q, Value
-from django.utils import timezone
 
 from zhengxie.core import permissions
 from zhengxie.core.choices import Role
@@ -55,12 +55,14 @@ def monthly(figure: Figure, scope) -> dict[dt.date, float | None] | None:
         return None
     qs = figure.records(scope).order_by()
     months = months_of(scope.start, scope.end)
-    edge = _edge_of(qs, figure.date_field)
+    # Each month's bounds as a scope of that month gives them (the records' own period filter): dates, or the first
+    # and last moments of its days in the current time zone.
+    timed = isinstance(qs.query.chain().resolve_ref(figure.date_field).output_field, DateTimeField)
     aggregates = {}
     for i, month in enumerate(months):
-        within = Q(**{f"{figure.date_field}__gte": edge(month)})
-        if i + 1 < len(months):
-            within &= Q(**{f"{figure.date_field}__lt": edge(months[i + 1])})
+        last = months[i + 1] - dt.timedelta(days=1) if i + 1 < len(months) else scope.end
+        bounds = replace(scope, start=month, end=last)
+        within = Q(**{f"{figure.date_field}__range": bounds.datetime_range if timed else bounds.date_range})
         aggregates[f"n{i}"] = Count(Value(1), filter=within)
         if figure.measure == RATE:
             aggregates[f"p{i}"] = Count(Value(1), filter=within & figure.part)
@@ -68,14 +70,6 @@ def monthly(figure: Figure, scope) -> dict[dt.date, float | None] | None:
     if figure.measure == COUNT:
         return {m: row[f"n{i}"] for i, m in enumerate(months)}
     return {m: ratio(row[f"p{i}"], row[f"n{i}"]) for i, m in enumerate(months)}
-
-
-def _edge_of(qs, path: str):
-    """The first moment of a day as ``path`` (a date or a date and time, in the current time zone; a field or an
-    annotation of ``qs``) compares it."""
-    if isinstance(qs.query.chain().resolve_ref(path).output_field, DateTimeField):
-        return lambda day: timezone.make_aware(dt.datetime.combine(day, dt.time.min))
-    return lambda day: day
 
 
 def key_cards(user, organisation, start, end, descendants, values, previous=None) -> list[dict]:
